@@ -1,0 +1,1 @@
+"""Naltrack: software for running a naltrexone treatment program."""

@@ -1,0 +1,118 @@
+"""Parsing the calculators' JSON input (shared/CALCULATORS.md) into typed values.
+
+One validation for all three doors (Python, CLI, HTTP): every problem raises ``InputError``
+naming the offending field with a dotted path (``labs.0.value``), and unknown fields are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound=str)
+
+
+class InputError(ValueError):
+    """Invalid calculator input; ``field`` is the dotted path of the bad value."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def to_json(self) -> dict[str, dict[str, str]]:
+        return {"error": {"field": self.field, "message": self.message}}
+
+
+def path(parent: str, key: str | int) -> str:
+    return f"{parent}.{key}" if parent else str(key)
+
+
+def as_object(
+    value: Any, field: str, *, required: Iterable[str], optional: Iterable[str] = ()
+) -> Mapping[str, Any]:
+    """Check ``value`` is a JSON object with all ``required`` keys and nothing unknown."""
+    if not isinstance(value, Mapping):
+        raise InputError(field or "$", "must be a JSON object")
+    required = tuple(required)
+    allowed = set(required) | set(optional)
+    for key in value:
+        if key not in allowed:
+            raise InputError(path(field, key), "unknown field")
+    for key in required:
+        if key not in value:
+            raise InputError(path(field, key), "is required")
+    return value
+
+
+def as_date(value: Any, field: str) -> dt.date:
+    if not isinstance(value, str):
+        raise InputError(field, "must be a date as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(field)
+    except ValueError:
+        return _bad_date(field)
+
+
+def _bad_date(field: str) -> dt.date:
+    raise InputError(field, "must be a date as YYYY-MM-DD")
+
+
+def as_optional_date(value: Any, field: str) -> dt.date | None:
+    return None if value is None else as_date(value, field)
+
+
+def as_bool(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(field, "must be true or false")
+    return value
+
+
+def as_optional_bool(value: Any, field: str) -> bool | None:
+    return None if value is None else as_bool(value, field)
+
+
+def as_int(
+    value: Any, field: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(field, "must be a whole number")
+    if minimum is not None and value < minimum:
+        raise InputError(field, f"must be at least {minimum}")
+    if maximum is not None and value > maximum:
+        raise InputError(field, f"must be at most {maximum}")
+    return value
+
+
+def as_number(value: Any, field: str, *, minimum: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(field, "must be a number")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InputError(field, "must be a finite number")
+    if minimum is not None and value < minimum:
+        raise InputError(field, f"must be at least {minimum}")
+    return float(value)
+
+
+def as_str(value: Any, field: str, *, max_length: int = 500) -> str:
+    if not isinstance(value, str):
+        raise InputError(field, "must be text")
+    if len(value) > max_length:
+        raise InputError(field, f"must be at most {max_length} characters")
+    return value
+
+
+def as_choice(value: Any, field: str, choices: tuple[T, ...]) -> T:
+    for choice in choices:
+        if value == choice:
+            return choice
+    raise InputError(field, "must be one of " + ", ".join(repr(c) for c in choices))
+
+
+def as_list(value: Any, field: str, *, max_items: int = 200) -> list[Any]:
+    if not isinstance(value, list):
+        raise InputError(field, "must be a list")
+    if len(value) > max_items:
+        raise InputError(field, f"must have at most {max_items} entries")
+    return value
