@@ -1,0 +1,49 @@
+"""Role gates for views. Wrong role answers 404 like any out-of-scope record: nothing to probe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+
+from naltrack.accounts.models import Clinic, Membership, User
+
+View = Callable[..., HttpResponse]
+
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if request.user.role not in roles:
+                raise Http404("Not found")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def current_clinic(request: HttpRequest) -> Clinic:
+    """The clinic of the signed-in member (views behind a role gate always have one)."""
+    membership = current_user(request).clinic_membership
+    if membership is None:
+        raise Http404("Not found")
+    return membership.clinic
+
+
+def current_user(request: HttpRequest) -> User:
+    """The signed-in user, for views behind a role gate."""
+    if not isinstance(request.user, User):
+        raise Http404("Not found")
+    return request.user
+
+
+staff_required = role_required(Membership.Role.CLINICIAN, Membership.Role.ADMIN)
+admin_required = role_required(Membership.Role.ADMIN)
+patient_required = role_required(Membership.Role.PATIENT)

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from naltrack.accounts.access import admin_required, current_clinic, current_user
+from naltrack.accounts.forms import AuditFilterForm, EmailLoginForm, InviteForm, TokenForm
+from naltrack.accounts.models import Membership, User
+from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
+from naltrack.audit.selectors import audit_events_filtered
+
+ROLE_HOMES: dict[str, str] = {
+    Membership.Role.PATIENT: "care:patient_home",
+    Membership.Role.CLINICIAN: "care:clinician_home",
+    Membership.Role.ADMIN: "accounts:admin_home",
+}
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailLoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    extra_context = {"title": "Choose a new password"}
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """An invitation is a first password reset: the link stops working once a password is set."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    extra_context = {"title": "Welcome: choose your password", "invitation": True}
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each person to their role's home; someone with no clinic sees why."""
+    role = request.user.role  # type: ignore[union-attr]
+    if role in ROLE_HOMES:
+        return redirect(ROLE_HOMES[role])
+    return render(request, "accounts/no_clinic.html", status=403)
+
+
+def _qr_data_uri(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app the first time, then ask for its code at each sign-in."""
+    user = request.user
+    next_url = request.POST.get("next") or request.GET.get("next") or reverse("home")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("home")
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_is_allowed()[0] and device.verify_token(
+            form.cleaned_data["token"].strip()
+        ):
+            if not device.confirmed:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(next_url)
+        form.add_error(
+            "token",
+            "That code did not match. Check the time on your phone and try the newest code.",
+        )
+    context = {"form": form, "next": next_url, "setting_up": not device.confirmed}
+    if not device.confirmed:
+        context["qr"] = _qr_data_uri(device.config_url)
+        context["secret"] = base64.b32encode(device.bin_key).decode()
+    return render(request, "accounts/two_factor.html", context)
+
+
+@admin_required
+def admin_home(request: HttpRequest) -> HttpResponse:
+    clinic = current_clinic(request)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = member_create(
+                clinic=clinic,
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                role=form.cleaned_data["role"],
+            )
+        except AlreadyMember as error:
+            form.add_error("email", str(error))
+        else:
+            invitation_send(
+                user=user,
+                invited_by=current_user(request),
+                request=request,
+                base_url=request.build_absolute_uri("/"),
+            )
+            messages.success(request, f"Invitation sent to {user.email}.")
+            return redirect("accounts:admin_home")
+    staff = (
+        User.objects.filter(membership__clinic=clinic, membership__role__in=Membership.STAFF_ROLES)
+        .select_related("membership")
+        .order_by("full_name", "email")
+    )
+    patient_count = Membership.objects.filter(clinic=clinic, role=Membership.Role.PATIENT).count()
+    return render(
+        request,
+        "accounts/admin_home.html",
+        {
+            "clinic": clinic,
+            "form": form,
+            "staff": staff,
+            "patient_count": patient_count,
+            "require_2fa": settings.NALTRACK_REQUIRE_2FA,
+        },
+    )
+
+
+@require_GET
+@admin_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    clinic = current_clinic(request)
+    form = AuditFilterForm(request.GET or None)
+    events = audit_events_filtered(
+        clinic_id=clinic.pk, filters=form.cleaned_data if form.is_valid() else {}
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/audit_log.html",
+        {"form": form, "page": page, "query": query.urlencode(), "clinic": clinic},
+    )

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from naltrack.audit.models import AuditEvent
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, email, password=PASSWORD, **extra):
+    return client.post(
+        reverse("accounts:login"), {"username": email, "password": password}, **extra
+    )
+
+
+def test_login_page_answers(client):
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200
+    assert 'autocomplete="email"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("who", "home"),
+    [
+        ("patient", "care:patient_home"),
+        ("clinician", "care:clinician_home"),
+        ("clinic_admin", "accounts:admin_home"),
+    ],
+)
+def test_each_role_lands_on_its_home(client, request, who, home):
+    user = request.getfixturevalue(who)
+    user = getattr(user, "user", user)
+    response = sign_in(client, user.email, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(home)
+    assert response.status_code == 200
+
+
+def test_email_is_case_insensitive(client, clinician):
+    response = sign_in(client, clinician.email.upper())
+    assert response.status_code == 302
+
+
+def test_wrong_password_is_refused_and_audited(client, clinician):
+    response = sign_in(client, clinician.email, "wrong-password")
+    assert response.status_code == 200
+    assert "enter a correct" in response.text.lower()
+    failure = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
+    assert failure.detail["email"] == clinician.email
+    assert failure.clinic_id == clinician.membership.clinic_id
+
+
+def test_lockout_after_repeated_failures(client, clinician):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, clinician.email, "wrong-password").status_code == 200
+    locked = sign_in(client, clinician.email, "wrong-password")
+    assert locked.status_code == 429
+    assert "Too many sign-in attempts" in locked.text
+    # Even the right password is refused while the account is locked.
+    again = sign_in(client, clinician.email)
+    assert again.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_lockout_is_per_account(client, clinician, clinic_admin):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, clinician.email, "wrong-password")
+    assert sign_in(client, clinic_admin.email).status_code == 302
+
+
+def test_login_and_logout_are_audited(client, clinician):
+    sign_in(client, clinician.email)
+    client.post(reverse("accounts:logout"))
+    actions = list(
+        AuditEvent.objects.filter(actor_id=clinician.pk).values_list("action", flat=True)
+    )
+    assert set(actions) == {AuditEvent.Action.LOGIN, AuditEvent.Action.LOGOUT}
+
+
+def test_user_without_clinic_is_told_why(client):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    assert response.status_code == 403
+    assert "not linked to a clinic" in response.text
+
+
+def test_production_hashes_passwords_with_argon2():
+    from naltrack.config import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.care.models import Patient
+from tests.factories import ClinicFactory, PatientFactory, member, patient_with_login
+
+
+@pytest.fixture
+def clinic() -> Clinic:
+    return ClinicFactory(name="Riverside")
+
+
+@pytest.fixture
+def other_clinic() -> Clinic:
+    return ClinicFactory(name="Hilltop")
+
+
+@pytest.fixture
+def clinician(clinic: Clinic) -> User:
+    return member(clinic, Membership.Role.CLINICIAN)
+
+
+@pytest.fixture
+def clinic_admin(clinic: Clinic) -> User:
+    return member(clinic, Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def patient(clinic: Clinic) -> Patient:
+    return patient_with_login(clinic)
+
+
+@pytest.fixture
+def other_patient(clinic: Clinic) -> Patient:
+    return patient_with_login(clinic)
+
+
+@pytest.fixture
+def foreign_patient(other_clinic: Clinic) -> Patient:
+    return PatientFactory(clinic=other_clinic)
