@@ -27,8 +27,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests manage.py
+	$(BIN)/ruff format --check src tests manage.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src/naltrack
