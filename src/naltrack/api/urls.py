@@ -1,0 +1,25 @@
+"""The JSON API (django-ninja): one router per domain, OpenAPI docs at /api/docs."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from naltrack.api import calculators
+
+api = NinjaAPI(title="Naltrack API", version="1", urls_namespace="api", docs_url="/docs")
+api.add_router("/v1/calculators", calculators.router)
+
+
+@api.exception_handler(calculators.CalculatorInputError)
+def calculator_input_error(
+    request: HttpRequest, exc: calculators.CalculatorInputError
+) -> HttpResponse:
+    error = exc.error
+    body = {
+        "detail": [
+            {"loc": ["body", *error.field.split(".")], "msg": error.message, "type": "value_error"}
+        ]
+    }
+    body.update(error.to_json())
+    return api.create_response(request, body, status=422)
