@@ -16,10 +16,8 @@ def calculator_input_error(
     request: HttpRequest, exc: calculators.CalculatorInputError
 ) -> HttpResponse:
     error = exc.error
-    body = {
-        "detail": [
-            {"loc": ["body", *error.field.split(".")], "msg": error.message, "type": "value_error"}
-        ]
-    }
-    body.update(error.to_json())
+    detail = [
+        {"loc": ["body", *error.field.split(".")], "msg": error.message, "type": "value_error"}
+    ]
+    body: dict[str, object] = {"detail": detail, **error.to_json()}
     return api.create_response(request, body, status=422)
