@@ -31,6 +31,7 @@ from typing import Final, Literal, TypeAlias
 from naltrack.clinical.evidence import check_source, rule
 from naltrack.clinical.formulary import XR_INTERVAL_DAYS, Formulation
 from naltrack.clinical.instruments import SUICIDAL_IDEATION, InstrumentId, Sex
+from naltrack.clinical.liver import LIVER_ENZYMES, LIVER_REVIEW_MULTIPLE, LIVER_WARN_MULTIPLE
 
 EpisodeState = Literal["screening", "induction", "maintenance", "tapering", "stopped"]
 Indication = Literal["AUD", "OUD", "OUD_AUD"]
@@ -43,8 +44,6 @@ SEVERITY_ORDER: Final[dict[AlertSeverity, int]] = {"urgent": 0, "high": 1, "rout
 
 # States in which the patient is taking naltrexone (screening is before the first dose).
 ON_NALTREXONE: Final[frozenset[EpisodeState]] = frozenset({"induction", "maintenance", "tapering"})
-# Liver enzymes the thresholds apply to. source: NALTRACK (CLINICAL.md "Liver": ALT or AST)
-LIVER_ENZYMES: Final[tuple[str, ...]] = ("ALT", "AST")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,8 +180,8 @@ class Thresholds:
             for this many days (counted from the stop when there has been none). 14 (NALTRACK).
     """
 
-    liver_warn_multiple: float = 3.0  # source: NALTRACK (TIP63/AUDGUIDE; VIVITROL trial >3x ULN)
-    liver_urgent_multiple: float = 5.0  # source: NALTRACK (XBOT trial exclusion >5x ULN)
+    liver_warn_multiple: float = LIVER_WARN_MULTIPLE  # source: NALTRACK (see clinical.liver)
+    liver_urgent_multiple: float = LIVER_REVIEW_MULTIPLE  # source: NALTRACK (see clinical.liver)
     injection_overdue_days: int = XR_INTERVAL_DAYS  # source: VIVITROL (28 days)
     missed_doses_window_days: int = 7  # source: NALTRACK
     missed_doses_count: int = 3  # source: NALTRACK

@@ -62,6 +62,7 @@ from naltrack.clinical.contract import (
 from naltrack.clinical.evidence import rule
 from naltrack.clinical.findings import Finding, Severity
 from naltrack.clinical.formulary import FORMULATIONS, Formulation
+from naltrack.clinical.liver import LIVER_ENZYMES, LiverThresholds
 from naltrack.clinical.regimens import INDICATIONS, Indication
 
 Status = Literal["ready", "not_yet", "review", "contraindicated"]
@@ -91,18 +92,6 @@ _EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
 }
 # source: REVIA — a positive naloxone challenge may be repeated in 24 hours.
 CHALLENGE_REPEAT_DAYS: Final = 1
-
-
-@dataclass(frozen=True)
-class LiverThresholds:
-    """ALT/AST multiples of the upper limit of normal (NALTRACK defaults, clinic-configurable)."""
-
-    warn_multiple: float = 3.0  # source: NALTRACK, informed by TIP63/AUDGUIDE (VIVITROL trial: 3x)
-    review_multiple: float = 5.0  # source: NALTRACK, informed by TIP63/AUDGUIDE (XBOT: 5x)
-
-    def __post_init__(self) -> None:
-        if not 0 < self.warn_multiple <= self.review_multiple:
-            raise ValueError("need 0 < warn_multiple <= review_multiple")
 
 
 @dataclass(frozen=True)
@@ -766,7 +755,7 @@ def _liver(
     inp: StartCheckInput, liver: LiverThresholds, policy: StartCheckPolicy
 ) -> list[_Outcome]:
     labs = _latest_labs(inp, policy)
-    enzymes = [labs[test] for test in ("ALT", "AST") if test in labs]
+    enzymes = [labs[test] for test in LIVER_ENZYMES if test in labs]
     if not enzymes:
         return [
             _block(
