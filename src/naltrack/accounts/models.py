@@ -73,6 +73,9 @@ class Clinic(models.Model):
     email = models.EmailField(blank=True)
     address = models.CharField(max_length=300, blank=True)
     time_zone = models.CharField(max_length=64, default="America/New_York")
+    # Overrides of naltrack.clinical.alerts.Thresholds, e.g. {"craving_high": 8}; empty means the
+    # cited defaults. Checked by the clinical core when read (care.selectors.clinic_thresholds).
+    alert_thresholds = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

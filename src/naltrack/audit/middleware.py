@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from naltrack.audit.context import RequestOrigin, current_origin
+
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
@@ -18,7 +20,17 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Trust an upstream proxy's id only when it looks like one.
         incoming = request.headers.get("X-Request-ID", "")
-        request.request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex  # type: ignore[attr-defined]
-        response = self.get_response(request)
+        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id  # type: ignore[attr-defined]
+        # REMOTE_ADDR only: a forwarded header is whatever the client says unless a proxy sets
+        # it, and deployments behind a proxy set REMOTE_ADDR there.
+        origin = RequestOrigin(
+            ip_address=request.META.get("REMOTE_ADDR") or None, request_id=request_id
+        )
+        token = current_origin.set(origin)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_origin.reset(token)
         response["X-Request-ID"] = request.request_id  # type: ignore[attr-defined]
         return response

@@ -7,13 +7,8 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from naltrack.audit.context import current_origin
 from naltrack.audit.models import AuditEvent
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    # REMOTE_ADDR only: a forwarded header is whatever the client says unless a proxy sets it,
-    # and deployments behind a proxy set REMOTE_ADDR there.
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def audit_record(
@@ -28,9 +23,14 @@ def audit_record(
     detail: dict[str, Any] | None = None,
     actor: Any = None,
 ) -> AuditEvent:
-    """Append one event. ``obj`` fills the object type and id; the actor comes from the request."""
+    """Append one event. ``obj`` fills the object type and id; the actor comes from the request.
+
+    Where the request came from (IP, request id) is read from the request-id middleware's
+    context, so services that know nothing of requests still write complete events.
+    """
     if actor is None and request is not None:
         actor = getattr(request, "user", None)
+    origin = current_origin.get()
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     if obj is not None:
         object_type = object_type or obj._meta.model_name or ""
@@ -46,7 +46,7 @@ def audit_record(
         object_id=str(object_id),
         patient_id=patient_id,
         clinic_id=clinic_id,
-        ip_address=client_ip(request) if request is not None else None,
-        request_id=getattr(request, "request_id", "") if request is not None else "",
+        ip_address=origin.ip_address if origin else None,
+        request_id=origin.request_id if origin else "",
         detail=detail or {},
     )

@@ -1,0 +1,528 @@
+"""Writing the clinical record: load → ask the clinical core → store → audit → recompute alerts.
+
+Every write of a patient's record goes through a function here, so the web pages, the API, the
+demo data and background tasks all keep the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from naltrack.accounts.models import User
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_record
+from naltrack.care import selectors
+from naltrack.care.models import (
+    Alert,
+    CheckIn,
+    ClinicalNote,
+    DoseEvent,
+    DrugScreen,
+    Episode,
+    FollowUp,
+    Injection,
+    InstrumentResponse,
+    LabResult,
+    OpioidExposure,
+    Patient,
+    Regimen,
+    StartCheck,
+    TaperPlan,
+    TherapySession,
+)
+from naltrack.clinical import alerts as clinical_alerts
+from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.discontinuation import discontinuation_from_json, plan_discontinuation
+from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.instruments import score, score_from_json
+from naltrack.clinical.start_check import start_check, start_check_from_json
+
+
+class ClinicalRuleError(ValueError):
+    """A write the clinical rules refuse; ``field`` names the input it concerns."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _audit(action: str, obj: Any, by: User | None, **detail: Any) -> None:
+    audit_record(
+        request=None, actor=by, action=action, obj=obj, patient_id=obj.patient_id, detail=detail
+    )
+
+
+def _changes(obj: Any, **values: Any) -> dict[str, list[Any]]:
+    """Set fields and return {field: [old, new]} for those that changed (kept in the audit trail)."""
+    changed = {}
+    for field, value in values.items():
+        old = getattr(obj, field)
+        if old != value:
+            changed[field] = [
+                str(old) if old is not None else None,
+                str(value) if value is not None else None,
+            ]
+            setattr(obj, field, value)
+    return changed
+
+
+# --- episodes --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def episode_open(
+    *, patient: Patient, indication: str, opened_on: dt.date, by: User | None
+) -> Episode:
+    """Open a screening episode; a patient whose last episode stopped gets a linked restart."""
+    if selectors.episode_current(patient=patient) is not None:
+        raise ClinicalRuleError("indication", "This patient already has an open episode.")
+    previous = (
+        patient.episodes.filter(state=Episode.State.STOPPED).order_by("-opened_on", "-id").first()
+    )
+    episode = Episode.objects.create(
+        patient=patient,
+        indication=indication,
+        opened_on=opened_on,
+        restart_of=previous,
+        recorded_by=by,
+    )
+    _audit(AuditEvent.Action.CREATE, episode, by, restart_of=previous.pk if previous else None)
+    return episode
+
+
+def opioid_exposure_record(
+    *, patient: Patient, kind: str, last_use: dt.date, substance: str = "", by: User | None
+) -> OpioidExposure:
+    exposure = OpioidExposure.objects.create(
+        patient=patient, kind=kind, last_use=last_use, substance=substance, recorded_by=by
+    )
+    _audit(AuditEvent.Action.CREATE, exposure, by)
+    return exposure
+
+
+@transaction.atomic
+def start_check_run(*, episode: Episode, inputs: dict[str, Any], by: User | None) -> StartCheck:
+    """Run the clinical core's start check on ``inputs`` (the CALCULATORS.md form) and store both."""
+    parsed = start_check_from_json(inputs)
+    result = start_check(parsed)
+    check = StartCheck.objects.create(
+        patient=episode.patient,
+        episode=episode,
+        checked_on=parsed.date,
+        status=result.status,
+        earliest_start=result.earliest_start,
+        inputs=inputs,
+        result=result.to_json(),
+        recorded_by=by,
+    )
+    _audit(AuditEvent.Action.CREATE, check, by, status=result.status)
+    return check
+
+
+@transaction.atomic
+def regimen_start(
+    *,
+    episode: Episode,
+    kind: str,
+    start: dt.date,
+    prescriber: User,
+    override_reason: str = "",
+) -> Regimen:
+    """Start naltrexone: needs a `ready` start check of the same day, or a clinician's reasoned override."""
+    if episode.state not in (
+        Episode.State.SCREENING,
+        Episode.State.INDUCTION,
+        Episode.State.MAINTENANCE,
+    ):
+        raise ClinicalRuleError(
+            "kind", "A regimen can only start on an open episode that is not tapering."
+        )
+    if kind not in clinical_regimens.REGIMENS:
+        raise ClinicalRuleError("kind", "Unknown regimen.")
+    info = clinical_regimens.REGIMENS[kind]
+    check = episode.start_checks.filter(checked_on=start).order_by("-id").first()
+    override_reason = override_reason.strip()
+    unchecked = check is None or check.status != "ready"
+    if episode.state == Episode.State.SCREENING and unchecked and not override_reason:
+        found = (
+            f"the start check of {start} says “{check.status}”"
+            if check
+            else f"there is no start check on {start}"
+        )
+        raise ClinicalRuleError(
+            "override_reason",
+            f"Naltrexone needs a start check that says “ready” on the start day, and {found}. "
+            "Run the check, or give your reason to start anyway.",
+        )
+    current = episode.regimens.filter(end__isnull=True).first()
+    if current is not None:
+        current.end = start - dt.timedelta(days=1)
+        current.save(update_fields=["end"])
+    regimen = Regimen.objects.create(
+        patient=episode.patient,
+        episode=episode,
+        kind=kind,
+        formulation=info.formulation,
+        prescriber=prescriber,
+        start=start,
+        start_check=check,
+        override_reason=override_reason,
+        recorded_by=prescriber,
+    )
+    if episode.state == Episode.State.SCREENING:
+        episode.state = Episode.State.INDUCTION
+        episode.started_on = start
+        episode.save(update_fields=["state", "started_on"])
+    _audit(
+        AuditEvent.Action.CREATE,
+        regimen,
+        prescriber,
+        kind=kind,
+        start_check=check.pk if check else None,
+        override_reason=override_reason or None,
+    )
+    return regimen
+
+
+def _induction_done(episode: Episode) -> None:
+    # The first dose after the start day (oral) or the first injection ends induction.
+    if episode.state == Episode.State.INDUCTION:
+        episode.state = Episode.State.MAINTENANCE
+        episode.save(update_fields=["state"])
+
+
+@transaction.atomic
+def dose_record(
+    *, regimen: Regimen, day: dt.date, status: str, observed: bool = False, by: User | None
+) -> DoseEvent:
+    """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
+    scheduled = clinical_regimens.due_on(regimen.as_clinical(), day)
+    if scheduled is None or scheduled.formulation != "oral":
+        raise ClinicalRuleError("day", f"No oral dose is scheduled on {day} in this regimen.")
+    event, created = DoseEvent.objects.get_or_create(
+        regimen=regimen,
+        day=day,
+        defaults={
+            "patient": regimen.patient,
+            "dose_mg": scheduled.dose_mg,
+            "status": status,
+            "observed": observed,
+            "recorded_by": by,
+        },
+    )
+    if created:
+        _audit(AuditEvent.Action.CREATE, event, by, status=status)
+    else:
+        changes = _changes(event, status=status, observed=observed)
+        if changes:
+            event.save(update_fields=list(changes))
+            _audit(AuditEvent.Action.UPDATE, event, by, changes=changes)
+    if status == DoseEvent.Status.TAKEN and day > regimen.start:
+        _induction_done(regimen.episode)
+    alerts_refresh(patient=regimen.patient)
+    return event
+
+
+@transaction.atomic
+def injection_record(
+    *, regimen: Regimen, given_on: dt.date, site: str, lot: str, given_by: User
+) -> Injection:
+    if regimen.formulation != "xr_injection":
+        raise ClinicalRuleError("regimen", "This regimen is not the monthly injection.")
+    if given_on < regimen.start:
+        raise ClinicalRuleError("given_on", f"The regimen starts on {regimen.start}.")
+    injection = Injection.objects.create(
+        patient=regimen.patient,
+        regimen=regimen,
+        given_on=given_on,
+        dose_mg=XR_DOSE_MG,
+        site=site,
+        lot=lot.strip(),
+        given_by=given_by,
+        next_due=clinical_regimens.next_injection_due(given_on),
+        recorded_by=given_by,
+    )
+    _audit(AuditEvent.Action.CREATE, injection, given_by, site=site)
+    _induction_done(regimen.episode)
+    alerts_refresh(patient=regimen.patient)
+    return injection
+
+
+def lab_record(
+    *,
+    patient: Patient,
+    test: str,
+    value: Decimal,
+    upper_limit_normal: Decimal,
+    collected_on: dt.date,
+    unit: str = "U/L",
+    by: User | None,
+) -> LabResult:
+    lab = LabResult.objects.create(
+        patient=patient,
+        test=test,
+        value=value,
+        upper_limit_normal=upper_limit_normal,
+        unit=unit,
+        collected_on=collected_on,
+        recorded_by=by,
+    )
+    _audit(AuditEvent.Action.CREATE, lab, by, test=test)
+    alerts_refresh(patient=patient)
+    return lab
+
+
+def drug_screen_record(
+    *,
+    patient: Patient,
+    collected_on: dt.date,
+    opioids_positive: bool,
+    other_findings: str = "",
+    by: User | None,
+) -> DrugScreen:
+    screen = DrugScreen.objects.create(
+        patient=patient,
+        collected_on=collected_on,
+        opioids_positive=opioids_positive,
+        other_findings=other_findings,
+        recorded_by=by,
+    )
+    _audit(AuditEvent.Action.CREATE, screen, by, opioids_positive=opioids_positive)
+    alerts_refresh(patient=patient)
+    return screen
+
+
+def instrument_record(
+    *,
+    patient: Patient,
+    instrument: str,
+    answers: dict[str, Any],
+    taken_on: dt.date,
+    by: User | None,
+) -> InstrumentResponse:
+    """Score with the clinical core and store answers with the result (bad answers: InputError)."""
+    sex = patient.sex or None
+    result = score(score_from_json({"instrument": instrument, "answers": answers, "sex": sex}))
+    response = InstrumentResponse.objects.create(
+        patient=patient,
+        instrument=instrument,
+        taken_on=taken_on,
+        answers=answers,
+        score=result.score,
+        max_score=result.max_score,
+        band=result.band or "",
+        flags=list(result.flags),
+        recorded_by=by,
+    )
+    _audit(AuditEvent.Action.CREATE, response, by, instrument=instrument)
+    alerts_refresh(patient=patient)
+    return response
+
+
+@transaction.atomic
+def check_in_record(
+    *,
+    patient: Patient,
+    day: dt.date,
+    craving: int,
+    drinks: int | None,
+    opioid_use: bool,
+    side_effects: list[str],
+    mood: int | None,
+    note: str,
+    by: User | None,
+) -> CheckIn:
+    """The day's check-in; a second one the same day updates it (one a day)."""
+    values = {
+        "craving": craving,
+        "drinks": drinks,
+        "opioid_use": opioid_use,
+        "side_effects": side_effects,
+        "mood": mood,
+        "note": note,
+    }
+    check_in = CheckIn.objects.filter(patient=patient, day=day).select_for_update().first()
+    if check_in is None:
+        check_in = CheckIn.objects.create(patient=patient, day=day, recorded_by=by, **values)
+        _audit(AuditEvent.Action.CREATE, check_in, by)
+    else:
+        changes = _changes(check_in, **values)
+        if changes:
+            check_in.save()
+            _audit(AuditEvent.Action.UPDATE, check_in, by, changes=changes)
+    Patient.objects.filter(pk=patient.pk).update(last_contact_at=timezone.now())
+    alerts_refresh(patient=patient)
+    return check_in
+
+
+def therapy_session_schedule(
+    *,
+    patient: Patient,
+    kind: str,
+    scheduled_at: dt.datetime,
+    counsellor: User | None,
+    by: User | None,
+) -> TherapySession:
+    session = TherapySession.objects.create(
+        patient=patient, kind=kind, scheduled_at=scheduled_at, counsellor=counsellor, recorded_by=by
+    )
+    _audit(AuditEvent.Action.CREATE, session, by, kind=kind)
+    return session
+
+
+def therapy_session_mark(
+    *, session: TherapySession, status: str, notes: str = "", by: User | None
+) -> TherapySession:
+    changes = _changes(session, status=status, notes=notes or session.notes)
+    if changes:
+        session.save()
+        _audit(AuditEvent.Action.UPDATE, session, by, changes=changes)
+        if status == TherapySession.Status.ATTENDED:
+            Patient.objects.filter(pk=session.patient_id).update(last_contact_at=timezone.now())
+    return session
+
+
+def note_add(*, patient: Patient, text: str, by: User) -> ClinicalNote:
+    note = ClinicalNote.objects.create(patient=patient, text=text.strip(), recorded_by=by)
+    _audit(AuditEvent.Action.CREATE, note, by)
+    return note
+
+
+# --- stopping, follow-up ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def discontinuation_plan_store(*, episode: Episode, inputs: dict[str, Any], by: User) -> TaperPlan:
+    """Store the clinical core's plan, end the regimen at the last dose, book the follow-ups."""
+    if episode.state not in (
+        Episode.State.INDUCTION,
+        Episode.State.MAINTENANCE,
+        Episode.State.TAPERING,
+    ):
+        raise ClinicalRuleError(
+            "strategy", "Only an episode on naltrexone can be stopped or tapered."
+        )
+    parsed = discontinuation_from_json(inputs)
+    plan = plan_discontinuation(parsed)
+    taper = TaperPlan.objects.create(
+        patient=episode.patient,
+        episode=episode,
+        strategy=parsed.strategy,
+        reason=parsed.reason,
+        inputs=inputs,
+        plan=plan.to_json(),
+        last_dose=plan.last_dose,
+        blockade_ends=plan.blockade_ends,
+        recorded_by=by,
+    )
+    episode.follow_ups.filter(done_on__isnull=True).delete()  # a new plan replaces the old bookings
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            clinic_id=episode.clinic_id,
+            patient=episode.patient,
+            episode=episode,
+            taper_plan=taper,
+            due_on=day,
+            recorded_by=by,
+        )
+        for day in plan.follow_up
+    )
+    for regimen in episode.regimens.filter(end__isnull=True):
+        regimen.end = plan.last_dose if plan.last_dose >= regimen.start else regimen.start
+        regimen.save(update_fields=["end"])
+    first_day_without = plan.last_dose + dt.timedelta(days=1)
+    episode.state = Episode.State.TAPERING if plan.steps else Episode.State.STOPPED
+    episode.stopped_on = first_day_without
+    episode.stop_reason = parsed.reason
+    episode.save(update_fields=["state", "stopped_on", "stop_reason"])
+    _audit(
+        AuditEvent.Action.CREATE, taper, by, strategy=parsed.strategy, last_dose=str(plan.last_dose)
+    )
+    alerts_refresh(patient=episode.patient)
+    return taper
+
+
+def episodes_finish_tapers(*, today: dt.date) -> int:
+    """Tapering episodes whose last dose has passed are stopped (run daily and on each chart view)."""
+    finished = Episode.objects.filter(state=Episode.State.TAPERING, stopped_on__lte=today)
+    return finished.update(state=Episode.State.STOPPED)
+
+
+def follow_up_record(
+    *, follow_up: FollowUp, done_on: dt.date, method: str, note: str, by: User
+) -> FollowUp:
+    changes = _changes(follow_up, done_on=done_on, method=method, note=note)
+    follow_up.recorded_by = follow_up.recorded_by or by
+    follow_up.save()
+    _audit(AuditEvent.Action.UPDATE, follow_up, by, changes=changes)
+    Patient.objects.filter(pk=follow_up.patient_id).update(last_contact_at=timezone.now())
+    alerts_refresh(patient=follow_up.patient)
+    return follow_up
+
+
+# --- alerts ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alerts_refresh(*, patient: Patient, today: dt.date | None = None) -> list[Alert]:
+    """Run the clinical core's alert rules on the patient; open new alerts, resolve passed ones."""
+    today = today or timezone.localdate()
+    snapshot = selectors.patient_snapshot(patient=patient, as_of=today)
+    findings = (
+        []
+        if snapshot is None
+        else clinical_alerts.evaluate(snapshot, selectors.clinic_thresholds(patient.clinic))
+    )
+    open_alerts = {
+        alert.key: alert
+        for alert in Alert.objects.filter(patient=patient, resolved_at__isnull=True)
+    }
+    # An acknowledged alert stays acknowledged while its cause lasts: no re-alerting every night.
+    current_keys = {finding.key for finding in findings}
+    now = timezone.now()
+    for key, alert in open_alerts.items():
+        if key not in current_keys:
+            alert.resolved_at = now
+            alert.save(update_fields=["resolved_at"])
+    created = []
+    for finding in findings:
+        alert = open_alerts.get(finding.key)
+        if alert is not None:
+            if alert.acknowledged_at is None and (
+                alert.message != finding.message or alert.severity != finding.severity
+            ):
+                alert.message, alert.severity = finding.message, finding.severity
+                alert.severity_rank = Alert.SEVERITY_RANK[finding.severity]
+                alert.evidence = dict(finding.evidence)
+                alert.save(update_fields=["message", "severity", "severity_rank", "evidence"])
+            continue
+        created.append(
+            Alert.objects.create(
+                patient=patient,
+                code=finding.code,
+                key=finding.key,
+                severity=finding.severity,
+                severity_rank=Alert.SEVERITY_RANK[finding.severity],
+                message=finding.message,
+                evidence=dict(finding.evidence),
+                source=finding.source,
+            )
+        )
+    return created
+
+
+def alert_acknowledge(*, alert: Alert, by: User, note: str = "") -> Alert:
+    if alert.acknowledged_at is not None:
+        return alert
+    alert.acknowledged_at = timezone.now()
+    alert.acknowledged_by = by
+    alert.acknowledgement_note = note.strip()
+    alert.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledgement_note"])
+    _audit(AuditEvent.Action.UPDATE, alert, by, acknowledged=True, note=alert.acknowledgement_note)
+    return alert
