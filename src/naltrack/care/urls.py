@@ -1,12 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 
-from naltrack.care import views
+from naltrack.care.views import clinic, record
 
 app_name = "care"
 
 urlpatterns = [
-    path("clinic/", views.clinician_home, name="clinician_home"),
-    path("clinic/patients/", views.patient_list, name="patient_list"),
-    path("clinic/patients/<int:patient_id>/", views.patient_chart, name="patient_chart"),
-    path("me/", views.patient_home, name="patient_home"),
+    path("clinic/", clinic.clinician_home, name="clinician_home"),
+    path("clinic/patients/", clinic.patient_list, name="patient_list"),
+    path("clinic/patients/<int:patient_id>/", clinic.patient_chart, name="patient_chart"),
+    path("clinic/patients/<int:patient_id>/record/", include(record.urlpatterns)),
+    path("me/", clinic.patient_home, name="patient_home"),
 ]
