@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 from naltrack.care.models import (
+    Alert,
     CheckIn,
+    ClinicalNote,
     DoseEvent,
     DrugScreen,
     Episode,
@@ -20,10 +25,16 @@ from naltrack.care.models import (
     Injection,
     InstrumentResponse,
     LabResult,
+    OpioidExposure,
     Patient,
     PatientQuerySet,
+    Regimen,
+    StartCheck,
+    TaperPlan,
+    TherapySession,
 )
 from naltrack.clinical import alerts
+from naltrack.clinical import regimens as clinical_regimens
 
 
 def patient_get(*, request: HttpRequest, patient_id: int) -> Patient:
@@ -86,6 +97,17 @@ def episode_current(*, patient: Patient) -> Episode | None:
     """The open episode (a constraint allows one), or None."""
     episode: Episode | None = patient.episodes.exclude(state=Episode.State.STOPPED).first()
     return episode
+
+
+def regimen_current(patient: Patient, formulation: str) -> Regimen | None:
+    """The latest regimen of the open episode, if it is of this formulation."""
+    episode = episode_current(patient=patient)
+    if episode is None:
+        return None
+    regimen: Regimen | None = episode.regimens.order_by("-start", "-id").first()
+    if regimen is None or regimen.formulation != formulation:
+        return None
+    return regimen
 
 
 def episode_latest(*, patient: Patient) -> Episode | None:
@@ -165,3 +187,475 @@ def patient_snapshot(*, patient: Patient, as_of: dt.date) -> alerts.PatientSnaps
             ).values_list("done_on", flat=True)
         ),
     )
+
+
+# --- the clinician's day ----------------------------------------------------------------------
+
+# Naltrack default: an active patient not heard from in this many days shows on the dashboard.
+NO_CONTACT_DAYS = 7  # source: NALTRACK
+DASHBOARD_ROWS = 25
+
+
+def _current_state() -> Subquery:
+    return Subquery(
+        Episode.objects.filter(patient=OuterRef("pk"))
+        .order_by("-opened_on", "-id")
+        .values("state")[:1]
+    )
+
+
+def patients_annotated(patients: PatientQuerySet) -> Any:
+    """Patients with what lists show beside each name, computed in the same single query.
+
+    Typed ``Any``: the type checker cannot follow annotations across a function boundary.
+    """
+    open_alerts = Alert.objects.filter(
+        patient=OuterRef("pk"), resolved_at__isnull=True, acknowledged_at__isnull=True
+    )
+    return patients.annotate(
+        state=_current_state(),
+        indication=Subquery(
+            Episode.objects.filter(patient=OuterRef("pk"))
+            .order_by("-opened_on", "-id")
+            .values("indication")[:1]
+        ),
+        formulation=Subquery(
+            Regimen.objects.filter(patient=OuterRef("pk"))
+            .order_by("-start", "-id")
+            .values("formulation")[:1]
+        ),
+        next_injection=Subquery(
+            Injection.objects.filter(patient=OuterRef("pk"))
+            .order_by("-given_on", "-id")
+            .values("next_due")[:1]
+        ),
+        last_check_in=Subquery(
+            CheckIn.objects.filter(patient=OuterRef("pk")).order_by("-day").values("day")[:1]
+        ),
+        top_alert_rank=Subquery(open_alerts.order_by("severity_rank").values("severity_rank")[:1]),
+        open_alert_count=Coalesce(
+            Subquery(
+                open_alerts.order_by().values("patient").annotate(n=Count("pk")).values("n")[:1]
+            ),
+            0,
+        ),
+    )
+
+
+def patient_list_filtered(
+    *, request: HttpRequest, query: str, state: str, indication: str, formulation: str, risk: str
+) -> Any:
+    patients = patients_annotated(patient_search(request=request, query=query))
+    if state:
+        patients = patients.filter(state=state)
+    if indication:
+        patients = patients.filter(indication=indication)
+    if formulation:
+        patients = patients.filter(formulation=formulation)
+    if risk == "alerts":
+        patients = patients.filter(top_alert_rank__isnull=False).order_by(
+            "top_alert_rank", "family_name", "given_name"
+        )
+    elif risk == "urgent":
+        patients = patients.filter(top_alert_rank=0)
+    return patients
+
+
+@dataclasses.dataclass(frozen=True)
+class Dashboard:
+    today: dt.date
+    alert_counts: dict[str, int]
+    alerts: list[Alert]
+    injections_due: list[Patient]
+    follow_ups_due: list[FollowUp]
+    new_patients: list[Patient]
+    no_contact: list[Patient]
+    no_contact_days: int
+
+
+def dashboard_for(*, request: HttpRequest, clinic: Clinic, today: dt.date) -> Dashboard:
+    """The clinician's home: a fixed number of queries whatever the clinic's size."""
+    visible = Patient.objects.visible_to(request.user)
+    open_alerts = Alert.objects.filter(
+        patient__in=visible, resolved_at__isnull=True, acknowledged_at__isnull=True
+    )
+    counts = dict(open_alerts.order_by().values_list("severity").annotate(n=Count("pk")))
+    active_states = [str(state) for state in Episode.ACTIVE_STATES]
+    annotated = patients_annotated(visible)
+    injections_due = list(
+        annotated.filter(
+            state__in=active_states, next_injection__lte=today + dt.timedelta(days=1)
+        ).order_by("next_injection")[:DASHBOARD_ROWS]
+    )
+    cutoff = timezone.now() - dt.timedelta(days=NO_CONTACT_DAYS)
+    no_contact = list(
+        annotated.filter(state__in=active_states)
+        .filter(Q(last_contact_at__lt=cutoff) | Q(last_contact_at__isnull=True))
+        .order_by(F("last_contact_at").asc(nulls_first=True))[:DASHBOARD_ROWS]
+    )
+    new_patients = list(
+        annotated.filter(created_at__gte=timezone.now() - dt.timedelta(days=14)).order_by(
+            "-created_at"
+        )[:DASHBOARD_ROWS]
+    )
+    follow_ups = list(
+        FollowUp.objects.filter(patient__in=visible, done_on__isnull=True, due_on__lte=today)
+        .select_related("patient")
+        .order_by("due_on")[:DASHBOARD_ROWS]
+    )
+    alerts_shown = list(
+        open_alerts.select_related("patient").order_by("severity_rank", "-opened_at")[
+            :DASHBOARD_ROWS
+        ]
+    )
+    shown = (
+        {p.pk for p in injections_due + no_contact + new_patients}
+        | {a.patient_id for a in alerts_shown}
+        | {f.patient_id for f in follow_ups}
+    )
+    if shown:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.LIST,
+            object_type="dashboard",
+            clinic_id=clinic.pk,
+            detail={"patient_ids": sorted(shown)},
+        )
+    return Dashboard(
+        today=today,
+        alert_counts={
+            severity: counts.get(severity, 0) for severity in ("urgent", "high", "routine")
+        },
+        alerts=alerts_shown,
+        injections_due=injections_due,
+        follow_ups_due=follow_ups,
+        new_patients=new_patients,
+        no_contact=no_contact,
+        no_contact_days=NO_CONTACT_DAYS,
+    )
+
+
+# --- the patient's chart ----------------------------------------------------------------------
+
+CHART_DAYS = 90
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    day: dt.date
+    kind: str
+    title: str
+    detail: str = ""
+    severity: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Chart:
+    patient: Patient
+    today: dt.date
+    episode: Episode | None
+    episodes: list[Episode]
+    regimen: Regimen | None
+    due_today: Any
+    last_injection: Injection | None
+    next_injection: dt.date | None
+    last_check_in: CheckIn | None
+    open_alerts: list[Alert]
+    follow_ups: list[FollowUp]
+    taper_plan: TaperPlan | None
+    upcoming_sessions: list[TherapySession]
+    timeline: list[TimelineEntry]
+    check_ins: list[CheckIn]
+    dose_events: list[DoseEvent]
+    labs: list[LabResult]
+    thresholds: alerts.Thresholds
+
+
+def chart_for(*, patient: Patient, today: dt.date) -> Chart:
+    """Everything the chart page shows, in a fixed number of queries (no per-row lookups)."""
+    since = today - dt.timedelta(days=CHART_DAYS)
+    episodes = list(patient.episodes.order_by("-opened_on", "-id"))
+    episode = episodes[0] if episodes else None
+    regimen = (
+        Regimen.objects.filter(episode=episode)
+        .select_related("prescriber")
+        .order_by("-start", "-id")
+        .first()
+        if episode
+        else None
+    )
+    injections = list(
+        Injection.objects.filter(patient=patient)
+        .select_related("given_by")
+        .order_by("-given_on", "-id")[:12]
+    )
+    check_ins = list(CheckIn.objects.filter(patient=patient, day__gte=since).order_by("day"))
+    labs = list(
+        LabResult.objects.filter(
+            patient=patient, collected_on__gte=today - dt.timedelta(days=LAB_DAYS)
+        ).order_by("collected_on", "id")
+    )
+    dose_events = list(DoseEvent.objects.filter(patient=patient, day__gte=since).order_by("day"))
+    screens = list(DrugScreen.objects.filter(patient=patient, collected_on__gte=since))
+    instruments_taken = list(
+        InstrumentResponse.objects.filter(patient=patient, taken_on__gte=since)
+    )
+    sessions = list(
+        TherapySession.objects.filter(
+            patient=patient, scheduled_at__date__gte=since
+        ).select_related("counsellor")
+    )
+    notes = list(
+        ClinicalNote.objects.filter(patient=patient, recorded_at__date__gte=since).select_related(
+            "recorded_by"
+        )
+    )
+    checks = list(StartCheck.objects.filter(patient=patient, checked_on__gte=since))
+    plans = list(TaperPlan.objects.filter(patient=patient).order_by("-recorded_at", "-id")[:3])
+    follow_ups = (
+        list(FollowUp.objects.filter(patient=patient, episode=episode).order_by("due_on"))
+        if episode
+        else []
+    )
+    alerts_all = list(
+        Alert.objects.filter(patient=patient, opened_at__date__gte=since).select_related(
+            "acknowledged_by"
+        )
+    )
+    open_alerts = sorted(
+        (
+            a
+            for a in Alert.objects.filter(
+                patient=patient, resolved_at__isnull=True, acknowledged_at__isnull=True
+            )
+        ),
+        key=lambda a: (a.severity_rank, -a.opened_at.timestamp()),
+    )
+
+    timeline: list[TimelineEntry] = []
+    timeline += [
+        TimelineEntry(
+            i.given_on,
+            "injection",
+            f"Injection {i.dose_mg} mg, {i.get_site_display().lower()}",
+            f"Lot {i.lot or '—'}, by {i.given_by}",
+        )
+        for i in injections
+        if i.given_on >= since
+    ]
+    timeline += [
+        TimelineEntry(
+            lab.collected_on,
+            "lab",
+            f"{lab.test} {lab.value:g} {lab.unit}",
+            f"{lab.multiple_of_uln:.1f} × upper limit of normal ({lab.upper_limit_normal:g})",
+        )
+        for lab in labs
+        if lab.collected_on >= since
+    ]
+    timeline += [
+        TimelineEntry(
+            s.collected_on,
+            "screen",
+            "Urine drug screen: " + ("opioids POSITIVE" if s.opioids_positive else "no opioids"),
+            s.other_findings,
+            "urgent" if s.opioids_positive else "",
+        )
+        for s in screens
+    ]
+    timeline += [
+        TimelineEntry(
+            r.taken_on,
+            "instrument",
+            f"{r.get_instrument_display()}: {r.score}/{r.max_score}"
+            + (f" ({r.band.replace('_', ' ')})" if r.band else ""),
+            ", ".join(r.flags).replace("_", " "),
+            "urgent" if r.flags else "",
+        )
+        for r in instruments_taken
+    ]
+    timeline += [
+        TimelineEntry(
+            timezone.localdate(s.scheduled_at),
+            "therapy",
+            f"{s.get_kind_display()}: {s.get_status_display().lower()}",
+            s.notes[:200],
+        )
+        for s in sessions
+        if s.scheduled_at.date() <= today
+    ]
+    timeline += [
+        TimelineEntry(
+            timezone.localdate(n.recorded_at), "note", f"Note by {n.recorded_by}", n.text[:300]
+        )
+        for n in notes
+    ]
+    timeline += [
+        TimelineEntry(
+            c.checked_on,
+            "start_check",
+            f"Start check: {c.status.replace('_', ' ')}",
+            f"earliest start {c.earliest_start}" if c.earliest_start else "",
+        )
+        for c in checks
+    ]
+    timeline += [
+        TimelineEntry(
+            timezone.localdate(p.recorded_at),
+            "plan",
+            f"Plan: {p.strategy.replace('_', ' ')}",
+            f"last dose {p.last_dose}, blockade ends {p.blockade_ends}",
+        )
+        for p in plans
+        if p.recorded_at.date() >= since
+    ]
+    timeline += [
+        TimelineEntry(
+            f.done_on,
+            "follow_up",
+            f"Follow-up contact ({f.get_method_display().lower() or 'contact'})",
+            f.note[:200],
+        )
+        for f in follow_ups
+        if f.done_on and f.done_on >= since
+    ]
+    timeline += [
+        TimelineEntry(
+            timezone.localdate(a.opened_at),
+            "alert",
+            a.message.split(". ")[0],
+            "acknowledged" if a.acknowledged_at else ("resolved" if a.resolved_at else "open"),
+            a.severity,
+        )
+        for a in alerts_all
+    ]
+    for e in episodes:
+        if e.opened_on >= since:
+            timeline.append(
+                TimelineEntry(
+                    e.opened_on,
+                    "episode",
+                    ("Restarted: " if e.restart_of_id else "Episode opened: ")
+                    + e.get_indication_display(),
+                )
+            )
+        if e.stopped_on and since <= e.stopped_on <= today:
+            timeline.append(
+                TimelineEntry(e.stopped_on, "episode", "Naltrexone stopped", e.stop_reason)
+            )
+    timeline.sort(key=lambda entry: entry.day, reverse=True)
+
+    last_injection = injections[0] if injections else None
+    return Chart(
+        patient=patient,
+        today=today,
+        episode=episode,
+        episodes=episodes,
+        regimen=regimen,
+        due_today=clinical_regimens.due_on(regimen.as_clinical(), today)
+        if regimen and (regimen.end is None or regimen.end >= today)
+        else None,
+        last_injection=last_injection,
+        next_injection=last_injection.next_due
+        if last_injection and episode and episode.state in Episode.ACTIVE_STATES
+        else None,
+        last_check_in=check_ins[-1] if check_ins else None,
+        open_alerts=open_alerts,
+        follow_ups=follow_ups,
+        taper_plan=plans[0] if plans and episode and plans[0].episode_id == episode.pk else None,
+        upcoming_sessions=sorted(
+            (
+                s
+                for s in sessions
+                if s.scheduled_at.date() >= today and s.status == TherapySession.Status.SCHEDULED
+            ),
+            key=lambda s: s.scheduled_at,
+        ),
+        timeline=timeline[:80],
+        check_ins=check_ins,
+        dose_events=dose_events,
+        labs=labs,
+        thresholds=clinic_thresholds(patient.clinic),
+    )
+
+
+def alerts_list_audit(*, request: HttpRequest, alerts: list[Alert]) -> None:
+    if alerts:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.LIST,
+            object_type="alert",
+            clinic_id=alerts[0].clinic_id,
+            detail={"patient_ids": sorted({a.patient_id for a in alerts})},
+        )
+
+
+# --- what the planners send to the clinical core ----------------------------------------------
+
+EXPOSURE_DAYS = 30  # CALCULATORS.md: each opioid taken in the last 30 days
+
+
+@dataclasses.dataclass(frozen=True)
+class StartCheckRecord:
+    """The parts of a start check that come from the record rather than the form."""
+
+    exposures: list[OpioidExposure]
+    screen: DrugScreen | None
+    labs: list[LabResult]
+
+    def as_inputs(self) -> dict[str, Any]:
+        return {
+            "opioid_exposures": [
+                {"kind": e.kind, "last_use": e.last_use.isoformat()} for e in self.exposures
+            ],
+            "urine_drug_screen": (
+                {
+                    "date": self.screen.collected_on.isoformat(),
+                    "opioids_positive": self.screen.opioids_positive,
+                }
+                if self.screen
+                else None
+            ),
+            "labs": [
+                {
+                    "test": lab.test,
+                    "value": float(lab.value),
+                    "upper_limit_normal": float(lab.upper_limit_normal),
+                    "date": lab.collected_on.isoformat(),
+                }
+                for lab in self.labs
+            ],
+        }
+
+
+def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
+    exposures = list(
+        OpioidExposure.objects.filter(
+            patient=patient, last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS), last_use__lte=on
+        )
+    )
+    screen = (
+        DrugScreen.objects.filter(patient=patient, collected_on__lte=on)
+        .order_by("-collected_on", "-id")
+        .first()
+    )
+    latest: dict[str, LabResult] = {}
+    for lab in LabResult.objects.filter(patient=patient, collected_on__lte=on).order_by(
+        "-collected_on", "-id"
+    )[:40]:
+        latest.setdefault(lab.test, lab)
+    return StartCheckRecord(exposures=exposures, screen=screen, labs=list(latest.values()))
+
+
+def current_oral_dose_mg(*, regimen: Regimen, on: dt.date) -> int | None:
+    """The daily dose a taper starts from: daily regimens only (others can only stop)."""
+    if regimen.kind not in DAILY_REGIMENS:
+        return None
+    scheduled = clinical_regimens.due_on(regimen.as_clinical(), on) or clinical_regimens.due_on(
+        regimen.as_clinical(), on - dt.timedelta(days=1)
+    )
+    return scheduled.dose_mg if scheduled else None
+
+
+# Regimens with one dose every day: only these have a daily dose that can be stepped down.
+DAILY_REGIMENS = frozenset({"aud_daily", "oud_induction"})

@@ -7,6 +7,11 @@ demo data and background tasks all keep the same rules.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -394,6 +399,116 @@ def note_add(*, patient: Patient, text: str, by: User) -> ClinicalNote:
     return note
 
 
+# --- many past records at once (a history, an import) -------------------------------------
+# The daily records are the bulk of a record's history: these write many of them with the rules
+# of the one-at-a-time services above (each row audited, alerts refreshed), in a few queries.
+
+
+@dataclass(frozen=True)
+class CheckInEntry:
+    """One day's check-in for ``check_ins_record_many``: the fields of ``check_in_record``."""
+
+    day: dt.date
+    craving: int
+    drinks: int | None = None
+    opioid_use: bool = False
+    side_effects: tuple[str, ...] = ()
+    mood: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DoseEntry:
+    """One scheduled oral dose for ``doses_record_many``: the fields of ``dose_record``."""
+
+    day: dt.date
+    status: str
+    observed: bool = False
+
+
+def _refuse_repeated_days(days: list[dt.date], recorded: set[dt.date], what: str) -> None:
+    repeated = sorted({day for day, n in Counter(days).items() if n > 1} | (recorded & set(days)))
+    if repeated:
+        listed = ", ".join(day.isoformat() for day in repeated)
+        raise ClinicalRuleError("day", f"One {what} a day, and {listed} would have two.")
+
+
+@transaction.atomic
+def check_ins_record_many(
+    *, patient: Patient, check_ins: Sequence[CheckInEntry], by: User | None
+) -> list[CheckIn]:
+    """New check-ins on days without one; a day that has one is refused (``check_in_record`` edits)."""
+    if not check_ins:
+        return []
+    days = [entry.day for entry in check_ins]
+    on_those_days = CheckIn.objects.filter(patient=patient, day__range=(min(days), max(days)))
+    wanted = set(days)
+    _refuse_repeated_days(days, set(on_those_days.values_list("day", flat=True)), "check-in")
+    CheckIn.objects.bulk_create(
+        CheckIn(
+            clinic_id=patient.clinic_id,
+            patient=patient,
+            day=entry.day,
+            craving=entry.craving,
+            drinks=entry.drinks,
+            opioid_use=entry.opioid_use,
+            side_effects=list(entry.side_effects),
+            mood=entry.mood,
+            note=entry.note,
+            recorded_by=by,
+        )
+        for entry in check_ins
+    )
+    # Read back rather than trust bulk_create to fill ids: not every database returns them.
+    created = [row for row in on_those_days.order_by("day") if row.day in wanted]
+    for check_in in created:
+        _audit(AuditEvent.Action.CREATE, check_in, by)
+    Patient.objects.filter(pk=patient.pk).update(last_contact_at=timezone.now())
+    alerts_refresh(patient=patient)
+    return created
+
+
+@transaction.atomic
+def doses_record_many(
+    *, regimen: Regimen, doses: Sequence[DoseEntry], by: User | None
+) -> list[DoseEvent]:
+    """New doses on scheduled days without one; a recorded day is refused (``dose_record`` edits)."""
+    if not doses:
+        return []
+    calendar = regimen.as_clinical()
+    events = []
+    for entry in doses:
+        scheduled = clinical_regimens.due_on(calendar, entry.day)
+        if scheduled is None or scheduled.formulation != "oral":
+            raise ClinicalRuleError(
+                "day", f"No oral dose is scheduled on {entry.day} in this regimen."
+            )
+        events.append(
+            DoseEvent(
+                clinic_id=regimen.clinic_id,
+                patient_id=regimen.patient_id,
+                regimen=regimen,
+                day=entry.day,
+                dose_mg=scheduled.dose_mg,
+                status=entry.status,
+                observed=entry.observed,
+                recorded_by=by,
+            )
+        )
+    days = [entry.day for entry in doses]
+    on_those_days = regimen.dose_events.filter(day__range=(min(days), max(days)))
+    wanted = set(days)
+    _refuse_repeated_days(days, set(on_those_days.values_list("day", flat=True)), "dose")
+    DoseEvent.objects.bulk_create(events)
+    created = [row for row in on_those_days.order_by("day") if row.day in wanted]
+    for event in created:
+        _audit(AuditEvent.Action.CREATE, event, by, status=event.status)
+    if any(e.status == DoseEvent.Status.TAKEN and e.day > regimen.start for e in created):
+        _induction_done(regimen.episode)
+    alerts_refresh(patient=regimen.patient)
+    return created
+
+
 # --- stopping, follow-up ---------------------------------------------------------------------
 
 
@@ -469,10 +584,51 @@ def follow_up_record(
 # --- alerts ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
+# Inside ``alerts_deferred``: the patients whose alerts are due a refresh when the block ends.
+_alerts_pending: ContextVar[dict[int, tuple[Patient, dt.date | None]] | None] = ContextVar(
+    "alerts_pending", default=None
+)
+
+
+@contextmanager
+def alerts_deferred() -> Iterator[None]:
+    """Refresh each touched patient's alerts once, when the block ends, instead of after each write.
+
+    For writing many rows at once (the demo's months of history, an import): every service still
+    asks for a refresh, but each patient's alerts are computed once, on the finished record. A
+    nested block joins the outer one. If the block raises inside a transaction that is being
+    rolled back, nothing is refreshed (the writes are undone too).
+    """
+    if _alerts_pending.get() is not None:
+        yield
+        return
+    pending: dict[int, tuple[Patient, dt.date | None]] = {}
+    token = _alerts_pending.set(pending)
+    try:
+        yield
+    finally:
+        _alerts_pending.reset(token)
+        connection = transaction.get_connection()
+        if not (connection.in_atomic_block and connection.needs_rollback):
+            for patient, today in pending.values():
+                alerts_refresh(patient=patient, today=today)
+
+
 def alerts_refresh(*, patient: Patient, today: dt.date | None = None) -> list[Alert]:
-    """Run the clinical core's alert rules on the patient; open new alerts, resolve passed ones."""
-    today = today or timezone.localdate()
+    """Run the clinical core's alert rules on the patient; open new alerts, resolve passed ones.
+
+    Inside ``alerts_deferred`` the refresh is only noted (the last ``today`` asked for wins) and
+    this returns no alerts: they are opened when the block ends.
+    """
+    pending = _alerts_pending.get()
+    if pending is not None:
+        pending[patient.pk] = (patient, today)
+        return []
+    return _alerts_store(patient=patient, today=today or timezone.localdate())
+
+
+@transaction.atomic
+def _alerts_store(*, patient: Patient, today: dt.date) -> list[Alert]:
     snapshot = selectors.patient_snapshot(patient=patient, as_of=today)
     findings = (
         []

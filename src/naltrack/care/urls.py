@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from naltrack.care.views import clinic, record
+from naltrack.care.views import clinic, planners, record
 
 app_name = "care"
 
@@ -9,5 +9,7 @@ urlpatterns = [
     path("clinic/patients/", clinic.patient_list, name="patient_list"),
     path("clinic/patients/<int:patient_id>/", clinic.patient_chart, name="patient_chart"),
     path("clinic/patients/<int:patient_id>/record/", include(record.urlpatterns)),
+    path("clinic/patients/<int:patient_id>/", include(planners.urlpatterns)),
+    path("clinic/alerts/", clinic.alert_queue, name="alert_queue"),
     path("me/", clinic.patient_home, name="patient_home"),
 ]

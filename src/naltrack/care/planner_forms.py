@@ -1,0 +1,125 @@
+"""Forms of the planners: opening an episode, the start check, starting a regimen, planning a stop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from naltrack.care.models import INDICATION_CHOICES
+from naltrack.clinical import regimens as clinical_regimens
+
+YES_NO = [(True, "Yes"), (False, "No")]
+
+
+def _date_field(label: str, **kwargs: Any) -> forms.DateField:
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+
+
+class EpisodeOpenForm(forms.Form):
+    indication = forms.ChoiceField(
+        label="Treating", choices=INDICATION_CHOICES, widget=forms.RadioSelect
+    )
+
+
+class StartCheckForm(forms.Form):
+    date = _date_field("Planned start date")
+    formulation = forms.ChoiceField(
+        label="Form",
+        choices=[("oral", "Tablets"), ("xr_injection", "Monthly injection")],
+        widget=forms.RadioSelect,
+    )
+    challenge = forms.ChoiceField(
+        label="Naloxone challenge today",
+        choices=[
+            ("none", "Not done"),
+            ("passed", "Done: no withdrawal signs"),
+            ("positive", "Done: withdrawal signs"),
+        ],
+        initial="none",
+        widget=forms.RadioSelect,
+    )
+    acute_hepatitis_or_liver_failure = forms.TypedChoiceField(
+        label="Acute hepatitis or liver failure?",
+        choices=YES_NO,
+        coerce=lambda v: v == "True",
+        widget=forms.RadioSelect,
+    )
+    needs_opioid_analgesics = forms.TypedChoiceField(
+        label="Needs opioid pain medicine now or soon?",
+        choices=YES_NO,
+        coerce=lambda v: v == "True",
+        widget=forms.RadioSelect,
+    )
+    naltrexone_hypersensitivity = forms.TypedChoiceField(
+        label="Known allergy to naltrexone (or, for the injection, its polymer or diluent)?",
+        choices=YES_NO,
+        coerce=lambda v: v == "True",
+        widget=forms.RadioSelect,
+    )
+    pregnant = forms.ChoiceField(
+        label="Pregnant?",
+        choices=[("no", "No"), ("yes", "Yes"), ("unknown", "Unknown / not asked")],
+        widget=forms.RadioSelect,
+    )
+    current_medications = forms.CharField(
+        label="Current medicines, one per line",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Brand or generic names; the check looks for opioids and interacting medicines.",
+    )
+
+    def medications(self) -> list[str]:
+        lines = self.cleaned_data.get("current_medications", "").splitlines()
+        return [line.strip() for line in lines if line.strip()][:100]
+
+
+class RegimenStartForm(forms.Form):
+    kind = forms.ChoiceField(label="Regimen", widget=forms.RadioSelect)
+    start = _date_field("Start date")
+    override_reason = forms.CharField(
+        label="Reason to start without a “ready” start check",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only when starting against the check, e.g. an expert-led faster induction (ASAM2020, TIP63). It is recorded in the audit trail.",
+    )
+
+    def __init__(self, *args: Any, indication: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [
+            (kind, f"{info.label} — {info.schedule_text}")
+            for kind, info in clinical_regimens.REGIMENS.items()
+            if indication in info.indications
+        ]
+
+
+STRATEGY_CHOICES = [
+    ("stop", "Stop (no taper: naltrexone causes no withdrawal of its own)"),
+    ("step_down", "Step down once, then stop (clinician's choice)"),
+    ("gradual", "Step down 25 mg at a time, then stop (clinician's choice)"),
+]
+
+
+class PlanStopForm(forms.Form):
+    strategy = forms.ChoiceField(
+        label="Plan", choices=STRATEGY_CHOICES, widget=forms.RadioSelect, initial="stop"
+    )
+    start = _date_field(
+        "First day of the plan", help_text="For “stop”, the first day without naltrexone."
+    )
+    step_days = forms.IntegerField(
+        label="Days at each step", min_value=1, max_value=28, required=False, initial=3
+    )
+    reason = forms.CharField(label="Reason", required=False, max_length=500)
+
+    def __init__(self, *args: Any, strategies: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["strategy"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(key, label) for key, label in STRATEGY_CHOICES if key in strategies]
+        self.fields["start"].initial = timezone.localdate()
