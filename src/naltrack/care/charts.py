@@ -78,6 +78,8 @@ def line_chart(
         (
             (f"{_x(day, start, days):.1f}", HEIGHT - 6, day.strftime("%b %-d"))
             for day in (start + dt.timedelta(days=n) for n in range(0, days + 1, max(days // 5, 1)))
+            # a label needs room to its right
+            if _x(day, start, days) < WIDTH - 48
         ),
     )
     guide_lines = format_html_join(
