@@ -1,4 +1,5 @@
-"""The demo clinic: a small, synthetic, ready-to-explore Naltrack.
+"""The demo clinic: a synthetic, ready-to-explore Naltrack with about 60 patients and months of
+history (built by ``care.demo_data``).
 
 Every name and number here is invented. The logins are published in README.md, which is why the
 demo only runs with ``NALTRACK_DEMO`` or ``NALTRACK_DEBUG`` on.
@@ -6,13 +7,14 @@ demo only runs with ``NALTRACK_DEMO`` or ``NALTRACK_DEBUG`` on.
 
 from __future__ import annotations
 
-import datetime as dt
+import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership, User
-from naltrack.care.models import Patient
+from naltrack.care.demo_data import demo_history_build, demo_history_delete
 
 DEMO_SLUG = "riverside-demo"
 DEMO_PASSWORD = "naltrack-demo"  # noqa: S105 - published on purpose, demo only
@@ -31,15 +33,8 @@ DEMO_LOGINS = (
     DemoLogin(Membership.Role.PATIENT, "patient@riverside.example", "Jordan Lee"),
 )
 
-# (given, family, date of birth, sex) — the first is the demo patient who signs in.
-DEMO_PATIENTS = (
-    ("Jordan", "Lee", dt.date(1986, 4, 12), Patient.Sex.MALE),
-    ("Maria", "Santos", dt.date(1979, 9, 3), Patient.Sex.FEMALE),
-    ("Devon", "Clarke", dt.date(1992, 1, 27), Patient.Sex.MALE),
-    ("Aisha", "Bello", dt.date(1988, 6, 15), Patient.Sex.FEMALE),
-    ("Tom", "Kowalski", dt.date(1969, 11, 30), Patient.Sex.MALE),
-    ("Rosa", "Jimenez", dt.date(1995, 3, 8), Patient.Sex.FEMALE),
-)
+# The same seed builds the same clinic, relative to the day it is built.
+DEMO_SEED = 20240501
 
 
 def demo_exists() -> bool:
@@ -48,10 +43,13 @@ def demo_exists() -> bool:
 
 @transaction.atomic
 def demo_reset() -> Clinic:
-    """Delete the demo clinic (if any) and build it again. Other clinics are not touched."""
+    """Delete the demo clinic (if any) and build it again. Other clinics are not touched.
+
+    Its audit events stay: the audit trail is append-only.
+    """
     old = Clinic.objects.filter(slug=DEMO_SLUG).first()
     if old is not None:
-        Patient.objects.filter(clinic=old).delete()
+        demo_history_delete(clinic=old)
         User.objects.filter(membership__clinic=old).delete()
         old.delete()
     clinic = Clinic.objects.create(
@@ -66,17 +64,13 @@ def demo_reset() -> Clinic:
         user = User.objects.create_user(login.email, DEMO_PASSWORD, full_name=login.name)
         Membership.objects.create(user=user, clinic=clinic, role=login.role)
         users[login.role] = user
-    for number, (given, family, born, sex) in enumerate(DEMO_PATIENTS, start=1):
-        Patient.objects.create(
-            clinic=clinic,
-            user=users[Membership.Role.PATIENT] if number == 1 else None,
-            given_name=given,
-            family_name=family,
-            date_of_birth=born,
-            sex=sex,
-            email=f"{given.lower()}.{family.lower()}@mail.example",
-            medical_record_number=f"RRC-{1000 + number}",
-        )
+    demo_history_build(
+        clinic=clinic,
+        clinician=users[Membership.Role.CLINICIAN],
+        patient_user=users[Membership.Role.PATIENT],
+        today=timezone.localdate(),
+        rng=random.Random(DEMO_SEED),  # noqa: S311 - synthetic data, not security
+    )
     return clinic
 
 

@@ -437,7 +437,7 @@ def _refuse_repeated_days(days: list[dt.date], recorded: set[dt.date], what: str
 def check_ins_record_many(
     *, patient: Patient, check_ins: Sequence[CheckInEntry], by: User | None
 ) -> list[CheckIn]:
-    """New check-ins on days without one; a day that has one is refused (``check_in_record`` edits)."""
+    """New check-ins on days without one; a day that has one is refused (``check_in_record``)."""
     if not check_ins:
         return []
     days = [entry.day for entry in check_ins]
@@ -472,7 +472,7 @@ def check_ins_record_many(
 def doses_record_many(
     *, regimen: Regimen, doses: Sequence[DoseEntry], by: User | None
 ) -> list[DoseEvent]:
-    """New doses on scheduled days without one; a recorded day is refused (``dose_record`` edits)."""
+    """New doses on scheduled days without one; a recorded day is refused (``dose_record``)."""
     if not doses:
         return []
     calendar = regimen.as_clinical()
@@ -592,12 +592,12 @@ _alerts_pending: ContextVar[dict[int, tuple[Patient, dt.date | None]] | None] = 
 
 @contextmanager
 def alerts_deferred() -> Iterator[None]:
-    """Refresh each touched patient's alerts once, when the block ends, instead of after each write.
+    """Refresh each patient's alerts once, when the block ends, instead of after every write.
 
     For writing many rows at once (the demo's months of history, an import): every service still
     asks for a refresh, but each patient's alerts are computed once, on the finished record. A
-    nested block joins the outer one. If the block raises inside a transaction that is being
-    rolled back, nothing is refreshed (the writes are undone too).
+    nested block joins the outer one. If the block raises, the patients written so far are still
+    refreshed (their writes may stand), unless the transaction is already doomed to roll back.
     """
     if _alerts_pending.get() is not None:
         yield
