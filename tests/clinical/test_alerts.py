@@ -577,3 +577,34 @@ def test_snapshot_values_are_checked() -> None:
         CheckIn(AS_OF, 3, drinks=-1)
     with pytest.raises(ValueError):
         LabResult(AS_OF, "ALT", 30, 0)
+
+
+# --- follow-up contacts booked by the stop plan ----------------------------------------------
+
+
+def test_a_plan_kept_to_the_letter_raises_no_follow_up_alert() -> None:
+    # Stopped 45 days ago; contacts booked at +7, +14, +28 and monthly, all made on time.
+    booked = (ago(38), ago(31), ago(17), ago(0) + dt.timedelta(days=13))
+    snapshot = stopped(45, follow_up_contacts=(ago(38), ago(31), ago(17)), follow_ups_booked=booked)
+    assert "follow_up_missing_after_stop" not in codes(snapshot)
+
+
+@pytest.mark.parametrize(("days_late", "fires"), [(3, False), (4, True)])
+def test_a_booked_contact_more_than_the_grace_days_late_fires(days_late: int, fires: bool) -> None:
+    # source: NALTRACK — grace of 3 days after a booked follow-up contact
+    snapshot = stopped(
+        20, follow_up_contacts=(ago(13),), follow_ups_booked=(ago(13), ago(days_late))
+    )
+    assert ("follow_up_missing_after_stop" in codes(snapshot)) is fires
+
+
+def test_a_contact_a_day_early_counts_for_the_booking() -> None:
+    snapshot = stopped(20, follow_up_contacts=(ago(11),), follow_ups_booked=(ago(10),))
+    assert "follow_up_missing_after_stop" not in codes(snapshot)
+
+
+def test_the_late_booking_is_named_in_the_alert() -> None:
+    snapshot = stopped(20, follow_up_contacts=(), follow_ups_booked=(ago(13), ago(6)))
+    alert = only(snapshot, "follow_up_missing_after_stop")
+    assert f"booked for {ago(13).isoformat()}" in alert.message
+    assert alert.evidence["late_booked_contacts"] == [ago(13).isoformat(), ago(6).isoformat()]

@@ -304,9 +304,9 @@ class _ChartWriter:
         payer = rng.choice(PAYERS) if rng.random() < 0.9 else ""
         member_id = f"{payer[:3].upper()}{rng.randrange(10**7, 10**8)}" if payer else ""
         relative = rng.choice(FEMALE_NAMES + MALE_NAMES)
-        # There is no patient-registration service: the row is created as the admin page would.
-        patient = Patient.objects.create(
+        patient = services.patient_create(
             clinic=self.clinic,
+            by=self.clinician,
             user=user,
             given_name=given,
             family_name=family,

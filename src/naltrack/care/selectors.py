@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -35,6 +36,7 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import alerts
 from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.formulary import tablets_for
 
 
 def patient_get(*, request: HttpRequest, patient_id: int) -> Patient:
@@ -97,6 +99,47 @@ def episode_current(*, patient: Patient) -> Episode | None:
     """The open episode (a constraint allows one), or None."""
     episode: Episode | None = patient.episodes.exclude(state=Episode.State.STOPPED).first()
     return episode
+
+
+def dose_calendar(
+    *, regimen: Regimen
+) -> Callable[[dt.date], clinical_regimens.ScheduledDose | None]:
+    """What is due on a day of ``regimen``: its own calendar, or the stored taper plan's step.
+
+    The plan's steps replace the regimen's doses on their days (e.g. 25 mg instead of 50 mg);
+    the plan is read once, so the returned function can be asked about many days.
+    """
+    plan = (
+        TaperPlan.objects.filter(episode_id=regimen.episode_id)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+    steps = [
+        (
+            dt.date.fromisoformat(step["start"]),
+            dt.date.fromisoformat(step["end"]),
+            int(step["dose_mg"]),
+        )
+        for step in (plan.plan.get("steps", []) if plan else [])
+    ]
+    last_dose = plan.last_dose if plan else None
+    calendar = regimen.as_clinical()
+
+    def due(day: dt.date) -> clinical_regimens.ScheduledDose | None:
+        if last_dose is not None and day > last_dose:
+            return None
+        for start, end, dose_mg in steps:
+            if start <= day <= end:
+                return clinical_regimens.ScheduledDose(
+                    date=day, dose_mg=dose_mg, formulation="oral", tablets=tablets_for(dose_mg)
+                )
+        return clinical_regimens.due_on(calendar, day)
+
+    return due
+
+
+def dose_due(*, regimen: Regimen, day: dt.date) -> clinical_regimens.ScheduledDose | None:
+    return dose_calendar(regimen=regimen)(day)
 
 
 def regimen_current(patient: Patient, formulation: str) -> Regimen | None:
@@ -185,6 +228,9 @@ def patient_snapshot(*, patient: Patient, as_of: dt.date) -> alerts.PatientSnaps
             FollowUp.objects.filter(
                 patient=patient, done_on__isnull=False, done_on__lte=as_of
             ).values_list("done_on", flat=True)
+        ),
+        follow_ups_booked=list(
+            FollowUp.objects.filter(episode=episode).values_list("due_on", flat=True)
         ),
     )
 
@@ -552,7 +598,7 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
         episode=episode,
         episodes=episodes,
         regimen=regimen,
-        due_today=clinical_regimens.due_on(regimen.as_clinical(), today)
+        due_today=dose_due(regimen=regimen, day=today)
         if regimen and (regimen.end is None or regimen.end >= today)
         else None,
         last_injection=last_injection,

@@ -16,9 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from naltrack.accounts.models import User
+from naltrack.accounts.models import Clinic, User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 from naltrack.care import selectors
@@ -77,6 +78,32 @@ def _changes(obj: Any, **values: Any) -> dict[str, list[Any]]:
     return changed
 
 
+def _contacted(patient_id: int, on: dt.date) -> None:
+    """The patient was in touch on ``on``: move their last contact forward to it, never back.
+
+    A record entered late (yesterday's check-in, last week's call) counts on its own day, so the
+    dashboard's "no contact" list stays true.
+    """
+    moment = (
+        timezone.now()
+        if on >= timezone.localdate()
+        else timezone.make_aware(dt.datetime.combine(on, dt.time(12)))
+    )
+    Patient.objects.filter(pk=patient_id).filter(
+        Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=moment)
+    ).update(last_contact_at=moment)
+
+
+@transaction.atomic
+def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patient:
+    """A new patient of ``clinic`` (demographics and contact details as keyword arguments)."""
+    patient = Patient.objects.create(clinic=clinic, **details)
+    audit_record(
+        request=None, actor=by, action=AuditEvent.Action.CREATE, obj=patient, patient_id=patient.pk
+    )
+    return patient
+
+
 # --- episodes --------------------------------------------------------------------------------
 
 
@@ -97,7 +124,20 @@ def episode_open(
         restart_of=previous,
         recorded_by=by,
     )
-    _audit(AuditEvent.Action.CREATE, episode, by, restart_of=previous.pk if previous else None)
+    dropped: list[int] = []
+    if previous is not None:
+        # Contacts booked after the last stop are moot once treatment restarts; the plan that
+        # booked them stays stored.
+        unmade = previous.follow_ups.filter(done_on__isnull=True)
+        dropped = list(unmade.values_list("pk", flat=True))
+        unmade.delete()
+    _audit(
+        AuditEvent.Action.CREATE,
+        episode,
+        by,
+        restart_of=previous.pk if previous else None,
+        follow_ups_dropped=dropped,
+    )
     return episode
 
 
@@ -207,7 +247,7 @@ def dose_record(
     *, regimen: Regimen, day: dt.date, status: str, observed: bool = False, by: User | None
 ) -> DoseEvent:
     """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
-    scheduled = clinical_regimens.due_on(regimen.as_clinical(), day)
+    scheduled = selectors.dose_due(regimen=regimen, day=day)
     if scheduled is None or scheduled.formulation != "oral":
         raise ClinicalRuleError("day", f"No oral dose is scheduled on {day} in this regimen.")
     event, created = DoseEvent.objects.get_or_create(
@@ -361,7 +401,7 @@ def check_in_record(
         if changes:
             check_in.save()
             _audit(AuditEvent.Action.UPDATE, check_in, by, changes=changes)
-    Patient.objects.filter(pk=patient.pk).update(last_contact_at=timezone.now())
+    _contacted(patient.pk, day)
     alerts_refresh(patient=patient)
     return check_in
 
@@ -389,7 +429,7 @@ def therapy_session_mark(
         session.save()
         _audit(AuditEvent.Action.UPDATE, session, by, changes=changes)
         if status == TherapySession.Status.ATTENDED:
-            Patient.objects.filter(pk=session.patient_id).update(last_contact_at=timezone.now())
+            _contacted(session.patient_id, timezone.localdate(session.scheduled_at))
     return session
 
 
@@ -463,7 +503,7 @@ def check_ins_record_many(
     created = [row for row in on_those_days.order_by("day") if row.day in wanted]
     for check_in in created:
         _audit(AuditEvent.Action.CREATE, check_in, by)
-    Patient.objects.filter(pk=patient.pk).update(last_contact_at=timezone.now())
+    _contacted(patient.pk, max(days))
     alerts_refresh(patient=patient)
     return created
 
@@ -475,10 +515,10 @@ def doses_record_many(
     """New doses on scheduled days without one; a recorded day is refused (``dose_record``)."""
     if not doses:
         return []
-    calendar = regimen.as_clinical()
+    dose_on = selectors.dose_calendar(regimen=regimen)
     events = []
     for entry in doses:
-        scheduled = clinical_regimens.due_on(calendar, entry.day)
+        scheduled = dose_on(entry.day)
         if scheduled is None or scheduled.formulation != "oral":
             raise ClinicalRuleError(
                 "day", f"No oral dose is scheduled on {entry.day} in this regimen."
@@ -551,9 +591,11 @@ def discontinuation_plan_store(*, episode: Episode, inputs: dict[str, Any], by: 
     for regimen in episode.regimens.filter(end__isnull=True):
         regimen.end = plan.last_dose if plan.last_dose >= regimen.start else regimen.start
         regimen.save(update_fields=["end"])
-    first_day_without = plan.last_dose + dt.timedelta(days=1)
     episode.state = Episode.State.TAPERING if plan.steps else Episode.State.STOPPED
-    episode.stopped_on = first_day_without
+    # The stop that matters clinically is the end of the blockade: the day after the last oral
+    # dose (later after 100-150 mg), 28 days after the last injection. The high-risk window and
+    # the follow-ups count from it.
+    episode.stopped_on = plan.blockade_ends
     episode.stop_reason = parsed.reason
     episode.save(update_fields=["state", "stopped_on", "stop_reason"])
     _audit(
@@ -563,9 +605,11 @@ def discontinuation_plan_store(*, episode: Episode, inputs: dict[str, Any], by: 
     return taper
 
 
-def episodes_finish_tapers(*, today: dt.date) -> int:
-    """Tapering episodes whose last dose has passed are stopped (run daily and on each chart view)."""
+def episodes_finish_tapers(*, today: dt.date, patient: Patient | None = None) -> int:
+    """Tapering episodes whose blockade has ended are stopped (daily, and on a chart's view)."""
     finished = Episode.objects.filter(state=Episode.State.TAPERING, stopped_on__lte=today)
+    if patient is not None:
+        finished = finished.filter(patient=patient)
     return finished.update(state=Episode.State.STOPPED)
 
 
@@ -576,7 +620,7 @@ def follow_up_record(
     follow_up.recorded_by = follow_up.recorded_by or by
     follow_up.save()
     _audit(AuditEvent.Action.UPDATE, follow_up, by, changes=changes)
-    Patient.objects.filter(pk=follow_up.patient_id).update(last_contact_at=timezone.now())
+    _contacted(follow_up.patient_id, done_on)
     alerts_refresh(patient=follow_up.patient)
     return follow_up
 

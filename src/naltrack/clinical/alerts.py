@@ -129,6 +129,7 @@ class PatientSnapshot:
     drug_screens: Sequence[UrineDrugScreen] = ()
     scores: Sequence[InstrumentScore] = ()
     follow_up_contacts: Sequence[dt.date] = ()
+    follow_ups_booked: Sequence[dt.date] = ()
 
     def __post_init__(self) -> None:
         if self.state == "stopped" and self.stopped_on is None:
@@ -141,6 +142,7 @@ class PatientSnapshot:
             "drug_screens",
             "scores",
             "follow_up_contacts",
+            "follow_ups_booked",
         ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
@@ -195,6 +197,7 @@ class Thresholds:
     opioid_use_lookback_days: int = 14  # source: NALTRACK
     high_risk_window_days: int = 90  # source: NALTRACK (REVIA+VIVITROL+TIP63 overdose warnings)
     follow_up_gap_days: int = 14  # source: NALTRACK
+    follow_up_grace_days: int = 3  # source: NALTRACK
 
     def __post_init__(self) -> None:
         if not 0 < self.liver_warn_multiple <= self.liver_urgent_multiple:
@@ -215,6 +218,7 @@ class Thresholds:
             "opioid_use_lookback_days",
             "high_risk_window_days",
             "follow_up_gap_days",
+            "follow_up_grace_days",
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
@@ -336,7 +340,8 @@ FOLLOW_UP_MISSING = rule(
     code="follow_up_missing_after_stop",
     area="alerts",
     summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability (high)",
-    threshold=f"stopped in the last {_D.high_risk_window_days} days and no contact for "
+    threshold=f"stopped in the last {_D.high_risk_window_days} days and a booked follow-up "
+    f"contact more than {_D.follow_up_grace_days} days late; with none booked, no contact for "
     f"{_D.follow_up_gap_days} days or more, counted from the stop if none since (Naltrack "
     "defaults)",
     source="NALTRACK+REVIA+VIVITROL+TIP63",
@@ -694,6 +699,12 @@ def _opioid_use(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFinding]:
 
 
 def _follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFinding]:
+    """A stopped patient the clinic has lost touch with.
+
+    With contacts booked by the stop plan, a booked contact more than the grace days late with
+    no contact since (a day or so early counts) raises it, so a plan kept to the letter never
+    alerts between its monthly contacts. With none booked, a plain gap since the last contact.
+    """
     if not _in_high_risk_window(snapshot, t):
         return []
     stopped_on = snapshot.stopped_on
@@ -701,10 +712,20 @@ def _follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFi
     contacts = [d for d in _up_to_today(snapshot, snapshot.follow_up_contacts) if d >= stopped_on]
     since = contacts[-1] if contacts else stopped_on
     gap = _days_ago(snapshot, since)
-    # source: NALTRACK — no contact in the last 14 days (counted from the stop if none since).
-    if gap < t.follow_up_gap_days:
+    grace = dt.timedelta(days=t.follow_up_grace_days)
+    late = [
+        booked
+        for booked in sorted(snapshot.follow_ups_booked)
+        if booked + grace < snapshot.as_of and not any(c >= booked - grace for c in contacts)
+    ]
+    # source: NALTRACK — a booked contact 3 days late, or (none booked) 14 days without contact.
+    if snapshot.follow_ups_booked and not late:
         return []
-    if contacts:
+    if not snapshot.follow_ups_booked and gap < t.follow_up_gap_days:
+        return []
+    if late:
+        when = f"the follow-up contact booked for {_iso(late[0])} has not happened"
+    elif contacts:
         when = f"the last follow-up contact was {gap} days ago, on {_iso(since)}"
     else:
         when = "there has been no follow-up contact since"
@@ -728,6 +749,7 @@ def _follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFi
                 "last_contact": _iso(contacts[-1]) if contacts else None,
                 "days_without_contact": gap,
                 "gap_threshold_days": t.follow_up_gap_days,
+                "late_booked_contacts": [_iso(d) for d in late],
                 "window_days": t.high_risk_window_days,
             },
             source="NALTRACK+REVIA+VIVITROL+TIP63",

@@ -236,3 +236,113 @@ def test_rows_always_carry_their_patients_clinic(patient, clinician, other_clini
     regimen.save()
     regimen.refresh_from_db()
     assert regimen.clinic_id == patient.clinic_id
+
+
+def test_doses_during_a_taper_are_the_plans_step_dose(patient, clinician):
+    episode, regimen = started(
+        patient, clinician, kind="aud_daily", day=TODAY - 30 * DAY, indication="AUD"
+    )
+    services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": (TODAY - DAY).isoformat(),
+            "formulation": "oral",
+            "current_dose_mg": 50,
+            "strategy": "step_down",
+            "step_days": 3,
+        },
+        by=clinician,
+    )
+    before = services.dose_record(
+        regimen=regimen, day=TODAY - 2 * DAY, status="taken", by=clinician
+    )
+    during = services.dose_record(regimen=regimen, day=TODAY, status="taken", by=clinician)
+    assert (before.dose_mg, during.dose_mg) == (50, 25)
+    with pytest.raises(services.ClinicalRuleError):
+        services.dose_record(regimen=regimen, day=TODAY + 2 * DAY, status="taken", by=clinician)
+
+
+def test_stopping_the_injection_counts_from_the_end_of_blockade(patient, clinician):
+    episode, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 28 * DAY)
+    services.injection_record(
+        regimen=regimen, given_on=TODAY - 28 * DAY, site="left_gluteal", lot="", given_by=clinician
+    )
+    plan = services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": TODAY.isoformat(),
+            "formulation": "xr_injection",
+            "current_dose_mg": 380,
+            "last_injection": (TODAY - 28 * DAY).isoformat(),
+            "strategy": "stop",
+        },
+        by=clinician,
+    )
+    episode.refresh_from_db()
+    assert plan.blockade_ends == TODAY  # source: VIVITROL — 28 days after the last injection
+    assert (episode.state, episode.stopped_on) == (Episode.State.STOPPED, TODAY)
+    assert not Alert.objects.filter(patient=patient, code="follow_up_missing_after_stop").exists()
+
+
+def test_a_late_entry_counts_as_contact_on_its_own_day(patient):
+    services.check_in_record(
+        patient=patient,
+        day=TODAY - 9 * DAY,
+        craving=2,
+        drinks=0,
+        opioid_use=False,
+        side_effects=[],
+        mood=3,
+        note="",
+        by=patient.user,
+    )
+    patient.refresh_from_db()
+    assert patient.last_contact_at.date() == TODAY - 9 * DAY
+    services.check_in_record(
+        patient=patient,
+        day=TODAY - 20 * DAY,
+        craving=2,
+        drinks=0,
+        opioid_use=False,
+        side_effects=[],
+        mood=3,
+        note="",
+        by=patient.user,
+    )
+    patient.refresh_from_db()
+    assert patient.last_contact_at.date() == TODAY - 9 * DAY  # never moves back
+
+
+def test_a_restart_drops_the_old_stops_unmade_follow_ups(patient, clinician):
+    episode, _ = started(
+        patient, clinician, kind="aud_daily", day=TODAY - 60 * DAY, indication="AUD"
+    )
+    services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": (TODAY - 10 * DAY).isoformat(),
+            "formulation": "oral",
+            "current_dose_mg": 50,
+            "strategy": "stop",
+        },
+        by=clinician,
+    )
+    made = FollowUp.objects.get(episode=episode, due_on=TODAY - 4 * DAY)
+    services.follow_up_record(
+        follow_up=made, done_on=TODAY - 4 * DAY, method="phone", note="doing well", by=clinician
+    )
+    services.episode_open(patient=patient, indication="AUD", opened_on=TODAY, by=clinician)
+    assert list(FollowUp.objects.filter(episode=episode).values_list("pk", flat=True)) == [made.pk]
+
+
+def test_creating_a_patient_is_audited(clinic, clinician):
+    patient = services.patient_create(
+        clinic=clinic,
+        by=clinician,
+        given_name="Ana",
+        family_name="Ruiz",
+        date_of_birth=dt.date(1990, 1, 2),
+    )
+    assert AuditEvent.objects.filter(
+        action="create", object_type="patient", patient_id=patient.pk, actor_id=clinician.pk
+    ).exists()

@@ -58,7 +58,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
 def patient_chart(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(request=request, patient_id=patient_id)
     today = timezone.localdate()
-    services.episodes_finish_tapers(today=today)
+    services.episodes_finish_tapers(today=today, patient=patient)
     chart = selectors.chart_for(patient=patient, today=today)
     return render(
         request,
