@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from naltrack.care.views import clinic, planners, record
+from naltrack.care.views import clinic, patient, planners, record
 
 app_name = "care"
 
@@ -11,5 +11,5 @@ urlpatterns = [
     path("clinic/patients/<int:patient_id>/record/", include(record.urlpatterns)),
     path("clinic/patients/<int:patient_id>/", include(planners.urlpatterns)),
     path("clinic/alerts/", clinic.alert_queue, name="alert_queue"),
-    path("me/", clinic.patient_home, name="patient_home"),
+    path("me/", include(patient.urlpatterns)),
 ]

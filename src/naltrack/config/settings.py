@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "naltrack.audit",
     "naltrack.care",
     "naltrack.api",
+    "naltrack.enrollment",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

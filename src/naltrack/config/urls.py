@@ -7,5 +7,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("naltrack.accounts.urls")),
     path("api/", api.urls),
+    path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.care.urls")),
 ]

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from naltrack.accounts.access import current_clinic, patient_required, staff_required
+from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors, services
 from naltrack.care.charts import chart_figures
 from naltrack.care.models import INDICATION_CHOICES, Alert, Episode
@@ -88,12 +88,4 @@ def alert_queue(request: HttpRequest) -> HttpResponse:
             "severities": Alert.Severity.choices,
             "query": f"severity={severity}" if severity else "",
         },
-    )
-
-
-@patient_required
-def patient_home(request: HttpRequest) -> HttpResponse:
-    patient = selectors.patient_own(request=request)
-    return render(
-        request, "care/patient_home.html", {"patient": patient, "today": timezone.localdate()}
     )
