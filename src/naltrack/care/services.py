@@ -104,6 +104,22 @@ def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patien
     return patient
 
 
+def patient_update(*, patient: Patient, by: User | None, **details: Any) -> Patient:
+    """Correct a patient's details; what changed is kept in the audit trail."""
+    changes = _changes(patient, **details)
+    if changes:
+        patient.save()
+        audit_record(
+            request=None,
+            actor=by,
+            action=AuditEvent.Action.UPDATE,
+            obj=patient,
+            patient_id=patient.pk,
+            detail={"changes": changes},
+        )
+    return patient
+
+
 # --- episodes --------------------------------------------------------------------------------
 
 
