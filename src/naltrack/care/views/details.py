@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms.models import model_to_dict
 from django.contrib import messages
+from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path

@@ -1,0 +1,169 @@
+"""Reading enrollments: the public side's look-ups and the staff intake queue (scoped, audited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from naltrack.accounts.models import Clinic, User
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_record
+from naltrack.care.models import Patient
+from naltrack.enrollment.models import Enrollment
+
+# What the confirmation page promises and the queue counts down to: a reply within this many
+# working days (Monday to Friday). A Naltrack default (source: NALTRACK), not a guideline.
+REPLY_WORKING_DAYS = 2
+
+# How many forms one internet address may send in an hour. A household or a shelter sharing one
+# address stays well under it; a script does not. A Naltrack default (source: NALTRACK), which
+# the setting NALTRACK_ENROLLMENT_HOURLY_LIMIT overrides.
+HOURLY_LIMIT_PER_ADDRESS = 5
+
+# Decided submissions shown under the new ones in the queue.
+RECENTLY_DECIDED = 50
+
+
+# --- the public side ---------------------------------------------------------------------------
+
+
+def clinics_enrolling() -> list[Clinic]:
+    return list(Clinic.objects.order_by("name", "id"))
+
+
+def clinic_for_enrollment(*, slug: str) -> Clinic:
+    clinic = Clinic.objects.filter(slug=slug).first()
+    if clinic is None:
+        raise Http404("No such clinic")
+    return clinic
+
+
+def submissions_from_address_in_last_hour(*, ip_address: str | None) -> int:
+    """Forms sent from one address in the last hour: those stored and those caught by the
+    honeypot (audited with no object id), so a script cannot fill the audit trail either."""
+    if not ip_address:
+        return 0
+    since = timezone.now() - dt.timedelta(hours=1)
+    stored = Enrollment.objects.filter(ip_address=ip_address, submitted_at__gte=since).count()
+    discarded = AuditEvent.objects.filter(
+        occurred_at__gte=since,
+        ip_address=ip_address,
+        action=AuditEvent.Action.CREATE,
+        object_type="enrollment",
+        object_id="",
+    ).count()
+    return stored + discarded
+
+
+def address_is_throttled(*, ip_address: str | None) -> bool:
+    limit = int(getattr(settings, "NALTRACK_ENROLLMENT_HOURLY_LIMIT", HOURLY_LIMIT_PER_ADDRESS))
+    return submissions_from_address_in_last_hour(ip_address=ip_address) >= limit
+
+
+def reply_due(*, submitted_on: dt.date) -> dt.date:
+    """The day by which the clinic promised to reply: ``REPLY_WORKING_DAYS`` weekdays later."""
+    day, counted = submitted_on, 0
+    while counted < REPLY_WORKING_DAYS:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            counted += 1
+    return day
+
+
+def earlier_submission_by_same_person(
+    *, clinic: Clinic, email: str, given_name: str, family_name: str, date_of_birth: dt.date
+) -> Enrollment | None:
+    """The person's first submission to this clinic: same email, or same name and birth date
+    (both case-insensitive). Only this clinic's: another clinic's queue is not ours to link."""
+    same_person = Q(
+        given_name__iexact=given_name.strip(),
+        family_name__iexact=family_name.strip(),
+        date_of_birth=date_of_birth,
+    )
+    if email.strip():
+        same_person |= Q(email__iexact=email.strip())
+    return (
+        Enrollment.objects.filter(clinic=clinic)
+        .filter(same_person)
+        .order_by("submitted_at", "id")
+        .first()
+    )
+
+
+# --- the intake queue --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntakeQueue:
+    new: list[Enrollment]
+    recently_decided: list[Enrollment]
+
+
+def intake_queue(*, request: HttpRequest) -> IntakeQueue:
+    """New submissions first (longest waiting at the top), then the latest decided ones."""
+    visible = Enrollment.objects.visible_to(request.user).select_related("duplicate_of")
+    new = list(visible.filter(status=Enrollment.Status.NEW).order_by("submitted_at", "id"))
+    decided = list(
+        visible.exclude(status=Enrollment.Status.NEW)
+        .select_related("decided_by", "patient")
+        .order_by("-decided_at", "-id")[:RECENTLY_DECIDED]
+    )
+    shown = new + decided
+    if shown:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.LIST,
+            object_type="enrollment",
+            clinic_id=shown[0].clinic_id,
+            detail={"enrollment_ids": [enrollment.pk for enrollment in shown]},
+        )
+    return IntakeQueue(new=new, recently_decided=decided)
+
+
+def enrollment_get(*, request: HttpRequest, enrollment_id: int) -> Enrollment:
+    """One submission of the user's clinic, audited; 404 otherwise so ids cannot be probed."""
+    enrollment = (
+        Enrollment.objects.visible_to(request.user)
+        .select_related("clinic", "decided_by", "patient", "duplicate_of")
+        .filter(pk=enrollment_id)
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No such enrollment")
+    audit_record(request=request, action=AuditEvent.Action.READ, obj=enrollment)
+    return enrollment
+
+
+def same_person_submissions(*, enrollment: Enrollment) -> list[Enrollment]:
+    """The other submissions linked to this one: its first one and every later duplicate."""
+    first_id = enrollment.duplicate_of_id or enrollment.pk
+    return list(
+        Enrollment.objects.filter(clinic_id=enrollment.clinic_id)
+        .filter(Q(pk=first_id) | Q(duplicate_of_id=first_id))
+        .exclude(pk=enrollment.pk)
+        .order_by("submitted_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class ExistingAccount:
+    """An account already holding an email: the clinic's own patient (linkable) or not."""
+
+    email: str
+    patient: Patient | None
+
+
+def existing_account(*, clinic: Clinic, email: str) -> ExistingAccount | None:
+    email = email.strip()
+    if not email:
+        return None
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        return None
+    patient = Patient.objects.filter(user=user, clinic=clinic).first()
+    return ExistingAccount(email=user.email, patient=patient)

@@ -1,0 +1,244 @@
+"""Writing enrollments: a submission from the public form, and staff accepting or declining it.
+
+A submission is stored whole, whatever else is wrong with it: a repeat by the same person is
+linked and flagged, never dropped. Accepting turns it into a patient (through care's services,
+so the record's rules and audit apply) with an account and an emailed invitation.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.accounts.services import invitation_send as accounts_invitation_send
+from naltrack.accounts.services import member_create
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_record
+from naltrack.care import services as care_services
+from naltrack.care.models import Patient
+from naltrack.enrollment import selectors
+from naltrack.enrollment.models import Enrollment
+
+logger = logging.getLogger(__name__)
+
+
+class SubmissionThrottled(Exception):
+    """Too many forms from one address in the last hour."""
+
+
+class EnrollmentAlreadyDecided(Exception):
+    """Someone accepted or declined this submission first."""
+
+
+# --- the public form ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def enrollment_submit(*, clinic: Clinic, ip_address: str | None, **answers: Any) -> Enrollment:
+    """Store one submission (the form's cleaned answers) and audit it; no actor, it is public.
+
+    The throttle is checked again here, inside the transaction that writes, so two forms sent at
+    once from one address cannot both slip under the limit on SQLite (writes are serialised).
+    """
+    if selectors.address_is_throttled(ip_address=ip_address):
+        raise SubmissionThrottled(ip_address)
+    enrollment = Enrollment(clinic=clinic, ip_address=ip_address, **answers)
+    enrollment.duplicate_of = selectors.earlier_submission_by_same_person(
+        clinic=clinic,
+        email=enrollment.email,
+        given_name=enrollment.given_name,
+        family_name=enrollment.family_name,
+        date_of_birth=enrollment.date_of_birth,
+    )
+    enrollment.likely_duplicate = enrollment.duplicate_of is not None
+    enrollment.full_clean()
+    enrollment.save()
+    audit_record(
+        request=None,
+        actor=None,
+        action=AuditEvent.Action.CREATE,
+        obj=enrollment,
+        clinic_id=clinic.pk,
+        detail={"likely_duplicate_of": enrollment.duplicate_of_id},
+    )
+    return enrollment
+
+
+def enrollment_honeypot_caught(*, clinic: Clinic, ip_address: str | None) -> None:
+    """A form that filled the field only a script can see: store nothing, but leave a trace.
+
+    The audit event has no object id (nothing was stored); it counts towards the address's
+    hourly limit, so a script that keeps trying is slowed down like any other sender.
+    """
+    logger.warning("Enrollment honeypot filled: clinic=%s address=%s", clinic.pk, ip_address)
+    audit_record(
+        request=None,
+        actor=None,
+        action=AuditEvent.Action.CREATE,
+        object_type="enrollment",
+        object_id="",
+        clinic_id=clinic.pk,
+        detail={"discarded": "honeypot"},
+    )
+
+
+# --- the intake queue ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    patient: Patient
+    user: User | None
+    invitation_sent: bool
+
+
+def _lock_new(enrollment: Enrollment) -> Enrollment:
+    locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if locked.status != Enrollment.Status.NEW:
+        raise EnrollmentAlreadyDecided(locked.get_status_display())
+    return locked
+
+
+def _intake_note(enrollment: Enrollment) -> str:
+    """What the form said that the patient's record has no field for, for the chart."""
+    lines = [
+        f"From the enrollment form sent {date_format(timezone.localtime(enrollment.submitted_at), 'j M Y')} "
+        f"(intake #{enrollment.pk}).",
+        f"Wants help with: {enrollment.get_wants_help_with_display()}.",
+        f"Prefers: {enrollment.get_preferred_contact_display()}, "
+        f"{enrollment.get_preferred_time_display().lower()}.",
+        f"Current medicines: {enrollment.current_medications.strip() or 'none given'}.",
+    ]
+    if enrollment.recent_opioid_use:
+        what = f" ({enrollment.opioid_what})" if enrollment.opioid_what else ""
+        last = (
+            date_format(enrollment.opioid_last_use, "j M Y")
+            if enrollment.opioid_last_use
+            else "not given"
+        )
+        kind = enrollment.get_opioid_kind_display() or "kind not given"
+        lines.append(f"Recent opioid use: {kind}{what}, last use {last}.")
+    else:
+        lines.append("Recent opioid use: none reported.")
+    return "\n".join(lines)
+
+
+def enrollment_accept(
+    *,
+    enrollment: Enrollment,
+    by: User,
+    email: str,
+    base_url: str,
+    request: HttpRequest | None = None,
+) -> Acceptance:
+    """Create the patient (with an account when there is an email) and invite them.
+
+    All writes happen in one transaction: an email that already has an account raises
+    ``AlreadyMember`` before anything is kept. The invitation is sent once they are committed,
+    so a mail server that fails cannot undo the patient; it can be sent again from the queue.
+    """
+    email = email.strip()
+    with transaction.atomic():
+        locked = _lock_new(enrollment)
+        user = None
+        if email:
+            user = member_create(
+                clinic=locked.clinic,
+                email=email,
+                full_name=locked.full_name,
+                role=Membership.Role.PATIENT,
+            )
+        patient = care_services.patient_create(
+            clinic=locked.clinic,
+            by=by,
+            user=user,
+            given_name=locked.given_name,
+            family_name=locked.family_name,
+            date_of_birth=locked.date_of_birth,
+            email=user.email if user else "",
+            phone=locked.phone,
+            emergency_contact_name=locked.emergency_contact_name,
+            emergency_contact_phone=locked.emergency_contact_phone,
+            insurance_payer=locked.insurance_payer,
+            insurance_member_id=locked.insurance_member_id,
+            reminder_channel=(
+                Patient.Channel.SMS
+                if locked.preferred_contact == Enrollment.Contact.TEXT and locked.phone
+                else Patient.Channel.EMAIL
+            ),
+        )
+        if locked.recent_opioid_use and locked.opioid_kind and locked.opioid_last_use:
+            care_services.opioid_exposure_record(
+                patient=patient,
+                kind=locked.opioid_kind,
+                last_use=locked.opioid_last_use,
+                substance=locked.opioid_what,
+                by=by,
+            )
+        care_services.note_add(patient=patient, text=_intake_note(locked), by=by)
+        locked.status = Enrollment.Status.ACCEPTED
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.patient = patient
+        locked.save(update_fields=["status", "decided_by", "decided_at", "patient"])
+        audit_record(
+            request=None,
+            actor=by,
+            action=AuditEvent.Action.UPDATE,
+            obj=locked,
+            patient_id=patient.pk,
+            detail={"status": "accepted", "account_email": user.email if user else ""},
+        )
+    sent = _invite(user=user, by=by, request=request, base_url=base_url)
+    return Acceptance(patient=patient, user=user, invitation_sent=sent)
+
+
+def _invite(*, user: User | None, by: User, request: HttpRequest | None, base_url: str) -> bool:
+    if user is None:
+        return False
+    try:
+        accounts_invitation_send(user=user, invited_by=by, request=request, base_url=base_url)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Invitation email to user %s could not be sent", user.pk)
+        return False
+    return True
+
+
+def enrollment_invitation_resend(
+    *, enrollment: Enrollment, by: User, base_url: str, request: HttpRequest | None = None
+) -> bool:
+    """Email a fresh invitation to an accepted patient who has not chosen a password yet."""
+    patient = enrollment.patient
+    user = patient.user if patient else None
+    if user is None or user.has_usable_password():
+        return False
+    return _invite(user=user, by=by, request=request, base_url=base_url)
+
+
+@transaction.atomic
+def enrollment_decline(*, enrollment: Enrollment, by: User, reason: str) -> Enrollment:
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("A reason is required to decline.")
+    locked = _lock_new(enrollment)
+    locked.status = Enrollment.Status.DECLINED
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.decline_reason = reason
+    locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+    audit_record(
+        request=None,
+        actor=by,
+        action=AuditEvent.Action.UPDATE,
+        obj=locked,
+        detail={"status": "declined"},
+    )
+    return locked
