@@ -241,3 +241,22 @@ def test_injections_every_28_days_alternating(
     for before, after in pairwise(doses):
         assert after.date == next_injection_due(before.date)
         assert after.site == next_site(before.site or "")
+
+
+@pytest.mark.parametrize(
+    ("last_test", "due"),
+    [
+        # source: NALTRACK (TIP63/AUDGUIDE) — baseline, 3 months, then every 6 months
+        (None, dt.date(2026, 4, 10)),
+        (
+            dt.date(2026, 1, 5),
+            dt.date(2026, 4, 10),
+        ),  # the baseline does not count as the 3-month test
+        (dt.date(2026, 3, 15), dt.date(2026, 9, 15)),  # up to 30 days early counts
+        (dt.date(2026, 4, 20), dt.date(2026, 10, 20)),
+    ],
+)
+def test_liver_tests_due(last_test: dt.date | None, due: dt.date) -> None:
+    from naltrack.clinical.liver import liver_tests_due
+
+    assert liver_tests_due(started_on=dt.date(2026, 1, 10), last_test=last_test) == due

@@ -465,3 +465,6 @@ class ClinicalNote(PatientRow):
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
+
+
+from naltrack.care.models_craving import CravingEpisode, CravingPlan  # noqa: E402,F401

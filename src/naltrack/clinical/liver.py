@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Final
+
+from naltrack.clinical.discontinuation import add_months
+from naltrack.clinical.evidence import rule
 
 # source: NALTRACK (CLINICAL.md "Liver") — the enzymes the thresholds apply to.
 LIVER_ENZYMES: Final[tuple[str, ...]] = ("ALT", "AST")
@@ -24,3 +28,28 @@ class LiverThresholds:
     def __post_init__(self) -> None:
         if not 0 < self.warn_multiple <= self.review_multiple:
             raise ValueError("need 0 < warn_multiple <= review_multiple")
+
+
+# source: NALTRACK, informed by TIP63/AUDGUIDE (baseline and periodic liver tests): tests at
+# baseline, 3 months after the first dose, then every 6 months. A test up to a month early
+# counts as the one due.
+MONITOR_FIRST_MONTHS: Final = 3
+MONITOR_EVERY_MONTHS: Final = 6
+MONITOR_EARLY_DAYS: Final = 30
+
+LIVER_MONITORING = rule(
+    code="liver_monitoring_schedule",
+    area="formulary",
+    summary="Routine liver tests while on naltrexone",
+    threshold=f"baseline, {MONITOR_FIRST_MONTHS} months after the first dose, then every "
+    f"{MONITOR_EVERY_MONTHS} months (a test up to {MONITOR_EARLY_DAYS} days early counts)",
+    source="NALTRACK+TIP63+AUDGUIDE",
+)
+
+
+def liver_tests_due(*, started_on: dt.date, last_test: dt.date | None) -> dt.date:
+    """When the next routine liver test is due, given the first dose and the latest ALT/AST."""
+    first_check = add_months(started_on, MONITOR_FIRST_MONTHS)
+    if last_test is None or last_test < first_check - dt.timedelta(days=MONITOR_EARLY_DAYS):
+        return first_check
+    return add_months(last_test, MONITOR_EVERY_MONTHS)
