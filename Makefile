@@ -20,6 +20,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/naltrack migrate --noinput
+	$(BIN)/naltrack load_articles
 	$(BIN)/naltrack demo --if-empty
 	$(BIN)/naltrack collectstatic --noinput --verbosity 0
 	$(BIN)/naltrack up
@@ -27,8 +28,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests manage.py
-	$(BIN)/ruff format --check src tests manage.py
+	$(BIN)/ruff check src tests bench manage.py
+	$(BIN)/ruff format --check src tests bench manage.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src/naltrack

@@ -53,7 +53,9 @@ def test_enrol_accept_check_in_alert_and_wallet_card(page, browser, live_server,
     page.screenshot(path=str(SCREENSHOTS / "phone-enrollment-form.png"), full_page=True)
     page.get_by_role("button", name="Send my form").click()
     page.wait_for_load_state("networkidle")
-    assert "can’t be in the future" in page.locator("main").inner_text()  # the date of birth message
+    assert (
+        "can’t be in the future" in page.locator("main").inner_text()
+    )  # the date of birth message
     assert page.get_by_label("First name").input_value() == "Sam"  # what was typed is kept
     assert not Enrollment.objects.exists()
     page.get_by_label("Date of birth").fill("1988-07-14")

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "naltrack.care",
     "naltrack.api",
     "naltrack.enrollment",
+    "naltrack.education",
+    "naltrack.reminders",
+    "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

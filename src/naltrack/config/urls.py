@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import include, path
 
 from naltrack.accounts.views import home
@@ -9,4 +10,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.care.urls")),
+    path("", include("naltrack.education.urls")),
+    path("", include("naltrack.reminders.urls")),
+    path("django-admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors, services
 from naltrack.care.charts import chart_figures
 from naltrack.care.models import INDICATION_CHOICES, Alert, Episode
+from naltrack.reminders.selectors import notification_history
 
 
 @staff_required
@@ -63,7 +64,12 @@ def patient_chart(request: HttpRequest, patient_id: int) -> HttpResponse:
     return render(
         request,
         "care/patient_chart.html",
-        {"patient": patient, "chart": chart, "figures": chart_figures(chart), "Episode": Episode},
+        {
+            "patient": patient,
+            "chart": chart,
+            "figures": chart_figures(chart),
+            "notifications": notification_history(patient=patient),
+        },
     )
 
 

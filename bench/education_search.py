@@ -1,0 +1,73 @@
+"""How well the education library's search answers real questions, and how fast.
+
+Loads the real articles (src/naltrack/education/articles) into a fresh database made the way the
+test suite makes one (in-memory SQLite; PostgreSQL with --postgres URL), asks every question of
+tests/education/questions.py and prints: first-place share, top-3 share, the misses and the mean
+time of one search (parsing, full-text queries, ranking and highlighted passages).
+
+    .venv/bin/python bench/education_search.py [--repeat 5] [--postgres postgres://…/naltrack]
+
+Results are recorded in docs/education-search.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="times each question is asked")
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
+    args = parser.parse_args(argv)
+
+    if args.postgres:
+        os.environ["DATABASE_URL"] = args.postgres
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "naltrack.config.test_settings"
+    import django
+
+    django.setup()
+    from django.db import connection
+    from tests.education.questions import QUESTIONS, evaluate
+
+    from naltrack.education.loader import load_library
+    from naltrack.education.models import Article
+
+    old_name = connection.settings_dict["NAME"]
+    # Runs every migration, the data migration loading the articles among them.
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        load_library()
+        articles = Article.objects.published().count()
+        figures = evaluate(QUESTIONS, repeat=args.repeat)
+        database = f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    print(f"Education search bench — {database}, Python {platform.python_version()}")
+    print(f"articles: {articles}   questions: {figures.total}   runs per question: {args.repeat}")
+    print(f"first place: {figures.first}/{figures.total} = {figures.first_share:.1%}")
+    print(f"top three:   {figures.top3}/{figures.total} = {figures.top3_share:.1%}")
+    print(f"mean time of one search: {figures.mean_seconds * 1000:.2f} ms")
+    if figures.misses:
+        print("not first:")
+        for question, slugs in figures.misses:
+            mark = "top-3 ok" if question.slug in slugs else "MISSED TOP 3"
+            allowed = " (may compete)" if question.top3 else ""
+            print(
+                f"  {question.text!r} → {question.slug}{allowed}: got {', '.join(slugs) or 'nothing'} [{mark}]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The public education library: list by topic, search ("Ask a question") and article pages.
+
+No login and no audit: articles are public (a member also sees their clinic's own articles).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from naltrack.education import selectors
+from naltrack.education.models import PATIENT_READING_GRADE_MAX, reader_clinic
+from naltrack.education.search import MAX_QUERY_CHARS, search_articles
+
+
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    topics = selectors.library_topics(reader=request.user)
+    return render(request, "education/library.html", {"topics": topics})
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    question = request.GET.get("q", "").strip()[:MAX_QUERY_CHARS]
+    outcome = search_articles(question, clinic=reader_clinic(request.user)) if question else None
+    context = {"question": question, "outcome": outcome}
+    if getattr(request, "htmx", False):
+        return render(request, "education/_results.html", context)
+    return render(request, "education/search.html", context)
+
+
+@require_GET
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    found = selectors.article_for_reader(slug=slug, reader=request.user)
+    context = {
+        "article": found,
+        "sources": selectors.article_sources(found),
+        "related": selectors.related_articles(found, reader=request.user),
+        "grade_target": PATIENT_READING_GRADE_MAX,
+    }
+    return render(request, "education/article.html", context)

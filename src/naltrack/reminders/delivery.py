@@ -1,0 +1,117 @@
+"""What a reminder says, and handing it to email or SMS.
+
+A lock screen is not private: unless the patient opted in to details, a message names only the
+clinic and carries a link into the app, never the medicine, the treatment or the diagnosis.
+Email adds a signed one-click link to pause non-essential reminders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.urls import reverse
+
+from naltrack.reminders.models import Notification
+from naltrack.reminders.sms import config, sms_backend
+
+Kind = Notification.Kind
+PAUSE_SALT = "naltrack.reminders.pause"
+# source: NALTRACK — a pause link works for 60 days after the email was sent.
+PAUSE_LINK_MAX_AGE = 60 * 24 * 3600
+
+# Where each reminder's link leads in the app (the patient signs in first).
+LINK_URL_NAMES = {
+    Kind.DOSE: "care:patient_home",
+    Kind.CHECK_IN_NUDGE: "care:patient_check_in",
+}
+
+# The opted-in wording. The overdue text carries the facts of a waning blockade.
+# source: VIVITROL §2.2, §5 and REVIA (lower tolerance, overdose, naloxone); TIP63.
+DETAILED = {
+    Kind.DOSE: "your naltrexone {detail}.",
+    Kind.INJECTION_7D: "your naltrexone injection is due in 7 days ({detail}).",
+    Kind.INJECTION_1D: "your naltrexone injection is due tomorrow ({detail}).",
+    Kind.INJECTION_DAY: "your naltrexone injection is due today.",
+    Kind.INJECTION_OVERDUE: (
+        "your naltrexone injection was due on {detail}. Its protection is wearing off: your "
+        "tolerance to opioids is lower than before, so a dose you once took could cause a "
+        "fatal overdose. Keep naloxone with you and make sure someone knows how to use it. "
+        "Please call us to get your injection as soon as you can."
+    ),
+    Kind.LIVER_TESTS: "your routine liver blood tests are due. Please book them with us.",
+    Kind.SESSION_DAY_BEFORE: "you have a therapy session tomorrow at {detail}.",
+    Kind.SESSION_2H: "your therapy session starts at {detail}.",
+    Kind.CHECK_IN_NUDGE: "we have not heard from you for a few days. How are you doing?",
+    Kind.FOLLOW_UP: "it is time for your follow-up contact after stopping naltrexone. "
+    "Please call us. If you use opioids, your tolerance is lower: keep naloxone with you.",
+}
+# The private wording: nothing a glance at a lock screen could give away.
+PRIVATE = {
+    Kind.INJECTION_OVERDUE: "please contact your care team today; it is important for your safety.",
+    Kind.FOLLOW_UP: "please contact your care team; it is time to check in with us.",
+}
+PRIVATE_DEFAULT = "a reminder from your care team."
+
+
+class NoAddress(Exception):
+    """The patient has no address on this channel: the notification is skipped, not retried."""
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+def absolute(path: str) -> str:
+    return config("NALTRACK_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + path
+
+
+def pause_token(patient_id: int) -> str:
+    return signing.dumps({"patient": patient_id}, salt=PAUSE_SALT)
+
+
+def pause_token_patient(token: str) -> int:
+    """The patient a pause link is for; raises ``signing.BadSignature`` (or its subclass)."""
+    value = signing.loads(token, salt=PAUSE_SALT, max_age=PAUSE_LINK_MAX_AGE)
+    return int(value["patient"])
+
+
+def message_for(*, kind: str, detail: str, clinic_name: str, opted_in_details: bool) -> Message:
+    link = absolute(reverse(LINK_URL_NAMES.get(kind, "care:patient_schedule")))  # type: ignore[call-overload]
+    if opted_in_details:
+        text = DETAILED[kind].format(detail=detail)  # type: ignore[index]
+        subject = f"{clinic_name}: {Kind(kind).label.lower()}"
+    else:
+        text = PRIVATE.get(kind, PRIVATE_DEFAULT)  # type: ignore[call-overload]
+        subject = f"A reminder from {clinic_name}"
+    return Message(subject=subject, body=f"{clinic_name}: {text} Open: {link}")
+
+
+def deliver(notification: Notification) -> str:
+    """Hand one notification to its channel; returns the provider's id. Raises on failure."""
+    patient = notification.patient
+    key = (
+        f"naltrack-{notification.patient_id}-{notification.kind}-{notification.due_at.isoformat()}"
+    )
+    if notification.channel == Notification.Channel.SMS:
+        if not patient.phone:
+            raise NoAddress("no mobile number on record")
+        return sms_backend().send(to=patient.phone, body=notification.body, idempotency_key=key)
+    address = patient.email or (patient.user.email if patient.user else "")
+    if not address:
+        raise NoAddress("no email address on record")
+    body = notification.body
+    if not notification.essential:
+        pause = absolute(reverse("reminders:pause", args=[pause_token(patient.pk)]))
+        body += f"\n\nTo pause reminders like this one (important ones still come): {pause}"
+    send_mail(
+        notification.subject or "A reminder from your care team",
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+    )
+    return key

@@ -1,0 +1,205 @@
+"""What to remind a patient of, and when: planned from the record, never re-derived.
+
+``reminder_data`` loads what the planner needs through the care selectors and the clinical core
+(today's dose from ``dose_calendar``, so a taper's step dose; the next injection from the last
+injection's ``next_due``; the liver tests from ``clinical.liver.liver_tests_due``; the stop
+plan's booked follow-ups). ``reminders_due`` is pure: given that data and ``now`` it answers
+which reminders fall due in the window ending at ``now``. Times are wall-clock times in the
+patient's zone (their own, else the clinic's), turned into aware datetimes with zoneinfo, so a
+09:00 reminder stays at 09:00 across a daylight-saving change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from naltrack.care import selectors as care_selectors
+from naltrack.care.models import (
+    CheckIn,
+    Episode,
+    FollowUp,
+    Injection,
+    LabResult,
+    Patient,
+    TherapySession,
+)
+from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
+from naltrack.reminders.models import Notification, ReminderPreference
+
+Kind = Notification.Kind
+
+# source: NALTRACK — the daily reminder goes out at 09:00 local time unless the patient chooses.
+DEFAULT_REMINDER_TIME: Final = dt.time(9, 0)
+# source: NALTRACK — injection reminders 7 days and 1 day before the due date, and on it.
+INJECTION_AHEAD_DAYS: Final = {Kind.INJECTION_7D: 7, Kind.INJECTION_1D: 1, Kind.INJECTION_DAY: 0}
+# source: NALTRACK (from VIVITROL §2: the blockade wanes toward the end of the interval) — a
+# missed injection is reminded the day after it was due.
+INJECTION_OVERDUE_AFTER_DAYS: Final = 1
+# source: NALTRACK — therapy sessions: the day before (at the reminder time) and 2 hours before.
+SESSION_AHEAD: Final = dt.timedelta(hours=2)
+# source: NALTRACK — two whole days without a check-in: a nudge the next morning.
+CHECK_IN_NUDGE_DAYS: Final = 2
+# A reminder is still sent this long after its planned moment (a scheduler that was down for a
+# while catches up); older ones are not sent late.
+CATCH_UP: Final = dt.timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    kind: str
+    due_at: dt.datetime
+    essential: bool
+    # What the message says when the patient opted in to details (e.g. "today: 25 mg").
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ReminderData:
+    """One patient's record as the planner needs it (loaded by ``reminder_data``)."""
+
+    zone: ZoneInfo
+    reminder_time: dt.time
+    # The open episode's dose on a day (None: no dose, or no open oral regimen).
+    dose_on: Callable[[dt.date], clinical_regimens.ScheduledDose | None] | None = None
+    next_injection: dt.date | None = None
+    liver_tests_due: dt.date | None = None
+    sessions: tuple[dt.datetime, ...] = ()
+    last_check_in: dt.date | None = None
+    follow_ups: tuple[dt.date, ...] = field(default_factory=tuple)
+
+
+def zone_for(*, patient: Patient, preference: ReminderPreference | None) -> ZoneInfo:
+    for name in ((preference.time_zone if preference else ""), patient.clinic.time_zone):
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return ZoneInfo("UTC")
+
+
+def reminder_data(
+    *, patient: Patient, preference: ReminderPreference | None, today: dt.date
+) -> ReminderData:
+    """Read the record through the care selectors (a fixed number of queries per patient)."""
+    zone = zone_for(patient=patient, preference=preference)
+    time = (
+        (preference.reminder_time if preference else None)
+        or patient.reminder_time
+        or DEFAULT_REMINDER_TIME
+    )
+    follow_ups = tuple(
+        FollowUp.objects.filter(patient=patient, done_on__isnull=True).values_list(
+            "due_on", flat=True
+        )
+    )
+    episode = care_selectors.episode_current(patient=patient)
+    if episode is None:
+        # Stopped (or never started): no dose, injection, lab or nudge, but the stop plan's
+        # follow-ups still reach them.
+        return ReminderData(zone=zone, reminder_time=time, follow_ups=follow_ups)
+    regimen = episode.regimens.order_by("-start", "-id").first()
+    dose_on = None
+    next_injection = None
+    if regimen is not None and regimen.formulation == "oral":
+        dose_on = care_selectors.dose_calendar(regimen=regimen)
+    elif regimen is not None:
+        last = Injection.objects.filter(patient=patient).order_by("-given_on", "-id").first()
+        next_injection = last.next_due if last else None
+    liver_due = None
+    if episode.started_on is not None and episode.state != Episode.State.SCREENING:
+        last_test = (
+            LabResult.objects.filter(patient=patient, test__in=LIVER_ENZYMES)
+            .order_by("-collected_on")
+            .values_list("collected_on", flat=True)
+            .first()
+        )
+        liver_due = liver_tests_due(started_on=episode.started_on, last_test=last_test)
+    sessions = tuple(
+        TherapySession.objects.filter(
+            patient=patient,
+            status=TherapySession.Status.SCHEDULED,
+            scheduled_at__gte=dt.datetime.combine(today, dt.time(), tzinfo=zone),
+        ).values_list("scheduled_at", flat=True)[:20]
+    )
+    last_check_in = (
+        CheckIn.objects.filter(patient=patient).order_by("-day").values_list("day", flat=True)
+    ).first()
+    return ReminderData(
+        zone=zone,
+        reminder_time=time,
+        dose_on=dose_on,
+        next_injection=next_injection,
+        liver_tests_due=liver_due,
+        sessions=sessions,
+        # A new episode counts as a check-in: no nudge about days before treatment began.
+        last_check_in=max(filter(None, (last_check_in, episode.opened_on))),
+        follow_ups=follow_ups,
+    )
+
+
+def at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
+    """``time`` on ``day`` on the patient's wall clock, as an aware UTC datetime.
+
+    A time that does not exist (skipped by the spring change) comes out an hour later; a time
+    that happens twice (autumn) is the first of the two (zoneinfo's fold=0).
+    """
+    return dt.datetime.combine(day, time, tzinfo=zone).astimezone(dt.UTC)
+
+
+def plan_for_days(data: ReminderData, days: list[dt.date]) -> list[PlannedReminder]:
+    """Every reminder planned on these local days (pure)."""
+    planned: list[PlannedReminder] = []
+    daily = data.reminder_time
+    for day in days:
+        at = at_local(day, daily, data.zone)
+        if data.dose_on is not None:
+            dose = data.dose_on(day)
+            if dose is not None and dose.formulation == "oral":
+                planned.append(PlannedReminder(Kind.DOSE, at, False, f"today: {dose.dose_mg} mg"))
+        if data.next_injection is not None:
+            for kind, ahead in INJECTION_AHEAD_DAYS.items():
+                if day == data.next_injection - dt.timedelta(days=ahead):
+                    planned.append(PlannedReminder(kind, at, False, f"{data.next_injection}"))
+            overdue_day = data.next_injection + dt.timedelta(days=INJECTION_OVERDUE_AFTER_DAYS)
+            if day == overdue_day:
+                planned.append(
+                    PlannedReminder(Kind.INJECTION_OVERDUE, at, True, f"{data.next_injection}")
+                )
+        if data.liver_tests_due == day:
+            planned.append(PlannedReminder(Kind.LIVER_TESTS, at, False))
+        if data.last_check_in is not None and day == data.last_check_in + dt.timedelta(
+            days=CHECK_IN_NUDGE_DAYS + 1
+        ):
+            planned.append(PlannedReminder(Kind.CHECK_IN_NUDGE, at, False))
+        if day in data.follow_ups:
+            planned.append(PlannedReminder(Kind.FOLLOW_UP, at, True))
+        for session in data.sessions:
+            local = session.astimezone(data.zone)
+            if local.date() == day + dt.timedelta(days=1):
+                planned.append(
+                    PlannedReminder(Kind.SESSION_DAY_BEFORE, at, False, f"{local:%H:%M}")
+                )
+            two_hours = (session - SESSION_AHEAD).astimezone(dt.UTC)
+            if two_hours.astimezone(data.zone).date() == day:
+                planned.append(PlannedReminder(Kind.SESSION_2H, two_hours, False, f"{local:%H:%M}"))
+    return planned
+
+
+def reminders_due(
+    *, patient_data: ReminderData, now: dt.datetime, window: dt.timedelta = CATCH_UP
+) -> list[PlannedReminder]:
+    """The reminders whose planned moment falls in (now - window, now]."""
+    start = now - window
+    first = start.astimezone(patient_data.zone).date()
+    last = now.astimezone(patient_data.zone).date()
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return sorted(
+        (r for r in plan_for_days(patient_data, days) if start < r.due_at <= now),
+        key=lambda r: (r.due_at, r.kind),
+    )

@@ -1,0 +1,324 @@
+"""Scheduling and sending reminders: safe to run twice, or in two places at once.
+
+``reminders_schedule`` asks the planner (``schedule.reminders_due``) what fell due for each
+patient and creates the notifications; the unique (patient, kind, due_at) constraint decides
+which of two schedulers creates one. ``notification_send`` delivers one notification at most
+once: it locks the row, sends only a ``scheduled`` one whose time has come, and marks it sent in
+the same transaction. A failed delivery is retried with backoff, and after the last try it is
+``failed`` and recorded in the audit trail, and shows on the patient's chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from naltrack.accounts.models import User
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_record
+from naltrack.care import services as care_services
+from naltrack.care.models import Alert, Episode, FollowUp, Patient
+from naltrack.reminders import delivery
+from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.schedule import (
+    CATCH_UP,
+    PlannedReminder,
+    at_local,
+    reminder_data,
+    reminders_due,
+    zone_for,
+)
+
+logger = logging.getLogger(__name__)
+
+# source: NALTRACK — five tries, waiting 2, 4, 8 and 16 minutes between them.
+MAX_ATTEMPTS: Final = 5
+# How many due notifications one tick hands to the workers.
+TICK_BATCH: Final = 1000
+
+
+def _preference(patient: Patient) -> ReminderPreference | None:
+    try:
+        preference: ReminderPreference = patient.reminder_preference  # type: ignore[attr-defined]
+    except ReminderPreference.DoesNotExist:
+        return None
+    return preference
+
+
+def after_quiet_hours(
+    moment: dt.datetime, *, start: dt.time | None, end: dt.time | None, zone: ZoneInfo
+) -> dt.datetime:
+    """``moment``, or the end of the patient's quiet hours if it falls inside them."""
+    if start is None or end is None or start == end:
+        return moment
+    local = moment.astimezone(zone)
+    time, day = local.time(), local.date()
+    if start < end:
+        inside, end_day = start <= time < end, day
+    elif time >= start:  # quiet hours across midnight, e.g. 22:00-07:00: late evening
+        inside, end_day = True, day + dt.timedelta(days=1)
+    else:
+        inside, end_day = time < end, day
+    return at_local(end_day, end, zone) if inside else moment
+
+
+def patients_to_remind() -> Any:
+    """Patients on treatment, and stopped ones with follow-up contacts still to make."""
+    return (
+        Patient.objects.filter(
+            Exists(Episode.objects.filter(patient=OuterRef("pk")).exclude(state="stopped"))
+            | Exists(FollowUp.objects.filter(patient=OuterRef("pk"), done_on__isnull=True))
+        )
+        .select_related("clinic", "reminder_preference")
+        .order_by("pk")
+    )
+
+
+@dataclass(frozen=True)
+class ScheduleResult:
+    created: int
+    already_there: int
+
+
+def _notification_for(
+    patient: Patient, preference: ReminderPreference | None, planned: PlannedReminder
+) -> Notification:
+    zone = zone_for(patient=patient, preference=preference)
+    message = delivery.message_for(
+        kind=planned.kind,
+        detail=planned.detail,
+        clinic_name=patient.clinic.name,
+        opted_in_details=bool(preference and preference.opted_in_details),
+    )
+    status, reason = Notification.Status.SCHEDULED, ""
+    if preference is not None and preference.paused_non_essential and not planned.essential:
+        status, reason = Notification.Status.SKIPPED, "reminders paused by the patient"
+    return Notification(
+        patient=patient,
+        clinic_id=patient.clinic_id,
+        kind=planned.kind,
+        due_at=planned.due_at,
+        send_after=after_quiet_hours(
+            planned.due_at,
+            start=preference.quiet_start if preference else None,
+            end=preference.quiet_end if preference else None,
+            zone=zone,
+        ),
+        channel=preference.channel if preference else patient.reminder_channel,
+        essential=planned.essential,
+        status=status,
+        reason=reason,
+        subject=message.subject,
+        body=message.body,
+    )
+
+
+def _create_once(notification: Notification) -> bool:
+    """Create the notification unless its key exists; True if this call created it."""
+    try:
+        with transaction.atomic():
+            _, created = Notification.objects.get_or_create(
+                patient=notification.patient,
+                kind=notification.kind,
+                due_at=notification.due_at,
+                defaults={
+                    field: getattr(notification, field)
+                    for field in (
+                        "channel",
+                        "send_after",
+                        "essential",
+                        "status",
+                        "reason",
+                        "subject",
+                        "body",
+                    )
+                },
+            )
+    except IntegrityError:
+        # Another scheduler created it between our look and our insert: theirs stands.
+        return False
+    return created
+
+
+def reminders_schedule(
+    *, now: dt.datetime, patients: Iterable[Patient] | None = None
+) -> ScheduleResult:
+    """Create the notifications that fell due in the catch-up window ending at ``now``."""
+    created = existing = 0
+    for patient in patients_to_remind() if patients is None else patients:
+        preference = _preference(patient)
+        zone = zone_for(patient=patient, preference=preference)
+        data = reminder_data(
+            patient=patient, preference=preference, today=(now - CATCH_UP).astimezone(zone).date()
+        )
+        for planned in reminders_due(patient_data=data, now=now):
+            if _create_once(_notification_for(patient, preference, planned)):
+                created += 1
+            else:
+                existing += 1
+    return ScheduleResult(created=created, already_there=existing)
+
+
+def notifications_ready(*, now: dt.datetime, limit: int = TICK_BATCH) -> list[int]:
+    return list(
+        Notification.objects.filter(status=Notification.Status.SCHEDULED, send_after__lte=now)
+        .order_by("send_after", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def reminders_tick(*, now: dt.datetime, send: Callable[[int], Any]) -> ScheduleResult:
+    """One scheduler tick: create what fell due, then hand each ready notification to ``send``.
+
+    Handing one over twice (two ticks, a slow worker) is harmless: ``notification_send`` sends
+    a notification once.
+    """
+    result = reminders_schedule(now=now)
+    for notification_id in notifications_ready(now=now):
+        send(notification_id)
+    return result
+
+
+def _audit(notification: Notification, **detail: Any) -> None:
+    audit_record(
+        request=None,
+        action=AuditEvent.Action.UPDATE,
+        obj=notification,
+        patient_id=notification.patient_id,
+        detail={"kind": notification.kind, **detail},
+    )
+
+
+def notification_send(*, notification_id: int, now: dt.datetime) -> str:
+    """Deliver one notification at most once; returns its status afterwards ("" if gone)."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("patient", "patient__user", "patient__clinic")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None:
+            return ""
+        if notification.status != Notification.Status.SCHEDULED or notification.send_after > now:
+            return str(notification.status)
+        preference = _preference(notification.patient)
+        if preference and preference.paused_non_essential and not notification.essential:
+            notification.status = Notification.Status.SKIPPED
+            notification.reason = "reminders paused by the patient"
+            notification.save(update_fields=["status", "reason"])
+            return str(notification.status)
+        notification.attempts += 1
+        try:
+            delivery.deliver(notification)
+        except delivery.NoAddress as missing:
+            notification.status = Notification.Status.SKIPPED
+            notification.reason = str(missing)
+        except Exception as error:  # any delivery failure is retried, then shown to the clinic
+            notification.last_error = f"{type(error).__name__}: {error}"[:500]
+            if notification.attempts >= MAX_ATTEMPTS:
+                notification.status = Notification.Status.FAILED
+                notification.reason = f"not delivered after {notification.attempts} tries"
+                _audit(notification, status="failed", error=notification.last_error)
+                logger.warning("notification %s failed: %s", notification.pk, error)
+            else:
+                notification.send_after = now + dt.timedelta(minutes=2**notification.attempts)
+        else:
+            notification.status = Notification.Status.SENT
+            notification.sent_at = now
+            _audit(notification, status="sent", channel=notification.channel)
+        notification.save()
+        return str(notification.status)
+
+
+# --- preferences ------------------------------------------------------------------------------
+
+PREFERENCE_FIELDS = (
+    "channel",
+    "reminder_time",
+    "quiet_start",
+    "quiet_end",
+    "paused_non_essential",
+    "time_zone",
+    "opted_in_details",
+)
+
+
+@transaction.atomic
+def preference_update(*, patient: Patient, by: User | None, **values: Any) -> ReminderPreference:
+    unknown = set(values) - set(PREFERENCE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown preference fields: {sorted(unknown)}")
+    preference, created = ReminderPreference.objects.get_or_create(
+        patient=patient, defaults={"channel": patient.reminder_channel}
+    )
+    changes = {
+        name: [str(getattr(preference, name)), str(value)]
+        for name, value in values.items()
+        if getattr(preference, name) != value
+    }
+    for name, value in values.items():
+        setattr(preference, name, value)
+    if changes or created:
+        preference.save()
+        audit_record(
+            request=None,
+            actor=by,
+            action=AuditEvent.Action.UPDATE,
+            obj=preference,
+            patient_id=patient.pk,
+            detail={"changes": changes},
+        )
+    return preference
+
+
+def reminders_pause(*, patient: Patient, by: User | None) -> ReminderPreference:
+    """Pause non-essential reminders (an overdue injection or a follow-up still comes)."""
+    return preference_update(patient=patient, by=by, paused_non_essential=True)
+
+
+# --- the alert sweep --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    patients: int
+    opened: int
+    closed: int
+
+
+def alerts_sweep(
+    *, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> SweepResult:
+    """Run the clinical core's alert rules over every active patient (and any with open alerts).
+
+    Finished tapers are stopped first, so the rules see today's states. Each patient's refresh
+    is its own transaction: one bad record cannot undo the rest of the night's sweep.
+    """
+    started = timezone.now()
+    care_services.episodes_finish_tapers(today=today)
+    patients = list(
+        Patient.objects.filter(
+            Exists(Episode.objects.filter(patient=OuterRef("pk")).exclude(state="stopped"))
+            | Exists(Alert.objects.filter(patient=OuterRef("pk"), resolved_at__isnull=True))
+            | Q(episodes__stopped_on__gte=today - dt.timedelta(days=120))
+        )
+        .distinct()
+        .select_related("clinic")
+        .order_by("pk")
+    )
+    opened = 0
+    for done, patient in enumerate(patients, start=1):
+        opened += len(care_services.alerts_refresh(patient=patient, today=today))
+        if progress is not None:
+            progress(done, len(patients))
+    closed = Alert.objects.filter(resolved_at__gte=started).count()
+    return SweepResult(patients=len(patients), opened=opened, closed=closed)

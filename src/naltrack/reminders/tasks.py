@@ -1,0 +1,32 @@
+"""Background tasks on django-tasks (its database backend in production: a queue in the database).
+
+``schedule_tick`` is run every minute (``naltrack schedule_reminders`` from cron or the run
+script); it creates what fell due and enqueues one ``send_notification`` per ready notification.
+Both are safe to run twice: the idempotency key and the row lock decide.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from naltrack.reminders import services
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    return services.notification_send(notification_id=notification_id, now=timezone.now())
+
+
+@task()
+def schedule_tick() -> int:
+    result = services.reminders_tick(
+        now=timezone.now(), send=lambda pk: send_notification.enqueue(pk)
+    )
+    return result.created
+
+
+@task()
+def sweep_alerts() -> int:
+    """The nightly alert sweep (also ``naltrack sweep`` on demand)."""
+    return services.alerts_sweep(today=timezone.localdate()).patients

@@ -1,0 +1,124 @@
+"""Checks over the real articles (src/naltrack/education/articles): every one loads, cites a
+known source, has a computed reading grade (8th grade or below for patients) and states none
+of CLINICAL.md's myths."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from naltrack.clinical.evidence import SOURCES
+from naltrack.education.loader import ARTICLES_DIR, ArticleFile, parse_library
+from naltrack.education.models import PATIENT_READING_GRADE_MAX, Article
+from tests.education.myths import MYTHS, find_myths, states_myth
+
+ARTICLES: list[ArticleFile] = parse_library()
+IDS = [article.slug for article in ARTICLES]
+
+
+def test_the_library_has_the_articles_the_issue_asks_for() -> None:
+    required = {
+        "what-is-naltrexone",
+        "how-naltrexone-works",
+        "tablets-or-injection",
+        "is-naltrexone-addictive",
+        "how-long-treatment-lasts",
+        "side-effects",
+        "liver-safety",
+        "opioid-free-before-starting",
+        "other-medicines",
+        "pain-surgery-emergencies",
+        "drinking-on-naltrexone",
+        "stopping-naltrexone",
+        "tapering-naltrexone",
+        "restarting-naltrexone",
+        "cravings-after-stopping",
+        "counselling-and-therapy",
+        "insurance-and-cost",
+        "pregnancy-and-breastfeeding",
+        "overdose-and-naloxone",
+        "myths-and-facts",
+    }
+    assert required <= set(IDS), sorted(required - set(IDS))
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=IDS)
+def test_cites_a_known_source(article: ArticleFile) -> None:
+    assert article.sources, f"{article.slug} cites no source"
+    assert all(source in SOURCES for source in article.sources)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=IDS)
+def test_has_a_computed_reading_grade_within_target(article: ArticleFile) -> None:
+    assert article.reading_grade > 0
+    if "patient" in article.audience:
+        assert article.reading_grade <= PATIENT_READING_GRADE_MAX, (
+            f"{article.slug}: grade {article.reading_grade} is above "
+            f"{PATIENT_READING_GRADE_MAX} for a patient article"
+        )
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=IDS)
+def test_states_no_myth(article: ArticleFile) -> None:
+    path = ARTICLES_DIR / f"{article.slug}.md"
+    body = path.read_text(encoding="utf-8").split("---", 2)[2]
+    found = list(find_myths("\n".join([article.title, article.summary, body])))
+    assert not found, "\n".join(
+        f"myth {f.myth.number} ({f.myth.claim}): {f.sentence}" for f in found
+    )
+
+
+@pytest.mark.django_db
+def test_every_article_is_in_a_fresh_database_with_its_grade(real_library: None) -> None:
+    stored = {a.slug: a for a in Article.objects.filter(clinic__isnull=True, is_published=True)}
+    assert set(IDS) <= set(stored)
+    for article in ARTICLES:
+        assert stored[article.slug].reading_grade == article.reading_grade > Decimal(0)
+
+
+PLANTED = [
+    (1, "Stopping naltrexone causes withdrawal, so expect sweating and chills."),
+    (1, "If you stop the shot you may get a dopamine surge."),
+    (1, "Coming off naltrexone can bring rebound cravings and withdrawal symptoms."),
+    (2, "Stopping naltrexone suddenly can be life-threatening."),
+    (2, "Quitting Vivitrol all at once is dangerous."),
+    (3, "You must taper off naltrexone."),
+    (3, "Naltrexone should always be tapered over two weeks."),
+    (3, "Never stop naltrexone suddenly."),
+    (4, "Naltrexone does not interfere with pain management."),
+    (4, "It won't affect your pain medicine."),
+    (4, "Opioid painkillers work as usual while you take naltrexone."),
+    (5, "Naltrexone is mainly used for chronic pain."),
+    (5, "Naltrexone is approved for chronic pain."),
+]
+FACTS = [
+    "You won't go into withdrawal from naltrexone itself if you stop suddenly.",
+    "There is no withdrawal from naltrexone itself.",
+    "The act of stopping does not harm you by itself.",
+    "If you use opioids after you stop, a dose you once took could kill you.",
+    "The labels do not require a taper.",
+    "A clinician may still choose a short step-down.",
+    "Some medicines need a taper to avoid withdrawal.",
+    "Naltrexone blocks opioid pain medicines, so they may not work.",
+    "Naltrexone does not block pain medicines that are not opioids, such as ibuprofen.",
+    "If opioids are still in your body, naltrexone can bring on sudden, strong withdrawal.",
+    "Naltrexone is approved to treat alcohol use disorder and opioid use disorder.",
+]
+
+
+@pytest.mark.parametrize(("number", "sentence"), PLANTED)
+def test_a_planted_myth_is_caught(number: int, sentence: str) -> None:
+    assert states_myth(sentence) == MYTHS[number - 1]
+    assert [f.myth.number for f in find_myths(f"Some text.\n\n{sentence}\n")] == [number]
+
+
+@pytest.mark.parametrize("sentence", FACTS)
+def test_a_true_statement_passes(sentence: str) -> None:
+    assert states_myth(sentence) is None
+
+
+def test_myth_lines_are_allowed() -> None:
+    text = "Myth: Stopping naltrexone causes withdrawal.\n\n**Myth:** Naltrexone must always be tapered.\n"
+    assert list(find_myths(text)) == []
+    assert len(list(find_myths("Fact: Stopping naltrexone causes withdrawal.\n"))) == 1

@@ -1,0 +1,219 @@
+"""Exactly once: idempotent scheduling, one send per notification, retries, the SMS provider."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.test import override_settings
+
+from naltrack.audit.models import AuditEvent
+from naltrack.reminders import services
+from naltrack.reminders.models import Notification
+from naltrack.reminders.sms import HttpSmsBackend, SmsError
+from tests.reminders.helpers import local
+from tests.reminders.test_schedule import on_injections
+
+pytestmark = pytest.mark.django_db
+
+NOV_3_NINE = local(dt.date(2026, 11, 3), 9)
+
+
+class StandIn:
+    """A local SMS provider: records each request, answers with ``status``."""
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+        self.requests: list[dict[str, object]] = []
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers["Content-Length"])
+                stand_in.requests.append(
+                    {
+                        "path": self.path,
+                        "form": urllib.parse.parse_qs(self.rfile.read(length).decode()),
+                        "auth": self.headers["Authorization"],
+                        "key": self.headers["Idempotency-Key"],
+                    }
+                )
+                self.send_response(stand_in.status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                answer = {"sid": "SM123"} if stand_in.status < 300 else {"message": "down"}
+                self.wfile.write(json.dumps(answer).encode())
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/Messages.json"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> StandIn:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def provider_ok() -> Iterator[StandIn]:
+    with StandIn(201) as stand_in:
+        yield stand_in
+
+
+@pytest.fixture
+def provider_down() -> Iterator[StandIn]:
+    with StandIn(503) as stand_in:
+        yield stand_in
+
+
+def schedule_overdue(patient, clinician) -> Notification:
+    on_injections(patient, clinician)
+    services.reminders_schedule(now=NOV_3_NINE)
+    return Notification.objects.get(kind="injection_overdue")
+
+
+def test_running_the_scheduler_twice_creates_nothing_twice(patient, clinician):
+    on_injections(patient, clinician)
+    first = services.reminders_schedule(now=NOV_3_NINE)
+    second = services.reminders_schedule(now=NOV_3_NINE + dt.timedelta(minutes=1))
+    assert (first.created, second.created, second.already_there) == (1, 0, 1)
+    assert Notification.objects.count() == 1
+
+
+def test_a_second_scheduler_losing_the_race_is_harmless(patient, clinician):
+    """The insert that loses to the unique constraint is caught; the first one stands."""
+    notification = schedule_overdue(patient, clinician)
+    twin = Notification(
+        patient=patient,
+        clinic_id=patient.clinic_id,
+        kind=notification.kind,
+        due_at=notification.due_at,
+        send_after=notification.due_at,
+        channel="email",
+        body="twin",
+    )
+    assert services._create_once(twin) is False
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
+    assert Notification.objects.get().body != "twin"
+
+
+def test_sending_twice_sends_once(patient, clinician):
+    notification = schedule_overdue(patient, clinician)
+    assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "sent"
+    assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "sent"
+    assert len(mail.outbox) == 1
+    notification.refresh_from_db()
+    assert (notification.attempts, notification.sent_at) == (1, NOV_3_NINE)
+    assert AuditEvent.objects.filter(object_type="notification", detail__status="sent").count() == 1
+
+
+def test_a_notification_is_not_sent_before_its_time(patient, clinician):
+    notification = schedule_overdue(patient, clinician)
+    early = NOV_3_NINE - dt.timedelta(minutes=1)
+    assert services.notification_send(notification_id=notification.pk, now=early) == "scheduled"
+    assert not mail.outbox
+
+
+def test_the_email_has_a_pause_link_only_for_non_essential_reminders(patient, clinician):
+    on_injections(patient, clinician)
+    services.reminders_tick(
+        now=NOV_3_NINE,
+        send=lambda pk: services.notification_send(notification_id=pk, now=NOV_3_NINE),
+    )
+    services.reminders_tick(
+        now=NOV_3_NINE - dt.timedelta(days=1),
+        send=lambda pk: services.notification_send(
+            notification_id=pk, now=NOV_3_NINE - dt.timedelta(days=1)
+        ),
+    )
+    by_subject = {m.body.split("Open:")[0]: m.body for m in mail.outbox}
+    assert len(by_subject) == 2
+    essential = [b for b in by_subject.values() if "safety" in b]
+    everyday = [b for b in by_subject.values() if "safety" not in b]
+    assert "/reminders/pause/" not in essential[0]
+    assert "/reminders/pause/" in everyday[0]
+
+
+def test_a_patient_without_an_address_is_skipped_with_the_reason(patient, clinician):
+    services.preference_update(patient=patient, by=None, channel="sms")
+    notification = schedule_overdue(patient, clinician)
+    assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "skipped"
+    notification.refresh_from_db()
+    assert notification.reason == "no mobile number on record"
+
+
+def test_the_sms_provider_gets_a_form_post_with_basic_auth(provider_ok):
+    backend = HttpSmsBackend(url=provider_ok.url, user="AC1", password="secret", sender="+15550001")
+    assert backend.send(to="+15551234", body="Riverside: hello", idempotency_key="k1") == "SM123"
+    (request,) = provider_ok.requests
+    assert request["path"] == "/Messages.json"
+    assert request["form"] == {
+        "To": ["+15551234"],
+        "From": ["+15550001"],
+        "Body": ["Riverside: hello"],
+    }
+    assert request["auth"] == "Basic " + base64.b64encode(b"AC1:secret").decode()
+    assert request["key"] == "k1"
+
+
+def test_an_unreachable_provider_is_an_sms_error():
+    backend = HttpSmsBackend(url="http://127.0.0.1:9/none", user="u", password="p", sender="s")
+    with pytest.raises(SmsError, match="unreachable"):
+        backend.send(to="+1", body="x", idempotency_key="k")
+
+
+def test_a_failing_sms_provider_is_retried_with_backoff_then_fails_visibly(
+    patient, clinician, provider_down
+):
+    patient.phone = "+15551234"
+    patient.save()
+    services.preference_update(patient=patient, by=None, channel="sms")
+    notification = schedule_overdue(patient, clinician)
+    with override_settings(NALTRACK_SMS_BACKEND="http", NALTRACK_SMS_URL=provider_down.url):
+        now = NOV_3_NINE
+        waits = []
+        for _ in range(5):
+            status = services.notification_send(notification_id=notification.pk, now=now)
+            notification.refresh_from_db()
+            waits.append(notification.send_after - now)
+            # The next tick before the backoff has passed does not try again.
+            services.notification_send(
+                notification_id=notification.pk, now=now + dt.timedelta(seconds=30)
+            )
+            now = notification.send_after
+    assert status == "failed"
+    assert len(provider_down.requests) == 5
+    assert [w.total_seconds() / 60 for w in waits[:4]] == [2, 4, 8, 16]
+    assert notification.attempts == 5
+    assert "503" in notification.last_error
+    assert notification.reason == "not delivered after 5 tries"
+    assert notification.due_at == NOV_3_NINE  # the idempotency key never moves
+    failed = AuditEvent.objects.get(object_type="notification", detail__status="failed")
+    assert failed.patient_id == patient.pk and failed.clinic_id == patient.clinic_id
+
+
+def test_sms_through_the_provider_end_to_end(patient, clinician, provider_ok):
+    patient.phone = "+15551234"
+    patient.save()
+    services.preference_update(patient=patient, by=None, channel="sms")
+    notification = schedule_overdue(patient, clinician)
+    with override_settings(NALTRACK_SMS_BACKEND="http", NALTRACK_SMS_URL=provider_ok.url):
+        services.notification_send(notification_id=notification.pk, now=NOV_3_NINE)
+        services.notification_send(notification_id=notification.pk, now=NOV_3_NINE)
+    assert len(provider_ok.requests) == 1
+    assert provider_ok.requests[0]["form"]["Body"] == [notification.body]
