@@ -47,7 +47,7 @@ TICK_BATCH: Final = 1000
 
 def _preference(patient: Patient) -> ReminderPreference | None:
     try:
-        preference: ReminderPreference = patient.reminder_preference  # type: ignore[attr-defined]
+        preference: ReminderPreference = patient.reminder_preference
     except ReminderPreference.DoesNotExist:
         return None
     return preference
