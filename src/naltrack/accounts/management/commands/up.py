@@ -14,7 +14,7 @@ from naltrack.accounts.demo import demo_logins_text
 
 
 class Command(BaseCommand):
-    help = "Start the web server and the worker together, and say where to sign in."
+    help = "Start the web server, the worker and the scheduler together, and say where to sign in."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("NALTRACK_BIND", "127.0.0.1:8000"))
@@ -22,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         naltrack = [sys.executable, "-m", "naltrack.cli"]
         worker = subprocess.Popen([*naltrack, "worker"])
+        scheduler = subprocess.Popen([*naltrack, "scheduler"])
         web = subprocess.Popen([*naltrack, "serve", "--bind", options["bind"]])
         url = f"http://{options['bind']}/"
         for _ in range(100):
@@ -40,8 +41,8 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
-            for process in (web, worker):
+            for process in (web, worker, scheduler):
                 if process.poll() is None:
                     process.terminate()
-            for process in (web, worker):
+            for process in (web, worker, scheduler):
                 process.wait(timeout=10)
