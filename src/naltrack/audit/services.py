@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -50,3 +51,23 @@ def audit_record(
         request_id=origin.request_id if origin else "",
         detail=detail or {},
     )
+
+
+def audit_list(
+    *,
+    request: HttpRequest,
+    object_type: str,
+    clinic_id: int,
+    patient_ids: Iterable[int],
+    **detail: Any,
+) -> None:
+    """A page listed patients: record which ones were shown, to whom (nothing if none)."""
+    shown = sorted(set(patient_ids))
+    if shown:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.LIST,
+            object_type=object_type,
+            clinic_id=clinic_id,
+            detail={"patient_ids": shown, **detail},
+        )

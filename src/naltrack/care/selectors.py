@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_record
+from naltrack.audit.services import audit_list, audit_record
 from naltrack.care.models import (
     Alert,
     CheckIn,
@@ -77,15 +77,14 @@ def patient_search(*, request: HttpRequest, query: str = "") -> PatientQuerySet:
 
 def patient_list_audit(*, request: HttpRequest, patients: list[Patient], query: str) -> None:
     """A list shows names: record which patients were shown to whom."""
-    if not patients:
-        return
-    audit_record(
-        request=request,
-        action=AuditEvent.Action.LIST,
-        object_type="patient",
-        clinic_id=patients[0].clinic_id,
-        detail={"patient_ids": [p.pk for p in patients], "query": query[:100]},
-    )
+    if patients:
+        audit_list(
+            request=request,
+            object_type="patient",
+            clinic_id=patients[0].clinic_id,
+            patient_ids=[p.pk for p in patients],
+            query=query[:100],
+        )
 
 
 # --- the clinical core's view of a patient ----------------------------------------------------
@@ -359,14 +358,7 @@ def dashboard_for(*, request: HttpRequest, clinic: Clinic, today: dt.date) -> Da
         | {a.patient_id for a in alerts_shown}
         | {f.patient_id for f in follow_ups}
     )
-    if shown:
-        audit_record(
-            request=request,
-            action=AuditEvent.Action.LIST,
-            object_type="dashboard",
-            clinic_id=clinic.pk,
-            detail={"patient_ids": sorted(shown)},
-        )
+    audit_list(request=request, object_type="dashboard", clinic_id=clinic.pk, patient_ids=shown)
     return Dashboard(
         today=today,
         alert_counts={
@@ -627,12 +619,11 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
 
 def alerts_list_audit(*, request: HttpRequest, alerts: list[Alert]) -> None:
     if alerts:
-        audit_record(
+        audit_list(
             request=request,
-            action=AuditEvent.Action.LIST,
             object_type="alert",
             clinic_id=alerts[0].clinic_id,
-            detail={"patient_ids": sorted({a.patient_id for a in alerts})},
+            patient_ids=[a.patient_id for a in alerts],
         )
 
 
