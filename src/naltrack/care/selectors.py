@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -113,6 +114,13 @@ def dose_calendar(
         .order_by("-recorded_at", "-id")
         .first()
     )
+    return dose_calendar_with(regimen=regimen, plan=plan)
+
+
+def dose_calendar_with(
+    *, regimen: Regimen, plan: TaperPlan | None
+) -> Callable[[dt.date], clinical_regimens.ScheduledDose | None]:
+    """``dose_calendar`` with the episode's latest taper plan already read (None: no plan)."""
     steps = [
         (
             dt.date.fromisoformat(step["start"]),
@@ -171,67 +179,115 @@ def clinic_thresholds(clinic: Clinic) -> alerts.Thresholds:
 
 def patient_snapshot(*, patient: Patient, as_of: dt.date) -> alerts.PatientSnapshot | None:
     """What the alert rules need about one patient, in a fixed number of queries."""
-    episode = episode_latest(patient=patient)
-    if episode is None:
-        return None
+    return patient_snapshots(patients=[patient], as_of=as_of)[patient.pk]
+
+
+def _by_patient(rows: Iterable[tuple[Any, ...]]) -> defaultdict[int, list[tuple[Any, ...]]]:
+    """``(patient_id, *values)`` rows grouped by patient, in the rows' order."""
+    grouped: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for patient_id, *values in rows:
+        grouped[patient_id].append(tuple(values))
+    return grouped
+
+
+def patient_snapshots(
+    *, patients: Sequence[Patient], as_of: dt.date
+) -> dict[int, alerts.PatientSnapshot | None]:
+    """The alert rules' view of many patients at once: the same queries whatever their number.
+
+    The nightly sweep reads a few hundred patients per call; a single patient's refresh after a
+    write is the same code with a list of one (None: the patient has no episode yet).
+    """
+    ids = [patient.pk for patient in patients]
+    latest: dict[int, Episode] = {}
+    for episode in Episode.objects.filter(patient_id__in=ids).order_by(
+        "patient_id", "-opened_on", "-id"
+    ):
+        latest.setdefault(episode.patient_id, episode)
+    if not latest:
+        return dict.fromkeys(ids)
+    regimens: dict[int, Regimen] = {}
+    for regimen in Regimen.objects.filter(episode__in=latest.values()).order_by(
+        "episode_id", "-start", "-id"
+    ):
+        regimens.setdefault(regimen.episode_id, regimen)
+    ids = list(latest)
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
-    regimen = episode.regimens.order_by("-start", "-id").first()
-    stopped_on = episode.stopped_on if episode.state == Episode.State.STOPPED else None
-    return alerts.PatientSnapshot(
-        as_of=as_of,
-        state=episode.state,  # type: ignore[arg-type]
-        indication=episode.indication,  # type: ignore[arg-type]
-        formulation=regimen.formulation if regimen else None,
-        sex=patient.sex or None,  # type: ignore[arg-type]
-        stopped_on=stopped_on,
-        injections=list(
-            Injection.objects.filter(
-                patient=patient, given_on__gte=since, given_on__lte=as_of
-            ).values_list("given_on", flat=True)
-        ),
-        oral_doses=[
-            alerts.OralDoseEvent(on=day, status=status)
-            for day, status in DoseEvent.objects.filter(
-                patient=patient, day__gte=since, day__lte=as_of
-            ).values_list("day", "status")
-        ],
-        check_ins=[
-            alerts.CheckIn(on=day, craving=craving, drinks=drinks, opioid_use=opioid_use)
-            for day, craving, drinks, opioid_use in CheckIn.objects.filter(
-                patient=patient, day__gte=since, day__lte=as_of
-            ).values_list("day", "craving", "drinks", "opioid_use")
-        ],
-        labs=[
-            alerts.LabResult(on=day, test=test, value=float(value), upper_limit_normal=float(uln))
-            for day, test, value, uln in LabResult.objects.filter(
-                patient=patient,
-                collected_on__gte=as_of - dt.timedelta(days=LAB_DAYS),
-                collected_on__lte=as_of,
-            ).values_list("collected_on", "test", "value", "upper_limit_normal")
-        ],
-        drug_screens=[
-            alerts.UrineDrugScreen(on=day, opioids_positive=positive)
-            for day, positive in DrugScreen.objects.filter(
-                patient=patient, collected_on__gte=since, collected_on__lte=as_of
-            ).values_list("collected_on", "opioids_positive")
-        ],
-        scores=[
-            alerts.InstrumentScore(
-                on=day, instrument=instrument, score=total, band=band or None, flags=tuple(flags)
-            )
-            for day, instrument, total, band, flags in InstrumentResponse.objects.filter(
-                patient=patient, taken_on__gte=since, taken_on__lte=as_of
-            ).values_list("taken_on", "instrument", "score", "band", "flags")
-        ],
-        follow_up_contacts=list(
-            FollowUp.objects.filter(
-                patient=patient, done_on__isnull=False, done_on__lte=as_of
-            ).values_list("done_on", flat=True)
-        ),
-        follow_ups_booked=list(
-            FollowUp.objects.filter(episode=episode).values_list("due_on", flat=True)
-        ),
+
+    def rows(model: Any, day: str, *fields: str, first: dt.date = since) -> Any:
+        return _by_patient(
+            model.objects.filter(
+                patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of}
+            ).values_list("patient_id", day, *fields)
+        )
+
+    injections = rows(Injection, "given_on")
+    doses = rows(DoseEvent, "day", "status")
+    check_ins = rows(CheckIn, "day", "craving", "drinks", "opioid_use")
+    labs = rows(
+        LabResult,
+        "collected_on",
+        "test",
+        "value",
+        "upper_limit_normal",
+        first=as_of - dt.timedelta(days=LAB_DAYS),
     )
+    screens = rows(DrugScreen, "collected_on", "opioids_positive")
+    scores = rows(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
+    contacts = _by_patient(
+        FollowUp.objects.filter(
+            patient_id__in=ids, done_on__isnull=False, done_on__lte=as_of
+        ).values_list("patient_id", "done_on")
+    )
+    booked = _by_patient(
+        FollowUp.objects.filter(episode__in=latest.values()).values_list("patient_id", "due_on")
+    )
+    snapshots: dict[int, alerts.PatientSnapshot | None] = dict.fromkeys(
+        (patient.pk for patient in patients), None
+    )
+    for patient in patients:
+        episode = latest.get(patient.pk)
+        if episode is None:
+            continue
+        regimen = regimens.get(episode.pk)
+        pk = patient.pk
+        snapshots[pk] = alerts.PatientSnapshot(
+            as_of=as_of,
+            state=episode.state,  # type: ignore[arg-type]
+            indication=episode.indication,  # type: ignore[arg-type]
+            formulation=regimen.formulation if regimen else None,  # type: ignore[arg-type]
+            sex=patient.sex or None,  # type: ignore[arg-type]
+            stopped_on=episode.stopped_on if episode.state == Episode.State.STOPPED else None,
+            injections=[day for (day,) in injections[pk]],
+            oral_doses=[alerts.OralDoseEvent(on=day, status=status) for day, status in doses[pk]],
+            check_ins=[
+                alerts.CheckIn(on=day, craving=craving, drinks=drinks, opioid_use=opioid_use)
+                for day, craving, drinks, opioid_use in check_ins[pk]
+            ],
+            labs=[
+                alerts.LabResult(
+                    on=day, test=test, value=float(value), upper_limit_normal=float(uln)
+                )
+                for day, test, value, uln in labs[pk]
+            ],
+            drug_screens=[
+                alerts.UrineDrugScreen(on=day, opioids_positive=positive)
+                for day, positive in screens[pk]
+            ],
+            scores=[
+                alerts.InstrumentScore(
+                    on=day,
+                    instrument=instrument,
+                    score=total,
+                    band=band or None,
+                    flags=tuple(flags),
+                )
+                for day, instrument, total, band, flags in scores[pk]
+            ],
+            follow_up_contacts=[day for (day,) in contacts[pk]],
+            follow_ups_booked=[day for (day,) in booked[pk]],
+        )
+    return snapshots
 
 
 # --- the clinician's day ----------------------------------------------------------------------

@@ -687,38 +687,68 @@ def alerts_refresh(*, patient: Patient, today: dt.date | None = None) -> list[Al
     return _alerts_store(patient=patient, today=today or timezone.localdate())
 
 
-@transaction.atomic
 def _alerts_store(*, patient: Patient, today: dt.date) -> list[Alert]:
-    snapshot = selectors.patient_snapshot(patient=patient, as_of=today)
+    return _alerts_apply(
+        patient=patient,
+        snapshot=selectors.patient_snapshot(patient=patient, as_of=today),
+        open_alerts=list(Alert.objects.filter(patient=patient, resolved_at__isnull=True)),
+    )
+
+
+def alerts_refresh_many(*, patients: Sequence[Patient], today: dt.date) -> list[Alert]:
+    """``alerts_refresh`` for many patients, reading them together (the nightly sweep).
+
+    Each patient's changes are their own transaction, so one bad record cannot undo the rest;
+    a patient whose alerts are unchanged costs no write at all.
+    """
+    snapshots = selectors.patient_snapshots(patients=patients, as_of=today)
+    open_alerts: dict[int, list[Alert]] = {patient.pk: [] for patient in patients}
+    for alert in Alert.objects.filter(patient__in=patients, resolved_at__isnull=True):
+        open_alerts[alert.patient_id].append(alert)
+    created: list[Alert] = []
+    for patient in patients:
+        created += _alerts_apply(
+            patient=patient, snapshot=snapshots[patient.pk], open_alerts=open_alerts[patient.pk]
+        )
+    return created
+
+
+def _alerts_apply(
+    *, patient: Patient, snapshot: clinical_alerts.PatientSnapshot | None, open_alerts: list[Alert]
+) -> list[Alert]:
     findings = (
         []
         if snapshot is None
         else clinical_alerts.evaluate(snapshot, selectors.clinic_thresholds(patient.clinic))
     )
-    open_alerts = {
-        alert.key: alert
-        for alert in Alert.objects.filter(patient=patient, resolved_at__isnull=True)
-    }
+    current = {finding.key: finding for finding in findings}
+    open_by_key = {alert.key: alert for alert in open_alerts}
+    passed = [alert for alert in open_alerts if alert.key not in current]
     # An acknowledged alert stays acknowledged while its cause lasts: no re-alerting every night.
-    current_keys = {finding.key for finding in findings}
+    changed = [
+        (alert, current[alert.key])
+        for alert in open_alerts
+        if alert.key in current
+        and alert.acknowledged_at is None
+        and (
+            alert.message != current[alert.key].message
+            or alert.severity != current[alert.key].severity
+        )
+    ]
+    new = [finding for finding in findings if finding.key not in open_by_key]
+    if not (passed or changed or new):
+        return []
     now = timezone.now()
-    for key, alert in open_alerts.items():
-        if key not in current_keys:
+    with transaction.atomic():
+        for alert in passed:
             alert.resolved_at = now
             alert.save(update_fields=["resolved_at"])
-    created = []
-    for finding in findings:
-        alert = open_alerts.get(finding.key)
-        if alert is not None:
-            if alert.acknowledged_at is None and (
-                alert.message != finding.message or alert.severity != finding.severity
-            ):
-                alert.message, alert.severity = finding.message, finding.severity
-                alert.severity_rank = Alert.SEVERITY_RANK[finding.severity]
-                alert.evidence = dict(finding.evidence)
-                alert.save(update_fields=["message", "severity", "severity_rank", "evidence"])
-            continue
-        created.append(
+        for alert, finding in changed:
+            alert.message, alert.severity = finding.message, finding.severity
+            alert.severity_rank = Alert.SEVERITY_RANK[finding.severity]
+            alert.evidence = dict(finding.evidence)
+            alert.save(update_fields=["message", "severity", "severity_rank", "evidence"])
+        return [
             Alert.objects.create(
                 patient=patient,
                 code=finding.code,
@@ -729,8 +759,8 @@ def _alerts_store(*, patient: Patient, today: dt.date) -> list[Alert]:
                 evidence=dict(finding.evidence),
                 source=finding.source,
             )
-        )
-    return created
+            for finding in new
+        ]
 
 
 def alert_acknowledge(*, alert: Alert, by: User, note: str = "") -> Alert:

@@ -1,6 +1,6 @@
 """What to remind a patient of, and when: planned from the record, never re-derived.
 
-``reminder_data`` loads what the planner needs through the care selectors and the clinical core
+``reminder_data_many`` loads what the planner needs through the care selectors and the clinical core
 (today's dose from ``dose_calendar``, so a taper's step dose; the next injection from the last
 injection's ``next_due``; the liver tests from ``clinical.liver.liver_tests_due``; the stop
 plan's booked follow-ups). ``reminders_due`` is pure: given that data and ``now`` it answers
@@ -12,10 +12,13 @@ patient's zone (their own, else the clinic's), turned into aware datetimes with 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db.models import Max
 
 from naltrack.care import selectors as care_selectors
 from naltrack.care.models import (
@@ -25,6 +28,8 @@ from naltrack.care.models import (
     Injection,
     LabResult,
     Patient,
+    Regimen,
+    TaperPlan,
     TherapySession,
 )
 from naltrack.clinical import regimens as clinical_regimens
@@ -83,64 +88,120 @@ def zone_for(*, patient: Patient, preference: ReminderPreference | None) -> Zone
     return ZoneInfo("UTC")
 
 
-def reminder_data(
-    *, patient: Patient, preference: ReminderPreference | None, today: dt.date
-) -> ReminderData:
-    """Read the record through the care selectors (a fixed number of queries per patient)."""
-    zone = zone_for(patient=patient, preference=preference)
-    time = (
-        (preference.reminder_time if preference else None)
-        or patient.reminder_time
-        or DEFAULT_REMINDER_TIME
+def preference_of(patient: Patient) -> ReminderPreference | None:
+    """The patient's saved preferences (read with the patient by ``select_related``), or None."""
+    try:
+        preference: ReminderPreference = patient.reminder_preference
+    except ReminderPreference.DoesNotExist:
+        return None
+    return preference
+
+
+def _latest(rows: Iterable[Any], key: str) -> dict[int, Any]:
+    """The first row per ``key`` value of rows ordered newest first within each key."""
+    first: dict[int, Any] = {}
+    for row in rows:
+        first.setdefault(getattr(row, key), row)
+    return first
+
+
+def reminder_data_many(
+    *, patients: Sequence[Patient], since: dt.datetime, until: dt.datetime
+) -> dict[int, ReminderData]:
+    """Read what the planner needs for many patients at once: the same queries for any number.
+
+    ``since``/``until`` bound the therapy sessions read (a session's reminders fall at most a
+    day before it). The record is read through the care selectors' rules: the latest regimen of
+    the open episode, its dose calendar with the stored taper plan, the last injection's due
+    date, the liver-test schedule.
+    """
+    ids = [patient.pk for patient in patients]
+    episodes = {
+        e.patient_id: e
+        for e in Episode.objects.filter(patient_id__in=ids).exclude(state=Episode.State.STOPPED)
+    }
+    regimens = _latest(
+        Regimen.objects.filter(episode__in=episodes.values()).order_by(
+            "episode_id", "-start", "-id"
+        ),
+        "episode_id",
     )
-    follow_ups = tuple(
-        FollowUp.objects.filter(patient=patient, done_on__isnull=True).values_list(
-            "due_on", flat=True
+    plans = _latest(
+        TaperPlan.objects.filter(episode__in=episodes.values()).order_by(
+            "episode_id", "-recorded_at", "-id"
+        ),
+        "episode_id",
+    )
+    injections = _latest(
+        Injection.objects.filter(patient_id__in=episodes).order_by(
+            "patient_id", "-given_on", "-id"
+        ),
+        "patient_id",
+    )
+    last_liver_test = dict(
+        LabResult.objects.filter(patient_id__in=episodes, test__in=LIVER_ENZYMES)
+        .values("patient_id")
+        .annotate(last=Max("collected_on"))
+        .values_list("patient_id", "last")
+    )
+    last_check_in = dict(
+        CheckIn.objects.filter(patient_id__in=episodes)
+        .values("patient_id")
+        .annotate(last=Max("day"))
+        .values_list("patient_id", "last")
+    )
+    sessions: defaultdict[int, list[dt.datetime]] = defaultdict(list)
+    for patient_id, at in TherapySession.objects.filter(
+        patient_id__in=episodes,
+        status=TherapySession.Status.SCHEDULED,
+        scheduled_at__gte=since,
+        scheduled_at__lt=until,
+    ).values_list("patient_id", "scheduled_at"):
+        sessions[patient_id].append(at)
+    follow_ups: defaultdict[int, list[dt.date]] = defaultdict(list)
+    for patient_id, due_on in FollowUp.objects.filter(
+        patient_id__in=ids, done_on__isnull=True
+    ).values_list("patient_id", "due_on"):
+        follow_ups[patient_id].append(due_on)
+
+    data: dict[int, ReminderData] = {}
+    for patient in patients:
+        preference = preference_of(patient)
+        zone = zone_for(patient=patient, preference=preference)
+        time = (
+            (preference.reminder_time if preference else None)
+            or patient.reminder_time
+            or DEFAULT_REMINDER_TIME
         )
-    )
-    episode = care_selectors.episode_current(patient=patient)
-    if episode is None:
-        # Stopped (or never started): no dose, injection, lab or nudge, but the stop plan's
-        # follow-ups still reach them.
-        return ReminderData(zone=zone, reminder_time=time, follow_ups=follow_ups)
-    regimen = episode.regimens.order_by("-start", "-id").first()
-    dose_on = None
-    next_injection = None
-    if regimen is not None and regimen.formulation == "oral":
-        dose_on = care_selectors.dose_calendar(regimen=regimen)
-    elif regimen is not None:
-        last = Injection.objects.filter(patient=patient).order_by("-given_on", "-id").first()
-        next_injection = last.next_due if last else None
-    liver_due = None
-    if episode.started_on is not None and episode.state != Episode.State.SCREENING:
-        last_test = (
-            LabResult.objects.filter(patient=patient, test__in=LIVER_ENZYMES)
-            .order_by("-collected_on")
-            .values_list("collected_on", flat=True)
-            .first()
+        booked = tuple(follow_ups[patient.pk])
+        episode = episodes.get(patient.pk)
+        if episode is None:
+            # Stopped (or never started): no dose, injection, lab or nudge, but the stop plan's
+            # follow-ups still reach them.
+            data[patient.pk] = ReminderData(zone=zone, reminder_time=time, follow_ups=booked)
+            continue
+        regimen = regimens.get(episode.pk)
+        dose_on = next_injection = liver_due = None
+        if regimen is not None and regimen.formulation == "oral":
+            dose_on = care_selectors.dose_calendar_with(regimen=regimen, plan=plans.get(episode.pk))
+        elif regimen is not None and patient.pk in injections:
+            next_injection = injections[patient.pk].next_due
+        if episode.started_on is not None and episode.state != Episode.State.SCREENING:
+            liver_due = liver_tests_due(
+                started_on=episode.started_on, last_test=last_liver_test.get(patient.pk)
+            )
+        data[patient.pk] = ReminderData(
+            zone=zone,
+            reminder_time=time,
+            dose_on=dose_on,
+            next_injection=next_injection,
+            liver_tests_due=liver_due,
+            sessions=tuple(sessions[patient.pk]),
+            # A new episode counts as a check-in: no nudge about days before treatment began.
+            last_check_in=max(filter(None, (last_check_in.get(patient.pk), episode.opened_on))),
+            follow_ups=booked,
         )
-        liver_due = liver_tests_due(started_on=episode.started_on, last_test=last_test)
-    sessions = tuple(
-        TherapySession.objects.filter(
-            patient=patient,
-            status=TherapySession.Status.SCHEDULED,
-            scheduled_at__gte=dt.datetime.combine(today, dt.time(), tzinfo=zone),
-        ).values_list("scheduled_at", flat=True)[:20]
-    )
-    last_check_in = (
-        CheckIn.objects.filter(patient=patient).order_by("-day").values_list("day", flat=True)
-    ).first()
-    return ReminderData(
-        zone=zone,
-        reminder_time=time,
-        dose_on=dose_on,
-        next_injection=next_injection,
-        liver_tests_due=liver_due,
-        sessions=sessions,
-        # A new episode counts as a check-in: no nudge about days before treatment began.
-        last_check_in=max(filter(None, (last_check_in, episode.opened_on))),
-        follow_ups=follow_ups,
-    )
+    return data
 
 
 def at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:

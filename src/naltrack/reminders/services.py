@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -32,7 +32,8 @@ from naltrack.reminders.schedule import (
     CATCH_UP,
     PlannedReminder,
     at_local,
-    reminder_data,
+    preference_of,
+    reminder_data_many,
     reminders_due,
     zone_for,
 )
@@ -43,14 +44,8 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS: Final = 5
 # How many due notifications one tick hands to the workers.
 TICK_BATCH: Final = 1000
-
-
-def _preference(patient: Patient) -> ReminderPreference | None:
-    try:
-        preference: ReminderPreference = patient.reminder_preference
-    except ReminderPreference.DoesNotExist:
-        return None
-    return preference
+# How many patients the planner and the alert sweep read at once: a handful of queries each.
+CHUNK: Final = 500
 
 
 def after_quiet_hours(
@@ -121,49 +116,44 @@ def _notification_for(
     )
 
 
-def _create_once(notification: Notification) -> bool:
-    """Create the notification unless its key exists; True if this call created it."""
-    try:
-        with transaction.atomic():
-            _, created = Notification.objects.get_or_create(
-                patient=notification.patient,
-                kind=notification.kind,
-                due_at=notification.due_at,
-                defaults={
-                    field: getattr(notification, field)
-                    for field in (
-                        "channel",
-                        "send_after",
-                        "essential",
-                        "status",
-                        "reason",
-                        "subject",
-                        "body",
-                    )
-                },
-            )
-    except IntegrityError:
-        # Another scheduler created it between our look and our insert: theirs stands.
-        return False
-    return created
+def _insert_unless_there(notifications: list[Notification]) -> None:
+    """Insert; a notification whose key another scheduler inserted meanwhile is dropped."""
+    Notification.objects.bulk_create(notifications, ignore_conflicts=True)
 
 
 def reminders_schedule(
-    *, now: dt.datetime, patients: Iterable[Patient] | None = None
+    *,
+    now: dt.datetime,
+    patients: Sequence[Patient] | None = None,
+    window: dt.timedelta = CATCH_UP,
 ) -> ScheduleResult:
-    """Create the notifications that fell due in the catch-up window ending at ``now``."""
+    """Create the notifications that fell due in the ``window`` ending at ``now``.
+
+    Patients are read ``CHUNK`` at a time. The keys already there are read first and only the
+    missing notifications inserted; an insert that meets the same key from another scheduler
+    is dropped by the unique constraint (``ignore_conflicts``), so theirs stands. ``created``
+    counts this pass's inserts, so under such a race it can count one the other made.
+    """
+    since = now - window
+    people = list(patients_to_remind() if patients is None else patients)
     created = existing = 0
-    for patient in patients_to_remind() if patients is None else patients:
-        preference = _preference(patient)
-        zone = zone_for(patient=patient, preference=preference)
-        data = reminder_data(
-            patient=patient, preference=preference, today=(now - CATCH_UP).astimezone(zone).date()
+    for first in range(0, len(people), CHUNK):
+        chunk = people[first : first + CHUNK]
+        data = reminder_data_many(patients=chunk, since=since, until=now + dt.timedelta(days=2))
+        planned = [
+            _notification_for(patient, preference_of(patient), reminder)
+            for patient in chunk
+            for reminder in reminders_due(patient_data=data[patient.pk], now=now, window=window)
+        ]
+        there = set(
+            Notification.objects.filter(
+                patient__in=chunk, due_at__gt=since, due_at__lte=now
+            ).values_list("patient_id", "kind", "due_at")
         )
-        for planned in reminders_due(patient_data=data, now=now):
-            if _create_once(_notification_for(patient, preference, planned)):
-                created += 1
-            else:
-                existing += 1
+        missing = [n for n in planned if (n.patient_id, n.kind, n.due_at) not in there]
+        _insert_unless_there(missing)
+        created += len(missing)
+        existing += len(planned) - len(missing)
     return ScheduleResult(created=created, already_there=existing)
 
 
@@ -210,7 +200,7 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
             return ""
         if notification.status != Notification.Status.SCHEDULED or notification.send_after > now:
             return str(notification.status)
-        preference = _preference(notification.patient)
+        preference = preference_of(notification.patient)
         if preference and preference.paused_non_essential and not notification.essential:
             notification.status = Notification.Status.SKIPPED
             notification.reason = "reminders paused by the patient"
@@ -300,8 +290,9 @@ def alerts_sweep(
 ) -> SweepResult:
     """Run the clinical core's alert rules over every active patient (and any with open alerts).
 
-    Finished tapers are stopped first, so the rules see today's states. Each patient's refresh
-    is its own transaction: one bad record cannot undo the rest of the night's sweep.
+    Finished tapers are stopped first, so the rules see today's states. Patients are read
+    ``CHUNK`` at a time; each patient's changes are their own transaction, so one bad record
+    cannot undo the rest of the night's sweep.
     """
     started = timezone.now()
     care_services.episodes_finish_tapers(today=today)
@@ -316,9 +307,10 @@ def alerts_sweep(
         .order_by("pk")
     )
     opened = 0
-    for done, patient in enumerate(patients, start=1):
-        opened += len(care_services.alerts_refresh(patient=patient, today=today))
+    for first in range(0, len(patients), CHUNK):
+        chunk = patients[first : first + CHUNK]
+        opened += len(care_services.alerts_refresh_many(patients=chunk, today=today))
         if progress is not None:
-            progress(done, len(patients))
+            progress(first + len(chunk), len(patients))
     closed = Alert.objects.filter(resolved_at__gte=started).count()
     return SweepResult(patients=len(patients), opened=opened, closed=closed)
