@@ -38,6 +38,7 @@ from naltrack.care.models import (
 from naltrack.clinical import alerts
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import tablets_for
+from naltrack.reminders.selectors import DeliveryProblems, delivery_problems
 
 
 def patient_get(*, request: HttpRequest, patient_id: int) -> Patient:
@@ -372,6 +373,8 @@ class Dashboard:
     new_patients: list[Patient]
     no_contact: list[Patient]
     no_contact_days: int
+    # Reminders that failed and no one has handled yet (essential first).
+    delivery_problems: DeliveryProblems
 
 
 def dashboard_for(*, request: HttpRequest, clinic: Clinic, today: dt.date) -> Dashboard:
@@ -409,10 +412,12 @@ def dashboard_for(*, request: HttpRequest, clinic: Clinic, today: dt.date) -> Da
             :DASHBOARD_ROWS
         ]
     )
+    problems = delivery_problems(user=request.user)
     shown = (
         {p.pk for p in injections_due + no_contact + new_patients}
         | {a.patient_id for a in alerts_shown}
         | {f.patient_id for f in follow_ups}
+        | {n.patient_id for n in problems.shown}
     )
     audit_list(request=request, object_type="dashboard", clinic_id=clinic.pk, patient_ids=shown)
     return Dashboard(
@@ -426,6 +431,7 @@ def dashboard_for(*, request: HttpRequest, clinic: Clinic, today: dt.date) -> Da
         new_patients=new_patients,
         no_contact=no_contact,
         no_contact_days=NO_CONTACT_DAYS,
+        delivery_problems=problems,
     )
 
 

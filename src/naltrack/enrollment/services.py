@@ -26,6 +26,7 @@ from naltrack.care import services as care_services
 from naltrack.care.models import Patient
 from naltrack.enrollment import selectors
 from naltrack.enrollment.models import Enrollment
+from naltrack.reminders.defaults import new_patient_channel
 
 logger = logging.getLogger(__name__)
 
@@ -169,11 +170,7 @@ def enrollment_accept(
             emergency_contact_phone=locked.emergency_contact_phone,
             insurance_payer=locked.insurance_payer,
             insurance_member_id=locked.insurance_member_id,
-            reminder_channel=(
-                Patient.Channel.SMS
-                if locked.preferred_contact == Enrollment.Contact.TEXT and locked.phone
-                else Patient.Channel.EMAIL
-            ),
+            reminder_channel=_reminder_channel(locked),
         )
         if locked.recent_opioid_use and locked.opioid_kind and locked.opioid_last_use:
             care_services.opioid_exposure_record(
@@ -199,6 +196,15 @@ def enrollment_accept(
         )
     sent = _invite(user=user, by=by, request=request, base_url=base_url)
     return Acceptance(patient=patient, user=user, invitation_sent=sent)
+
+
+def _reminder_channel(enrollment: Enrollment) -> str:
+    """What the person asked for on the form (texts need a number), else the clinic's default."""
+    if enrollment.preferred_contact == Enrollment.Contact.TEXT and enrollment.phone:
+        return Patient.Channel.SMS
+    if enrollment.preferred_contact == Enrollment.Contact.EMAIL:
+        return Patient.Channel.EMAIL
+    return new_patient_channel(clinic=enrollment.clinic, phone=enrollment.phone)
 
 
 def _invite(*, user: User | None, by: User, request: HttpRequest | None, base_url: str) -> bool:

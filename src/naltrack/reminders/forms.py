@@ -1,13 +1,16 @@
-"""The patient's reminder preferences form: plain messages that say what to do."""
+"""The reminder forms (the patient's preferences, the clinic's defaults, handling a delivery
+problem): plain messages that say what to do."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import zoneinfo
 from typing import Any
 
 from django import forms
 
-from naltrack.reminders.models import Notification
+from naltrack.reminders.models import BUILT_IN_REMINDER_TIME, Notification
 
 TIME_ERRORS = {"invalid": "Enter a time like 08:30 or 20:00."}
 
@@ -24,7 +27,6 @@ class PreferenceForm(forms.Form):
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages=TIME_ERRORS,
-        help_text="Leave empty for 9:00 in the morning.",
     )
     quiet_start = forms.TimeField(
         label="Quiet hours from",
@@ -53,9 +55,25 @@ class PreferenceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, has_phone: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        has_phone: bool = True,
+        clinic_time: dt.time = BUILT_IN_REMINDER_TIME,
+        clinic_quiet_hours: tuple[dt.time, dt.time] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.has_phone = has_phone
+        # What an empty field means: the clinic's default, set by its admin.
+        self.fields["reminder_time"].help_text = f"Leave empty for {clinic_time:%H:%M}."
+        if clinic_quiet_hours:
+            start, end = clinic_quiet_hours
+            self.fields[
+                "quiet_end"
+            ].help_text = (
+                f"Leave both empty for your clinic's quiet hours, {start:%H:%M} to {end:%H:%M}."
+            )
 
     def clean_time_zone(self) -> str:
         name: str = self.cleaned_data["time_zone"].strip()
@@ -83,3 +101,78 @@ class PreferenceForm(forms.Form):
         elif start is not None and start == end:
             self.add_error("quiet_end", "The end of quiet hours must differ from the start.")
         return cleaned
+
+
+@functools.cache
+def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every zone ``zoneinfo`` knows, grouped by region, e.g. America → "Argentina / Salta"."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(zoneinfo.available_timezones()):
+        region, _, place = name.partition("/")
+        label = (place or region).replace("_", " ").replace("/", " / ")
+        groups.setdefault(region if place else "Other", []).append((name, label))
+    return sorted(groups.items())
+
+
+class ClinicDefaultsForm(forms.Form):
+    """The clinic admin's reminder settings: the clinic's time zone and the patients' defaults."""
+
+    time_zone = forms.ChoiceField(
+        label="Clinic time zone",
+        help_text="Reminder times are in this zone for patients who have not chosen their own.",
+        error_messages={
+            "required": "Choose the clinic's time zone.",
+            "invalid_choice": "Choose a time zone from the list, for example America/New_York.",
+        },
+    )
+    channel = forms.ChoiceField(
+        label="Send new patients' reminders by",
+        choices=Notification.Channel.choices,
+        widget=forms.RadioSelect,
+        help_text="Patients with no mobile number on record get email.",
+        error_messages={"required": "Choose email or text message."},
+    )
+    reminder_time = forms.TimeField(
+        label="Time of the daily reminder",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter a time like 09:00.", **TIME_ERRORS},
+    )
+    quiet_start = forms.TimeField(
+        label="Quiet hours from",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages=TIME_ERRORS,
+    )
+    quiet_end = forms.TimeField(
+        label="Quiet hours until",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages=TIME_ERRORS,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        start, end = cleaned.get("quiet_start"), cleaned.get("quiet_end")
+        if self.has_error("quiet_start") or self.has_error("quiet_end"):
+            return cleaned
+        if (start is None) != (end is None):
+            self.add_error(
+                "quiet_end" if end is None else "quiet_start",
+                "Give both the start and the end of quiet hours, or leave both empty.",
+            )
+        elif start is not None and start == end:
+            self.add_error("quiet_end", "The end of quiet hours must differ from the start.")
+        return cleaned
+
+
+class ProblemHandledForm(forms.Form):
+    note = forms.CharField(
+        label="Note",
+        max_length=500,
+        required=False,
+        help_text="Optional: what you did, for example “Called; new number saved”.",
+    )

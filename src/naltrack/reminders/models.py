@@ -1,4 +1,4 @@
-"""Notifications to patients, and each patient's reminder preferences.
+"""Notifications to patients, each patient's reminder preferences, and each clinic's defaults.
 
 A notification's idempotency key is (patient, kind, due_at): the unique constraint, not the
 code, decides that a second scheduler (or a retry after a crash) never creates it twice.
@@ -8,9 +8,20 @@ code, decides that a second scheduler (or a retry after a crash) never creates i
 
 from __future__ import annotations
 
-from django.db import models
+import datetime as dt
+import re
+from typing import Final
 
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from naltrack.accounts.models import Clinic
 from naltrack.care.models import Patient, PatientRow
+
+# source: NALTRACK — the daily reminder goes out at 09:00 local time unless the clinic's admin or
+# the patient chooses another time.
+BUILT_IN_REMINDER_TIME: Final = dt.time(9, 0)
 
 
 class Notification(PatientRow):
@@ -52,6 +63,13 @@ class Notification(PatientRow):
     sent_at = models.DateTimeField(null=True, blank=True)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
+    # A failed notification is a problem for the clinic until someone handles it (for example,
+    # calls the patient and corrects their number).
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_note = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-due_at", "-id"]
@@ -67,6 +85,44 @@ class Notification(PatientRow):
 
     def __str__(self) -> str:
         return f"{self.kind} for patient {self.patient_id} at {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status == self.Status.FAILED and self.handled_at is None
+
+    @property
+    def why_not_delivered(self) -> str:
+        """The last delivery error, said the way a clinician would say it."""
+        return delivery_error_in_plain_words(channel=self.channel, last_error=self.last_error)
+
+
+_PROVIDER_ANSWER = re.compile(r"provider answered (\d{3})")
+
+
+def delivery_error_in_plain_words(*, channel: str, last_error: str) -> str:
+    """Plain words for a delivery error stored as ``"<ExceptionType>: <message>"``."""
+    error = last_error.lower()
+    if channel == Notification.Channel.SMS:
+        answer = _PROVIDER_ANSWER.search(error)
+        code = int(answer.group(1)) if answer else None
+        if code in (401, 403):
+            return (
+                "The text message service refused our account. Whoever runs Naltrack for the "
+                "clinic needs to check its settings."
+            )
+        if code is not None and 400 <= code < 500 and code != 429:
+            return (
+                "The text message service would not take the message: the mobile number may be "
+                "wrong."
+            )
+        if code is not None or "unreachable" in error or "timed out" in error:
+            return "The text message service was down or could not be reached each time we tried."
+        return "The text message could not be sent."
+    if "recipient" in error:  # SMTPRecipientsRefused, "550 no such recipient"
+        return "The email address was refused: it may be wrong."
+    if any(word in error for word in ("connect", "refused", "timed out", "timeout", "oserror")):
+        return "Our email server could not be reached each time we tried."
+    return "The email could not be sent."
 
 
 class ReminderPreference(PatientRow):
@@ -90,3 +146,43 @@ class ReminderPreference(PatientRow):
 
     def __str__(self) -> str:
         return f"reminder preferences of patient {self.patient_id}"
+
+
+class ClinicReminderDefaults(models.Model):
+    """What a clinic's patients get until they choose for themselves; set by the clinic's admin.
+
+    A clinic without a row has the built-in defaults (``defaults.clinic_defaults``).
+    """
+
+    clinic = models.OneToOneField(
+        Clinic, on_delete=models.PROTECT, related_name="reminder_defaults"
+    )
+    channel = models.CharField(
+        max_length=10,
+        choices=Notification.Channel.choices,
+        default=Notification.Channel.EMAIL,
+        help_text="For new patients",
+    )
+    reminder_time = models.TimeField(default=BUILT_IN_REMINDER_TIME)
+    quiet_start = models.TimeField(null=True, blank=True)
+    quiet_end = models.TimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "clinic reminder defaults"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quiet_start__isnull=True, quiet_end__isnull=True)
+                | (
+                    Q(quiet_start__isnull=False, quiet_end__isnull=False)
+                    & ~Q(quiet_start=F("quiet_end"))
+                ),
+                name="clinic_quiet_hours_both_or_neither",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder defaults of clinic {self.clinic_id}"

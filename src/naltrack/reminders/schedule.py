@@ -11,6 +11,7 @@ patient's zone (their own, else the clinic's), turned into aware datetimes with 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -34,12 +35,11 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
-from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.defaults import clinic_defaults_by_id
+from naltrack.reminders.models import ClinicReminderDefaults, Notification, ReminderPreference
 
 Kind = Notification.Kind
 
-# source: NALTRACK — the daily reminder goes out at 09:00 local time unless the patient chooses.
-DEFAULT_REMINDER_TIME: Final = dt.time(9, 0)
 # source: NALTRACK — injection reminders 7 days and 1 day before the due date, and on it.
 INJECTION_AHEAD_DAYS: Final = {Kind.INJECTION_7D: 7, Kind.INJECTION_1D: 1, Kind.INJECTION_DAY: 0}
 # source: NALTRACK (from VIVITROL §2: the blockade wanes toward the end of the interval) — a
@@ -69,6 +69,8 @@ class ReminderData:
 
     zone: ZoneInfo
     reminder_time: dt.time
+    # The patient's quiet hours, else the clinic's (None: none).
+    quiet_hours: tuple[dt.time, dt.time] | None = None
     # The open episode's dose on a day (None: no dose, or no open oral regimen).
     dose_on: Callable[[dt.date], clinical_regimens.ScheduledDose | None] | None = None
     next_injection: dt.date | None = None
@@ -86,6 +88,31 @@ def zone_for(*, patient: Patient, preference: ReminderPreference | None) -> Zone
             except (ZoneInfoNotFoundError, ValueError):
                 continue
     return ZoneInfo("UTC")
+
+
+def reminder_time_for(
+    *,
+    patient: Patient,
+    preference: ReminderPreference | None,
+    defaults: ClinicReminderDefaults,
+) -> dt.time:
+    """The daily reminder's wall-clock time: the patient's choice, the time the clinician set
+    on the record, else the clinic's default (09:00 unless its admin chose another)."""
+    return (
+        (preference.reminder_time if preference else None)
+        or patient.reminder_time
+        or defaults.reminder_time
+    )
+
+
+def quiet_hours_for(
+    *, preference: ReminderPreference | None, defaults: ClinicReminderDefaults
+) -> tuple[dt.time, dt.time] | None:
+    """The patient's quiet hours if they set them, else the clinic's default ones, if any."""
+    for source in (preference, defaults):
+        if source is not None and source.quiet_start is not None and source.quiet_end is not None:
+            return (source.quiet_start, source.quiet_end)
+    return None
 
 
 def preference_of(patient: Patient) -> ReminderPreference | None:
@@ -164,21 +191,25 @@ def reminder_data_many(
     ).values_list("patient_id", "due_on"):
         follow_ups[patient_id].append(due_on)
 
+    defaults = clinic_defaults_by_id(patient.clinic_id for patient in patients)
+
     data: dict[int, ReminderData] = {}
     for patient in patients:
         preference = preference_of(patient)
-        zone = zone_for(patient=patient, preference=preference)
-        time = (
-            (preference.reminder_time if preference else None)
-            or patient.reminder_time
-            or DEFAULT_REMINDER_TIME
+        defaults_here = defaults[patient.clinic_id]
+        # Stopped (or never started): no dose, injection, lab or nudge, but the stop plan's
+        # follow-ups still reach them.
+        base = ReminderData(
+            zone=zone_for(patient=patient, preference=preference),
+            reminder_time=reminder_time_for(
+                patient=patient, preference=preference, defaults=defaults_here
+            ),
+            quiet_hours=quiet_hours_for(preference=preference, defaults=defaults_here),
+            follow_ups=tuple(follow_ups[patient.pk]),
         )
-        booked = tuple(follow_ups[patient.pk])
         episode = episodes.get(patient.pk)
         if episode is None:
-            # Stopped (or never started): no dose, injection, lab or nudge, but the stop plan's
-            # follow-ups still reach them.
-            data[patient.pk] = ReminderData(zone=zone, reminder_time=time, follow_ups=booked)
+            data[patient.pk] = base
             continue
         regimen = regimens.get(episode.pk)
         dose_on = next_injection = liver_due = None
@@ -190,16 +221,14 @@ def reminder_data_many(
             liver_due = liver_tests_due(
                 started_on=episode.started_on, last_test=last_liver_test.get(patient.pk)
             )
-        data[patient.pk] = ReminderData(
-            zone=zone,
-            reminder_time=time,
+        data[patient.pk] = dataclasses.replace(
+            base,
             dose_on=dose_on,
             next_injection=next_injection,
             liver_tests_due=liver_due,
             sessions=tuple(sessions[patient.pk]),
             # A new episode counts as a check-in: no nudge about days before treatment began.
             last_check_in=max(filter(None, (last_check_in.get(patient.pk), episode.opened_on))),
-            follow_ups=booked,
         )
     return data
 

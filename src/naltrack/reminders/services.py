@@ -31,11 +31,11 @@ from naltrack.reminders.models import Notification, ReminderPreference
 from naltrack.reminders.schedule import (
     CATCH_UP,
     PlannedReminder,
+    ReminderData,
     at_local,
     preference_of,
     reminder_data_many,
     reminders_due,
-    zone_for,
 )
 
 logger = logging.getLogger(__name__)
@@ -84,9 +84,11 @@ class ScheduleResult:
 
 
 def _notification_for(
-    patient: Patient, preference: ReminderPreference | None, planned: PlannedReminder
+    patient: Patient,
+    preference: ReminderPreference | None,
+    data: ReminderData,
+    planned: PlannedReminder,
 ) -> Notification:
-    zone = zone_for(patient=patient, preference=preference)
     message = delivery.message_for(
         kind=planned.kind,
         detail=planned.detail,
@@ -96,17 +98,13 @@ def _notification_for(
     status, reason = Notification.Status.SCHEDULED, ""
     if preference is not None and preference.paused_non_essential and not planned.essential:
         status, reason = Notification.Status.SKIPPED, "reminders paused by the patient"
+    start, end = data.quiet_hours or (None, None)
     return Notification(
         patient=patient,
         clinic_id=patient.clinic_id,
         kind=planned.kind,
         due_at=planned.due_at,
-        send_after=after_quiet_hours(
-            planned.due_at,
-            start=preference.quiet_start if preference else None,
-            end=preference.quiet_end if preference else None,
-            zone=zone,
-        ),
+        send_after=after_quiet_hours(planned.due_at, start=start, end=end, zone=data.zone),
         channel=preference.channel if preference else patient.reminder_channel,
         essential=planned.essential,
         status=status,
@@ -141,7 +139,7 @@ def reminders_schedule(
         chunk = people[first : first + CHUNK]
         data = reminder_data_many(patients=chunk, since=since, until=now + dt.timedelta(days=2))
         planned = [
-            _notification_for(patient, preference_of(patient), reminder)
+            _notification_for(patient, preference_of(patient), data[patient.pk], reminder)
             for patient in chunk
             for reminder in reminders_due(patient_data=data[patient.pk], now=now, window=window)
         ]

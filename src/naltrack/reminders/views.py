@@ -1,4 +1,5 @@
-"""The patient's reminders page (/me/reminders/) and the one-click pause link from emails."""
+"""The patient's reminders page (/me/reminders/), the one-click pause link from emails, the
+clinic admin's reminder settings (/clinic/reminders/) and marking a delivery problem handled."""
 
 from __future__ import annotations
 
@@ -6,14 +7,29 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
-from naltrack.accounts.access import current_user, patient_required
+from naltrack.accounts.access import (
+    admin_required,
+    current_clinic,
+    current_user,
+    patient_required,
+    staff_required,
+)
 from naltrack.care import selectors as care_selectors
 from naltrack.care.models import Patient
 from naltrack.reminders import delivery, selectors, services
-from naltrack.reminders.forms import PreferenceForm
-from naltrack.reminders.schedule import DEFAULT_REMINDER_TIME
+from naltrack.reminders.clinic import clinic_defaults_save, notification_mark_handled
+from naltrack.reminders.defaults import clinic_defaults
+from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, ProblemHandledForm
+from naltrack.reminders.schedule import quiet_hours_for
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @patient_required
@@ -31,10 +47,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
         "paused_non_essential": bool(preference and preference.paused_non_essential),
         "opted_in_details": bool(preference and preference.opted_in_details),
     }
+    defaults = clinic_defaults(patient.clinic)
     form = PreferenceForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
         has_phone=bool(patient.phone),
+        clinic_time=defaults.reminder_time,
+        clinic_quiet_hours=quiet_hours_for(preference=None, defaults=defaults),
     )
     if request.method == "POST" and form.is_valid():
         services.preference_update(patient=patient, by=current_user(request), **form.cleaned_data)
@@ -47,10 +66,9 @@ def preferences(request: HttpRequest) -> HttpResponse:
             "patient": patient,
             "form": form,
             "clinic_zone": patient.clinic.time_zone,
-            "default_time": DEFAULT_REMINDER_TIME,
             "notifications": selectors.notification_history(patient=patient),
+            "history_zone": selectors.history_zone(patient=patient),
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -73,3 +91,70 @@ def pause(request: HttpRequest, token: str) -> HttpResponse:
         "reminders/pause.html",
         {"clinic": patient.clinic, "paused": paused, "token": token},
     )
+
+
+# --- the clinic's side ---------------------------------------------------------------------------
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def clinic_settings(request: HttpRequest) -> HttpResponse:
+    clinic = current_clinic(request)
+    saved = clinic_defaults(clinic)
+    form = ClinicDefaultsForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "time_zone": clinic.time_zone,
+            "channel": saved.channel,
+            "reminder_time": saved.reminder_time,
+            "quiet_start": saved.quiet_start,
+            "quiet_end": saved.quiet_end,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        clinic_defaults_save(clinic=clinic, by=current_user(request), **form.cleaned_data)
+        messages.success(request, "The clinic's reminder settings are saved.")
+        return redirect("reminders:clinic_settings")
+    return render(
+        request,
+        "reminders/clinic_settings.html",
+        {"clinic": clinic, "form": form, "saved": saved},
+    )
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """The ``next`` URL if it is a path on this site (never another host or scheme)."""
+    target = request.POST.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts=None, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@staff_required
+@require_POST
+def problem_handled(request: HtmxHttpRequest, notification_id: int) -> HttpResponse:
+    """Mark a notification that could not be delivered as handled (htmx swaps its row)."""
+    problem = selectors.delivery_problem_get(user=request.user, notification_id=notification_id)
+    already = problem.handled_at is not None
+    form = ProblemHandledForm(request.POST)
+    if form.is_valid():
+        problem = notification_mark_handled(
+            notification=problem, by=current_user(request), note=form.cleaned_data["note"]
+        )
+        if not request.htmx:
+            if already:
+                messages.info(request, f"This was already handled by {problem.handled_by}.")
+            else:
+                messages.success(request, "Marked as handled.")
+            return redirect(_safe_next(request) or reverse("care:clinician_home"))
+    context = {
+        "problem": problem,
+        "clinic": current_clinic(request),
+        "form": form,
+        "next": _safe_next(request),
+    }
+    if request.htmx:
+        return render(request, "reminders/_problem_row.html", context)
+    return render(request, "reminders/problem_handled.html", context)

@@ -11,7 +11,7 @@ from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors, services
 from naltrack.care.charts import chart_figures
 from naltrack.care.models import INDICATION_CHOICES, Alert, Episode
-from naltrack.reminders.selectors import notification_history
+from naltrack.reminders.selectors import history_zone, needing_attention, notification_history
 
 
 @staff_required
@@ -61,6 +61,7 @@ def patient_chart(request: HttpRequest, patient_id: int) -> HttpResponse:
     today = timezone.localdate()
     services.episodes_finish_tapers(today=today, patient=patient)
     chart = selectors.chart_for(patient=patient, today=today)
+    notifications = notification_history(patient=patient)
     return render(
         request,
         "care/patient_chart.html",
@@ -68,7 +69,9 @@ def patient_chart(request: HttpRequest, patient_id: int) -> HttpResponse:
             "patient": patient,
             "chart": chart,
             "figures": chart_figures(chart),
-            "notifications": notification_history(patient=patient),
+            "notifications": notifications,
+            "undelivered": needing_attention(notifications),
+            "history_zone": history_zone(patient=patient),
         },
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from naltrack.accounts.access import current_clinic, current_user, staff_required
 from naltrack.care import selectors, services
 from naltrack.care.models import Patient
+from naltrack.reminders.defaults import clinic_defaults
 
 DETAIL_FIELDS = [
     "given_name",
@@ -51,10 +52,13 @@ class PatientDetailsForm(forms.ModelForm[Patient]):
 
 @staff_required
 def patient_new(request: HttpRequest) -> HttpResponse:
-    form = PatientDetailsForm(request.POST or None)
+    clinic = current_clinic(request)
+    form = PatientDetailsForm(
+        request.POST or None, initial={"reminder_channel": clinic_defaults(clinic).channel}
+    )
     if request.method == "POST" and form.is_valid():
         patient = services.patient_create(
-            clinic=current_clinic(request), by=current_user(request), **form.cleaned_data
+            clinic=clinic, by=current_user(request), **form.cleaned_data
         )
         messages.success(request, f"{patient.full_name} is registered. Next: open an episode.")
         return redirect("care:patient_chart", patient.pk)
