@@ -69,9 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from bench.population import build
     from django.db import connection
 
-    from bench.population import build
     from naltrack.care.models import Alert
     from naltrack.reminders import services
     from naltrack.reminders.models import Notification

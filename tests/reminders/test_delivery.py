@@ -218,3 +218,59 @@ def test_sms_through_the_provider_end_to_end(patient, clinician, provider_ok):
         services.notification_send(notification_id=notification.pk, now=NOV_3_NINE)
     assert len(provider_ok.requests) == 1
     assert provider_ok.requests[0]["form"]["Body"] == [notification.body]
+
+
+# --- a worker that dies while sending ----------------------------------------------------------
+
+
+def test_a_notification_held_by_a_worker_that_died_is_sent_after_the_lease(patient, clinician):
+    notification = schedule_overdue(patient, clinician)
+    # What a worker killed mid-send leaves behind: the claim committed, no outcome recorded.
+    claimed, _ = services._claim(notification.pk, NOV_3_NINE)
+    lease_ends = NOV_3_NINE + services.send_lease()
+    assert (claimed.attempts, claimed.send_after) == (1, lease_ends)
+
+    # While it is held, no other worker or tick sends it.
+    assert services.notifications_ready(now=lease_ends - dt.timedelta(seconds=1)) == []
+    held = services.notification_send(
+        notification_id=notification.pk, now=lease_ends - dt.timedelta(seconds=1)
+    )
+    assert (held, len(mail.outbox)) == ("scheduled", 0)
+
+    # After it, it is offered again and sent, the interrupted try on record.
+    assert services.notifications_ready(now=lease_ends) == [notification.pk]
+    assert services.notification_send(notification_id=notification.pk, now=lease_ends) == "sent"
+    notification.refresh_from_db()
+    assert (notification.attempts, len(mail.outbox)) == (2, 1)
+
+
+def test_a_notification_whose_every_try_is_cut_short_ends_failed_for_the_clinic(patient, clinician):
+    notification = schedule_overdue(patient, clinician)
+    now = NOV_3_NINE
+    for _ in range(services.MAX_ATTEMPTS):
+        services._claim(notification.pk, now)
+        now += services.send_lease()
+    assert services.notification_send(notification_id=notification.pk, now=now) == "failed"
+    notification.refresh_from_db()
+    assert (
+        notification.reason == "not delivered after 5 tries: the sending was interrupted each time"
+    )
+    assert notification.needs_attention and mail.outbox == []
+    assert AuditEvent.objects.filter(object_type="notification", detail__status="failed").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_database_transaction_is_open_while_the_provider_is_called(
+    patient, clinician, monkeypatch
+):
+    """A slow provider must not hold the database (on SQLite: every writer) while it answers."""
+    notification = schedule_overdue(patient, clinician)
+    deliver, seen = services.delivery.deliver, []
+
+    def deliver_watched(notification: Notification) -> str:
+        seen.append(transaction.get_connection().in_atomic_block)
+        return deliver(notification)
+
+    monkeypatch.setattr(services.delivery, "deliver", deliver_watched)
+    assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "sent"
+    assert seen == [False]

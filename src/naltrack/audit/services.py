@@ -71,3 +71,20 @@ def audit_list(
             clinic_id=clinic_id,
             detail={"patient_ids": shown, **detail},
         )
+
+
+def field_changes(obj: Any, **values: Any) -> dict[str, list[str | None]]:
+    """Set the fields on ``obj``; return ``{field: [old, new]}`` for those that changed.
+
+    The shape every "what changed" audit detail uses (values as text, None kept as None).
+    """
+    changed: dict[str, list[str | None]] = {}
+    for field, value in values.items():
+        old = getattr(obj, field)
+        if old != value:
+            changed[field] = [
+                None if old is None else str(old),
+                None if value is None else str(value),
+            ]
+            setattr(obj, field, value)
+    return changed

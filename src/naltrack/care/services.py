@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_record
+from naltrack.audit.services import audit_record, field_changes
 from naltrack.care import selectors
 from naltrack.care.models import (
     Alert,
@@ -64,20 +64,6 @@ def _audit(action: str, obj: Any, by: User | None, **detail: Any) -> None:
     )
 
 
-def _changes(obj: Any, **values: Any) -> dict[str, list[Any]]:
-    """Set fields and return {field: [old, new]} for those that changed (kept in the audit trail)."""
-    changed = {}
-    for field, value in values.items():
-        old = getattr(obj, field)
-        if old != value:
-            changed[field] = [
-                str(old) if old is not None else None,
-                str(value) if value is not None else None,
-            ]
-            setattr(obj, field, value)
-    return changed
-
-
 def _contacted(patient_id: int, on: dt.date) -> None:
     """The patient was in touch on ``on``: move their last contact forward to it, never back.
 
@@ -106,7 +92,7 @@ def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patien
 
 def patient_update(*, patient: Patient, by: User | None, **details: Any) -> Patient:
     """Correct a patient's details; what changed is kept in the audit trail."""
-    changes = _changes(patient, **details)
+    changes = field_changes(patient, **details)
     if changes:
         patient.save()
         audit_record(
@@ -280,7 +266,7 @@ def dose_record(
     if created:
         _audit(AuditEvent.Action.CREATE, event, by, status=status)
     else:
-        changes = _changes(event, status=status, observed=observed)
+        changes = field_changes(event, status=status, observed=observed)
         if changes:
             event.save(update_fields=list(changes))
             _audit(AuditEvent.Action.UPDATE, event, by, changes=changes)
@@ -413,7 +399,7 @@ def check_in_record(
         check_in = CheckIn.objects.create(patient=patient, day=day, recorded_by=by, **values)
         _audit(AuditEvent.Action.CREATE, check_in, by)
     else:
-        changes = _changes(check_in, **values)
+        changes = field_changes(check_in, **values)
         if changes:
             check_in.save()
             _audit(AuditEvent.Action.UPDATE, check_in, by, changes=changes)
@@ -440,7 +426,7 @@ def therapy_session_schedule(
 def therapy_session_mark(
     *, session: TherapySession, status: str, notes: str = "", by: User | None
 ) -> TherapySession:
-    changes = _changes(session, status=status, notes=notes or session.notes)
+    changes = field_changes(session, status=status, notes=notes or session.notes)
     if changes:
         session.save()
         _audit(AuditEvent.Action.UPDATE, session, by, changes=changes)
@@ -632,7 +618,7 @@ def episodes_finish_tapers(*, today: dt.date, patient: Patient | None = None) ->
 def follow_up_record(
     *, follow_up: FollowUp, done_on: dt.date, method: str, note: str, by: User
 ) -> FollowUp:
-    changes = _changes(follow_up, done_on=done_on, method=method, note=note)
+    changes = field_changes(follow_up, done_on=done_on, method=method, note=note)
     follow_up.recorded_by = follow_up.recorded_by or by
     follow_up.save()
     _audit(AuditEvent.Action.UPDATE, follow_up, by, changes=changes)

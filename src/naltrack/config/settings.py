@@ -202,6 +202,10 @@ CONTENT_SECURITY_POLICY = {
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("NALTRACK_TIME_ZONE", "America/New_York")
+# A worker sending a reminder holds it this long (reminders.services.send_lease): longer than a
+# provider call can take (the SMS client times out after 10 s). A worker that dies mid-send
+# leaves its reminder to be offered again after it.
+NALTRACK_SEND_LEASE_SECONDS = int(os.environ.get("NALTRACK_SEND_LEASE_SECONDS", "300"))
 USE_I18N = True
 USE_TZ = True
 

@@ -5,34 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_record
+from naltrack.audit.services import audit_record, field_changes
 from naltrack.reminders.defaults import built_in_defaults
 from naltrack.reminders.models import ClinicReminderDefaults, Notification
 
 
 class NotADeliveryProblem(ValueError):
     """Only a notification that failed can be marked as handled."""
-
-
-def _changes(obj: Any, **values: Any) -> dict[str, list[str | None]]:
-    """Set the fields and return {field: [old, new]} for those that changed (for the audit trail)."""
-    changed: dict[str, list[str | None]] = {}
-    for field, value in values.items():
-        old = getattr(obj, field)
-        if old != value:
-            changed[field] = [
-                None if old is None else str(old),
-                None if value is None else str(value),
-            ]
-            setattr(obj, field, value)
-    return changed
 
 
 @transaction.atomic
@@ -51,7 +36,7 @@ def clinic_defaults_save(
         raise ValueError(f"unknown time zone: {time_zone!r}")
     # The clinic's row is the lock: two admins saving at once do not both create the defaults.
     locked = Clinic.objects.select_for_update().get(pk=clinic.pk)
-    zone_changes = _changes(locked, time_zone=time_zone)
+    zone_changes = field_changes(locked, time_zone=time_zone)
     if zone_changes:
         locked.save(update_fields=["time_zone"])
         clinic.time_zone = locked.time_zone
@@ -65,7 +50,7 @@ def clinic_defaults_save(
         )
     saved = ClinicReminderDefaults.objects.filter(clinic=locked).first()
     defaults = saved or built_in_defaults(locked.pk)
-    changes = _changes(
+    changes = field_changes(
         defaults,
         channel=channel,
         reminder_time=reminder_time,
@@ -100,7 +85,7 @@ def notification_mark_handled(
         raise NotADeliveryProblem("Only a reminder that could not be delivered can be handled.")
     if locked.handled_at is not None:
         return locked
-    changes = _changes(locked, handled_at=timezone.now(), handled_note=note.strip())
+    changes = field_changes(locked, handled_at=timezone.now(), handled_note=note.strip())
     locked.handled_by = by
     changes["handled_by"] = [None, by.email]
     locked.save(update_fields=["handled_at", "handled_by", "handled_note"])

@@ -7,11 +7,13 @@ Email adds a signed one-click link to pause non-essential reminders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from naltrack.reminders.models import Notification
@@ -108,10 +110,17 @@ def deliver(notification: Notification) -> str:
     if not notification.essential:
         pause = absolute(reverse("reminders:pause", args=[pause_token(patient.pk)]))
         body += f"\n\nTo pause reminders like this one (important ones still come): {pause}"
-    send_mail(
+    # The Message-ID comes from the key: a notification sent again (its worker killed between
+    # the hand-over and the commit) carries the same one, so a mailbox that collapses repeated
+    # Message-IDs shows it once. A Message-ID allows no colon; its domain is the sender's, the
+    # same on every worker host.
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "naltrack.local"
+    message_id = f"<{re.sub(r'[^A-Za-z0-9+_.-]', '.', key)}@{domain}>"
+    EmailMessage(
         notification.subject or "A reminder from your care team",
         body,
         settings.DEFAULT_FROM_EMAIL,
         [address],
-    )
+        headers={"Message-ID": message_id},
+    ).send()
     return key

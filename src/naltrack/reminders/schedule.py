@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.db.models import Max
 
@@ -35,8 +35,14 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
-from naltrack.reminders.defaults import clinic_defaults_by_id
-from naltrack.reminders.models import ClinicReminderDefaults, Notification, ReminderPreference
+from naltrack.reminders.defaults import (
+    clinic_defaults_by_id,
+    preference_of,
+    quiet_hours_for,
+    reminder_time_for,
+    zone_for,
+)
+from naltrack.reminders.models import Notification
 
 Kind = Notification.Kind
 
@@ -78,50 +84,6 @@ class ReminderData:
     sessions: tuple[dt.datetime, ...] = ()
     last_check_in: dt.date | None = None
     follow_ups: tuple[dt.date, ...] = field(default_factory=tuple)
-
-
-def zone_for(*, patient: Patient, preference: ReminderPreference | None) -> ZoneInfo:
-    for name in ((preference.time_zone if preference else ""), patient.clinic.time_zone):
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return ZoneInfo("UTC")
-
-
-def reminder_time_for(
-    *,
-    patient: Patient,
-    preference: ReminderPreference | None,
-    defaults: ClinicReminderDefaults,
-) -> dt.time:
-    """The daily reminder's wall-clock time: the patient's choice, the time the clinician set
-    on the record, else the clinic's default (09:00 unless its admin chose another)."""
-    return (
-        (preference.reminder_time if preference else None)
-        or patient.reminder_time
-        or defaults.reminder_time
-    )
-
-
-def quiet_hours_for(
-    *, preference: ReminderPreference | None, defaults: ClinicReminderDefaults
-) -> tuple[dt.time, dt.time] | None:
-    """The patient's quiet hours if they set them, else the clinic's default ones, if any."""
-    for source in (preference, defaults):
-        if source is not None and source.quiet_start is not None and source.quiet_end is not None:
-            return (source.quiet_start, source.quiet_end)
-    return None
-
-
-def preference_of(patient: Patient) -> ReminderPreference | None:
-    """The patient's saved preferences (read with the patient by ``select_related``), or None."""
-    try:
-        preference: ReminderPreference = patient.reminder_preference
-    except ReminderPreference.DoesNotExist:
-        return None
-    return preference
 
 
 def _latest(rows: Iterable[Any], key: str) -> dict[int, Any]:

@@ -9,8 +9,8 @@ from typing import Any
 from django.http import Http404
 
 from naltrack.care.models import Patient
+from naltrack.reminders.defaults import zone_for
 from naltrack.reminders.models import Notification, ReminderPreference
-from naltrack.reminders.schedule import zone_for
 
 HISTORY_ROWS = 50
 PROBLEM_ROWS = 25

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -27,13 +28,13 @@ from naltrack.audit.services import audit_record
 from naltrack.care import services as care_services
 from naltrack.care.models import Alert, Episode, FollowUp, Patient
 from naltrack.reminders import delivery
+from naltrack.reminders.defaults import preference_of
 from naltrack.reminders.models import Notification, ReminderPreference
 from naltrack.reminders.schedule import (
     CATCH_UP,
     PlannedReminder,
     ReminderData,
     at_local,
-    preference_of,
     reminder_data_many,
     reminders_due,
 )
@@ -185,10 +186,18 @@ def _audit(notification: Notification, **detail: Any) -> None:
     )
 
 
-def notification_send(*, notification_id: int, now: dt.datetime) -> str:
-    """Deliver one notification at most once; returns its status afterwards ("" if gone)."""
+def _claim(notification_id: int, now: dt.datetime) -> tuple[Notification, dt.datetime] | str:
+    """Take a due notification for one delivery attempt (with its ``send_after`` before the
+    hold), or say why not (its status).
+
+    The attempt is counted and the notification held (``send_after`` moved a lease ahead) in a
+    transaction of its own, committed before the provider is called: another worker, or a
+    tick, leaves it alone while it is held; a worker killed mid-send leaves it to be offered
+    again when the lease ends, the attempt still counted, so a send that kills its worker
+    every time ends ``failed`` like any other instead of being retried for ever.
+    """
     with transaction.atomic():
-        notification = (
+        notification: Notification | None = (
             Notification.objects.select_for_update(of=("self",))
             .select_related("patient", "patient__user", "patient__clinic")
             .filter(pk=notification_id)
@@ -202,29 +211,66 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
         if preference and preference.paused_non_essential and not notification.essential:
             notification.status = Notification.Status.SKIPPED
             notification.reason = "reminders paused by the patient"
-            notification.save(update_fields=["status", "reason"])
-            return str(notification.status)
-        notification.attempts += 1
-        try:
-            delivery.deliver(notification)
-        except delivery.NoAddress as missing:
-            notification.status = Notification.Status.SKIPPED
-            notification.reason = str(missing)
-        except Exception as error:  # any delivery failure is retried, then shown to the clinic
-            notification.last_error = f"{type(error).__name__}: {error}"[:500]
-            if notification.attempts >= MAX_ATTEMPTS:
-                notification.status = Notification.Status.FAILED
-                notification.reason = f"not delivered after {notification.attempts} tries"
-                _audit(notification, status="failed", error=notification.last_error)
-                logger.warning("notification %s failed: %s", notification.pk, error)
-            else:
-                notification.send_after = now + dt.timedelta(minutes=2**notification.attempts)
+        elif notification.attempts >= MAX_ATTEMPTS:
+            # Every try was cut short (its worker died before it could say how it went).
+            _failed(notification, "the sending was interrupted each time")
         else:
-            notification.status = Notification.Status.SENT
-            notification.sent_at = now
-            _audit(notification, status="sent", channel=notification.channel)
+            held_from = notification.send_after
+            notification.attempts += 1
+            notification.send_after = now + send_lease()
+            notification.save(update_fields=["attempts", "send_after"])
+            return notification, held_from
         notification.save()
         return str(notification.status)
+
+
+def send_lease() -> dt.timedelta:
+    """How long a claimed notification is held: longer than a provider call may take."""
+    return dt.timedelta(seconds=settings.NALTRACK_SEND_LEASE_SECONDS)
+
+
+def _failed(notification: Notification, why: str = "") -> None:
+    notification.status = Notification.Status.FAILED
+    notification.reason = f"not delivered after {notification.attempts} tries" + (
+        f": {why}" if why else ""
+    )
+    _audit(notification, status="failed", error=notification.last_error or why)
+    logger.warning("notification %s failed: %s", notification.pk, notification.last_error or why)
+
+
+def notification_send(*, notification_id: int, now: dt.datetime) -> str:
+    """Deliver one notification at most once; returns its status afterwards ("" if gone).
+
+    Claim (committed), call the provider outside any transaction (so no database lock is held
+    while it answers), then record the outcome. A crash between the provider's acceptance and
+    the record leaves the notification to be offered again after the lease, with the same
+    idempotency key, which a provider that honours it (and the file backend) accepts once.
+    """
+    claimed = _claim(notification_id, now)
+    if isinstance(claimed, str):
+        return claimed
+    notification, held_from = claimed
+    # Sent or skipped, it keeps the moment it was due to go; a retry moves it on below.
+    notification.send_after = held_from
+    failure = ""
+    try:
+        delivery.deliver(notification)
+    except delivery.NoAddress as missing:
+        notification.status = Notification.Status.SKIPPED
+        notification.reason = str(missing)
+    except Exception as error:  # any delivery failure is retried, then shown to the clinic
+        failure = notification.last_error = f"{type(error).__name__}: {error}"[:500]
+        notification.send_after = now + dt.timedelta(minutes=2**notification.attempts)
+    else:
+        notification.status = Notification.Status.SENT
+        notification.sent_at = now
+    with transaction.atomic():  # the outcome and its audit event stand or fall together
+        if notification.status == Notification.Status.SENT:
+            _audit(notification, status="sent", channel=notification.channel)
+        elif failure and notification.attempts >= MAX_ATTEMPTS:
+            _failed(notification)
+        notification.save()
+    return str(notification.status)
 
 
 # --- preferences ------------------------------------------------------------------------------

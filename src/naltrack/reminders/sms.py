@@ -1,16 +1,18 @@
 """Text messages through a small adapter: a console/file backend, and one HTTP provider.
 
 Chosen by ``NALTRACK_SMS_BACKEND`` (Django setting or environment): ``console`` (default),
-``file`` (one line per message under ``NALTRACK_SMS_FILE_PATH``) or ``http``: a provider API in
-the common style (Twilio and its imitators): a form POST of To, From and Body to
-``NALTRACK_SMS_URL`` with HTTP basic auth (``NALTRACK_SMS_USER``/``NALTRACK_SMS_PASSWORD``),
-sender ``NALTRACK_SMS_FROM``. The notification's idempotency key travels in an
-``Idempotency-Key`` header, for providers that honour one.
+``file`` (one line per message under ``NALTRACK_SMS_FILE_PATH``, each idempotency key accepted
+once) or ``http``: a provider API in the common style (Twilio and its imitators): a form POST of
+To, From and Body to ``NALTRACK_SMS_URL`` with HTTP basic auth
+(``NALTRACK_SMS_USER``/``NALTRACK_SMS_PASSWORD``), sender ``NALTRACK_SMS_FROM``. The
+notification's idempotency key travels in an ``Idempotency-Key`` header, for providers that
+honour one.
 """
 
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import sys
@@ -49,13 +51,35 @@ class ConsoleSmsBackend:
 
 
 class FileSmsBackend:
+    """One JSON line per message; like a provider that honours ``Idempotency-Key``, it accepts
+    each key once.
+
+    A key offered again (its worker was killed after the message went out and before the
+    notification was marked sent) gets the same id back and sends nothing; a
+    ``{"duplicate_key": ...}`` line records the re-offer. An exclusive lock on the file, held
+    while looking and appending (and released if the process dies), keeps two workers from both
+    sending the same key.
+    """
+
     def __init__(self, path: str) -> None:
         self.path = Path(path)
 
     def send(self, *, to: str, body: str, idempotency_key: str) -> str:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as out:
-            out.write(json.dumps({"to": to, "body": body, "key": idempotency_key}) + "\n")
+        with self.path.open("a+", encoding="utf-8") as sink:
+            fcntl.flock(sink, fcntl.LOCK_EX)
+            sink.seek(0)
+            held = any(
+                json.loads(line).get("key") == idempotency_key for line in sink if line.strip()
+            )
+            record = (
+                {"duplicate_key": idempotency_key}
+                if held
+                else {"to": to, "body": body, "key": idempotency_key}
+            )
+            # Flushed as one whole line: a process killed here leaves no half line behind.
+            sink.write(json.dumps(record) + "\n")
+            sink.flush()
         return f"file:{idempotency_key}"
 
 

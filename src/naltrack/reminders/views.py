@@ -23,9 +23,8 @@ from naltrack.care import selectors as care_selectors
 from naltrack.care.models import Patient
 from naltrack.reminders import delivery, selectors, services
 from naltrack.reminders.clinic import clinic_defaults_save, notification_mark_handled
-from naltrack.reminders.defaults import clinic_defaults
+from naltrack.reminders.defaults import clinic_defaults, quiet_hours_for
 from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, ProblemHandledForm
-from naltrack.reminders.schedule import quiet_hours_for
 
 
 class HtmxHttpRequest(HttpRequest):

@@ -41,12 +41,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sweep-hour", type=int, default=2, help="Local hour of the nightly sweep."
         )
+        parser.add_argument(
+            "--ticks", type=int, default=None, help="Stop after this many ticks (default: never)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Starting mid-day counts as swept today: the first sweep is the coming night's.
         last_sweep: dt.date | None = timezone.localdate()
+        ticks = 0
         while True:
             last_sweep = scheduler_step(
                 now=timezone.now(), last_sweep=last_sweep, sweep_hour=options["sweep_hour"]
             )
+            ticks += 1
+            if options["ticks"] is not None and ticks >= options["ticks"]:
+                return
             time.sleep(options["interval"])
