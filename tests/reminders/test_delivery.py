@@ -231,14 +231,14 @@ def test_a_notification_held_by_a_worker_that_died_is_sent_after_the_lease(patie
     assert (claimed.attempts, claimed.send_after) == (1, lease_ends)
 
     # While it is held, no other worker or tick sends it.
-    assert services.notifications_ready(now=lease_ends - dt.timedelta(seconds=1)) == []
+    assert not services.notifications_ready(now=lease_ends - dt.timedelta(seconds=1)).exists()
     held = services.notification_send(
         notification_id=notification.pk, now=lease_ends - dt.timedelta(seconds=1)
     )
     assert (held, len(mail.outbox)) == ("scheduled", 0)
 
     # After it, it is offered again and sent, the interrupted try on record.
-    assert services.notifications_ready(now=lease_ends) == [notification.pk]
+    assert services.notifications_hand_over(now=lease_ends) == [notification.pk]
     assert services.notification_send(notification_id=notification.pk, now=lease_ends) == "sent"
     notification.refresh_from_db()
     assert (notification.attempts, len(mail.outbox)) == (2, 1)
@@ -274,3 +274,16 @@ def test_no_database_transaction_is_open_while_the_provider_is_called(
     monkeypatch.setattr(services.delivery, "deliver", deliver_watched)
     assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "sent"
     assert seen == [False]
+
+
+def test_a_notification_waiting_in_the_queue_is_not_queued_again_each_minute(patient, clinician):
+    notification = schedule_overdue(patient, clinician)
+    queued: list[int] = []
+    for minute in range(3):  # the worker has not taken it yet
+        services.reminders_tick(now=NOV_3_NINE + dt.timedelta(minutes=minute), send=queued.append)
+    assert queued == [notification.pk]
+    # Never taken (its worker gone): queued again once the hand-over's lease has passed.
+    later = NOV_3_NINE + services.send_lease()
+    services.reminders_tick(now=later, send=queued.append)
+    assert queued == [notification.pk, notification.pk]
+    assert services.notification_send(notification_id=notification.pk, now=later) == "sent"

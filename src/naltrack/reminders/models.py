@@ -55,6 +55,9 @@ class Notification(PatientRow):
     channel = models.CharField(max_length=10, choices=Channel.choices)
     due_at = models.DateTimeField(help_text="The planned moment: part of the idempotency key")
     send_after = models.DateTimeField(help_text="Not before: quiet hours and retries move it")
+    handed_over_until = models.DateTimeField(
+        null=True, blank=True, help_text="Queued for a worker: not queued again before this"
+    )
     essential = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     reason = models.CharField(max_length=300, blank=True, help_text="Why skipped or failed")

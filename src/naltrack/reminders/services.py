@@ -156,22 +156,41 @@ def reminders_schedule(
     return ScheduleResult(created=created, already_there=existing)
 
 
-def notifications_ready(*, now: dt.datetime, limit: int = TICK_BATCH) -> list[int]:
-    return list(
+def notifications_ready(*, now: dt.datetime) -> Any:
+    """Scheduled notifications whose time has come and that no worker has been handed within
+    the lease (one handed over and never taken, its worker gone, is ready again after it)."""
+    return (
         Notification.objects.filter(status=Notification.Status.SCHEDULED, send_after__lte=now)
+        .filter(Q(handed_over_until__isnull=True) | Q(handed_over_until__lte=now))
         .order_by("send_after", "pk")
-        .values_list("pk", flat=True)[:limit]
     )
+
+
+def notifications_hand_over(*, now: dt.datetime, limit: int = TICK_BATCH) -> list[int]:
+    """Mark up to ``limit`` ready notifications as handed to the workers, and return them.
+
+    Without the mark every tick would queue a send task for each notification still waiting in
+    the queue (a backlog would grow by a task per notification a minute). Rows another
+    scheduler is marking are skipped (PostgreSQL); SQLite runs one writer at a time anyway.
+    """
+    with transaction.atomic():
+        ids = list(
+            notifications_ready(now=now)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:limit]
+        )
+        Notification.objects.filter(pk__in=ids).update(handed_over_until=now + send_lease())
+    return ids
 
 
 def reminders_tick(*, now: dt.datetime, send: Callable[[int], Any]) -> ScheduleResult:
     """One scheduler tick: create what fell due, then hand each ready notification to ``send``.
 
-    Handing one over twice (two ticks, a slow worker) is harmless: ``notification_send`` sends
-    a notification once.
+    Handing one over twice (two ticks at once, a worker that died) is harmless:
+    ``notification_send`` sends a notification once.
     """
     result = reminders_schedule(now=now)
-    for notification_id in notifications_ready(now=now):
+    for notification_id in notifications_hand_over(now=now):
         send(notification_id)
     return result
 
@@ -218,7 +237,8 @@ def _claim(notification_id: int, now: dt.datetime) -> tuple[Notification, dt.dat
             held_from = notification.send_after
             notification.attempts += 1
             notification.send_after = now + send_lease()
-            notification.save(update_fields=["attempts", "send_after"])
+            notification.handed_over_until = None  # taken: the hold on sending replaces it
+            notification.save(update_fields=["attempts", "send_after", "handed_over_until"])
             return notification, held_from
         notification.save()
         return str(notification.status)
