@@ -54,7 +54,9 @@ def _kind(n: int) -> str:
     return "stopped"
 
 
-def build(*, patients: int, days: int, today: dt.date, seed: int = 7) -> Population:
+def build(
+    *, patients: int, days: int, today: dt.date, seed: int = 7, check_in_share: float = 0.7
+) -> Population:
     """Insert ``patients`` patients with ``days`` days of history ending ``today``."""
     rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
     clinics = [
@@ -121,7 +123,7 @@ def build(*, patients: int, days: int, today: dt.date, seed: int = 7) -> Populat
             last_day = episode.stopped_on or today
             for offset in range((last_day - started).days + 1):
                 day = started + offset * DAY
-                if rng.random() < 0.7:
+                if rng.random() < check_in_share:
                     rows_check_in.append(
                         CheckIn(
                             patient_id=pid,

@@ -1,0 +1,372 @@
+"""How fast the clinician's dashboard and the patient's check-in are for a large clinic.
+
+Builds a fresh database (a SQLite file in WAL mode, as in production; PostgreSQL with
+--postgres URL) holding --patients patients with --days days of history (bench/population.py),
+all moved into the clinician's clinic, with what the services would have stored beside them
+(each patient's last contact, the alerts of the nightly sweep). Then, through Django's test
+client in this process (the whole request: middleware, session, authentication, templates;
+only CSRF is off, as in the test client):
+
+- the clinician's dashboard (``care:clinician_home``), signed in as the clinic's clinician;
+- the patient's check-in submit (``care:patient_check_in``, a valid form, POSTed), signed in
+  as a patient of that clinic with the full history, against a bare view (bench/urls.py:
+  "ok", no database, no template) POSTed the same body by the same client, the two
+  interleaved so that whatever else the machine does weighs on both alike; and, to tell the
+  cost of signing in from the page's own, a bare view that reads the signed-in user.
+
+Each is warmed up, then requested --requests times: median, p95 (nearest rank), max and the
+queries per request. --profile N runs N more of each under cProfile and prints the top costs;
+--show-queries prints the SQL of one more request of each.
+
+    .venv/bin/python bench/pages.py [--patients 5000] [--days 400] [--check-in-share 1.0]
+                                    [--requests 50] [--profile 10] [--show-queries]
+                                    [--postgres URL]
+
+Results are recorded in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import math
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+DASHBOARD_BUDGET_P95 = 0.150  # DESIGN.md, "Performance budgets"
+SUBMIT_BUDGET_RATIO = 2.0  # DESIGN.md: within 2x a bare Django view
+WARM_UP = 5
+
+
+@dataclass
+class Page:
+    """One page as the bench requests it, and what each timed request took."""
+
+    name: str
+    send: Callable[[], Any]
+    status: int
+    seconds: list[float] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
+
+    def once(self, *, record: bool = True) -> None:
+        from django.db import connection
+
+        count = 0
+
+        def counter(execute: Callable[..., Any], *args: Any) -> Any:
+            nonlocal count
+            count += 1
+            return execute(*args)
+
+        with connection.execute_wrapper(counter):
+            started = time.perf_counter()
+            response = self.send()
+            elapsed = time.perf_counter() - started
+        if response.status_code != self.status:
+            raise AssertionError(f"{self.name}: status {response.status_code}, not {self.status}")
+        if record:
+            self.seconds.append(elapsed)
+            self.queries.append(count)
+
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def p95(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[math.ceil(0.95 * len(ordered)) - 1]
+
+    def row(self) -> str:
+        low, high = min(self.queries), max(self.queries)
+        queries = str(low) if low == high else f"{low}-{high}"
+        return (
+            f"{self.name:<30}{self.median() * 1000:>9.1f}{self.p95() * 1000:>9.1f}"
+            f"{max(self.seconds) * 1000:>9.1f}{queries:>9}"
+        )
+
+
+def one_clinic(clinic: Any) -> None:
+    """Every bench patient and their rows in ``clinic``: the budget speaks of one clinic."""
+    from naltrack.care.models import (
+        CheckIn,
+        DoseEvent,
+        Episode,
+        FollowUp,
+        Injection,
+        LabResult,
+        Patient,
+        Regimen,
+        TaperPlan,
+        TherapySession,
+    )
+
+    for model in (
+        Patient,
+        Episode,
+        Regimen,
+        DoseEvent,
+        CheckIn,
+        Injection,
+        LabResult,
+        TherapySession,
+        TaperPlan,
+        FollowUp,
+    ):
+        model.objects.exclude(clinic=clinic).update(clinic=clinic)
+
+
+def as_in_use(*, today: dt.date, days: int) -> None:
+    """What the services store beside the rows population.py inserts: each patient's last
+    contact (their last check-in, ``services._contacted``) and an enrolment date in the past
+    (not "new this fortnight", which all of them would be by their ``created_at``)."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from naltrack.care.models import CheckIn, Patient
+
+    last = dict(
+        CheckIn.objects.order_by()
+        .values("patient")
+        .annotate(last=Max("day"))
+        .values_list("patient", "last")
+    )
+    enrolled = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=days + 7), dt.time(9))
+    )
+    patients = list(Patient.objects.only("pk", "created_at", "last_contact_at"))
+    for patient in patients:
+        day = last.get(patient.pk)
+        patient.last_contact_at = (
+            timezone.make_aware(dt.datetime.combine(day, dt.time(12))) if day else None
+        )
+        patient.created_at = enrolled
+    Patient.objects.bulk_update(patients, ["last_contact_at", "created_at"], batch_size=500)
+
+
+def patient_login(*, clinic: Any) -> Any:
+    """A sign-in for the clinic's first bench patient (daily tablets, the full history)."""
+    from naltrack.accounts.models import Membership, User
+    from naltrack.care.models import Patient
+
+    patient = Patient.objects.filter(clinic=clinic, given_name="Bench0").get()
+    user = User.objects.create_user(email="bench-patient@example.org", password=None)
+    Membership.objects.create(user=user, clinic=clinic, role=Membership.Role.PATIENT)
+    patient.user = user
+    patient.save(update_fields=["user"])
+    return patient
+
+
+def profile(pages: list[Page], times: int) -> str:
+    """``times`` more requests of each page under cProfile: the top costs, by own and by
+    cumulative time."""
+    out = io.StringIO()
+    for page in pages:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(times):
+            page.once(record=False)
+        profiler.disable()
+        out.write(f"\n=== profile: {page.name}, {times} requests ===\n")
+        stats = pstats.Stats(profiler, stream=out).strip_dirs()
+        stats.sort_stats("tottime").print_stats(15)
+        stats.sort_stats("cumulative").print_stats(30)
+    return out.getvalue()
+
+
+def show_queries(pages: list[Page]) -> str:
+    """The SQL of one more request of each page, one statement a line."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    out = io.StringIO()
+    for page in pages:
+        with CaptureQueriesContext(connection) as captured:
+            page.once(record=False)
+        out.write(f"\n=== queries: {page.name} ===\n")
+        for n, query in enumerate(captured.captured_queries, start=1):
+            out.write(f"{n:>3}. {query['time']:>6}s  {query['sql'][:160]}\n")
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=5_000)
+    parser.add_argument("--days", type=int, default=400, help="days of history per patient")
+    parser.add_argument(
+        "--check-in-share", type=float, default=1.0, help="chance of a check-in on a day"
+    )
+    parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile N more")
+    parser.add_argument("--show-queries", action="store_true", help="print one request's SQL")
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+
+    workdir = tempfile.mkdtemp(prefix="naltrack-bench-")
+    if args.postgres:
+        os.environ["DATABASE_URL"] = args.postgres
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "naltrack.config.test_settings"
+    import django
+
+    django.setup()
+    from bench.population import build
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from naltrack.accounts.models import Clinic, User
+    from naltrack.care.models import Alert, CheckIn
+    from naltrack.reminders import services
+
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(Path(workdir) / "bench.sqlite3")
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    steps: list[tuple[str, float]] = []
+    report = ""
+    try:
+        today = timezone.localdate()
+        started = time.perf_counter()
+        population = build(
+            patients=args.patients,
+            days=args.days,
+            today=today,
+            check_in_share=args.check_in_share,
+        )
+        steps.append(("population built", time.perf_counter() - started))
+
+        started = time.perf_counter()
+        clinic = Clinic.objects.get(slug="bench-1")
+        one_clinic(clinic)
+        as_in_use(today=today, days=args.days)
+        if connection.vendor == "postgresql":
+            # What autovacuum does on a live server soon after a bulk load.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        steps.append(("one clinic, last contacts", time.perf_counter() - started))
+
+        started = time.perf_counter()
+        sweep = services.alerts_sweep(today=today)
+        steps.append(("alert sweep", time.perf_counter() - started))
+        open_alerts = Alert.objects.filter(resolved_at__isnull=True).count()
+        patient = patient_login(clinic=clinic)
+        history = CheckIn.objects.filter(patient=patient).count()
+
+        # The clients and the URLs are made inside the override: bench.urls is the URLconf.
+        with override_settings(
+            ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]
+        ):
+            clinician = Client()
+            clinician.force_login(User.objects.get(email="bench-prescriber@example.org"))
+            me = Client()
+            me.force_login(patient.user)
+            dashboard_url = reverse("care:clinician_home")
+            check_in_url = reverse("care:patient_check_in")
+            bare_url = reverse("bench_bare")
+            bare_signed_in_url = reverse("bench_bare_signed_in")
+            answers = {
+                "craving": "2",
+                "drinks": "0",
+                "opioid_use": "no",
+                "side_effects": ["none"],
+                "mood": "4",
+                "note": "",
+            }
+            submits = 0
+
+            def submit() -> Any:
+                # A different craving each time, so that every submit writes (the day's
+                # check-in is updated and audited, as the service does for a second one).
+                nonlocal submits
+                submits += 1
+                response = me.post(check_in_url, {**answers, "craving": str(submits % 5)})
+                # The home page the browser goes to next reads the "saved" message; without it
+                # the messages would pile up in the client's cookie.
+                me.cookies.pop("messages", None)
+                return response
+
+            dashboard = Page("clinician dashboard (GET)", lambda: clinician.get(dashboard_url), 200)
+            bare = Page("bare view (POST, same body)", lambda: me.post(bare_url, answers), 200)
+            signed_in = Page(
+                "bare view, reads request.user", lambda: me.post(bare_signed_in_url, answers), 200
+            )
+            check_in = Page("check-in submit (POST)", submit, 302)
+            pages = [dashboard, bare, signed_in, check_in]
+
+            for _ in range(WARM_UP):
+                for page in pages:
+                    page.once(record=False)
+            started = time.perf_counter()
+            for _ in range(args.requests):
+                dashboard.once()
+            for _ in range(args.requests):
+                bare.once()
+                signed_in.once()
+                check_in.once()
+            steps.append(("timed requests", time.perf_counter() - started))
+            saved = CheckIn.objects.filter(patient=patient, day=timezone.localdate())
+            if saved.count() != 1 or saved.get().craving != submits % 5:
+                raise AssertionError("the check-in submits were not saved")
+            if args.profile:
+                report = profile([dashboard, check_in, bare], args.profile)
+            if args.show_queries:
+                report += show_queries([dashboard, check_in])
+
+        database = (
+            f"SQLite {connection.Database.sqlite_version} (file, WAL)"
+            if connection.vendor == "sqlite"
+            else f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f"Pages bench — {database}, Python {platform.python_version()}, ", end="")
+    print(f"Django {django.get_version()}, {os.cpu_count()} CPUs")
+    print(
+        f"population: {population.patients} patients in one clinic, {population.check_ins} "
+        f"check-ins, {population.dose_events} dose events ({args.days} days); "
+        f"sweep: {sweep.patients} patients, {open_alerts} open alerts; "
+        f"the patient signed in has {history} check-ins"
+    )
+    print("  ".join(f"{name} {seconds:.1f} s" for name, seconds in steps))
+    print(f"{args.requests} requests each after {WARM_UP} to warm up; times in ms")
+    print(f"{'page':<30}{'median':>9}{'p95':>9}{'max':>9}{'queries':>9}")
+    for page in pages:
+        print(page.row())
+    held = "holds" if dashboard.p95() < DASHBOARD_BUDGET_P95 else "DOES NOT HOLD"
+    print(f"dashboard p95 {dashboard.p95() * 1000:.1f} ms, budget 150 ms: {held}")
+    ratios = (check_in.median() / bare.median(), check_in.p95() / bare.p95())
+    held = "holds" if max(ratios) <= SUBMIT_BUDGET_RATIO else "DOES NOT HOLD"
+    print(f"submit / bare: median {ratios[0]:.2f}x, p95 {ratios[1]:.2f}x, budget 2x: {held}")
+    print(
+        f"submit / bare reading the user: median {check_in.median() / signed_in.median():.2f}x, "
+        f"p95 {check_in.p95() / signed_in.p95():.2f}x"
+    )
+    print(f"whole run {time.perf_counter() - began:.0f} s")
+    if report:
+        print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
