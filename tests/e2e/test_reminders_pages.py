@@ -188,7 +188,7 @@ def test_choices_the_form_refuses_get_an_error_by_each_field_and_nothing_is_save
     channel = page.get_by_role("group", name="Send my reminders by")
     expect(channel).to_contain_text("We have no mobile number for you.")
     expect(field(page, "Quiet hours until")).to_contain_text(
-        "Give both the start and the end of your quiet hours, or neither."
+        "Give both the start and the end of quiet hours, or leave both empty."
     )
     expect(field(page, "My time zone")).to_contain_text(
         "Enter a time zone name like America/New_York."

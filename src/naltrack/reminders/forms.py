@@ -15,31 +15,45 @@ from naltrack.reminders.models import BUILT_IN_REMINDER_TIME, Notification
 TIME_ERRORS = {"invalid": "Enter a time like 08:30 or 20:00."}
 
 
-class PreferenceForm(forms.Form):
+def time_field(label: str, *, required: bool = False) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=required,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter a time like 09:00.", **TIME_ERRORS},
+    )
+
+
+class QuietHoursForm(forms.Form):
+    """Quiet hours: both ends or neither, and not the same time (the database says so too)."""
+
+    quiet_start = time_field("Quiet hours from")
+    quiet_end = time_field("Quiet hours until")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        start, end = cleaned.get("quiet_start"), cleaned.get("quiet_end")
+        if self.has_error("quiet_start") or self.has_error("quiet_end"):
+            return cleaned
+        if (start is None) != (end is None):
+            self.add_error(
+                "quiet_end" if end is None else "quiet_start",
+                "Give both the start and the end of quiet hours, or leave both empty.",
+            )
+        elif start is not None and start == end:
+            self.add_error("quiet_end", "The end of quiet hours must differ from the start.")
+        return cleaned
+
+
+class PreferenceForm(QuietHoursForm):
+    field_order = ("channel", "reminder_time", "quiet_start", "quiet_end", "time_zone")
     channel = forms.ChoiceField(
         label="Send my reminders by",
         choices=Notification.Channel.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose email or text message."},
     )
-    reminder_time = forms.TimeField(
-        label="Time of my daily reminder",
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages=TIME_ERRORS,
-    )
-    quiet_start = forms.TimeField(
-        label="Quiet hours from",
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages=TIME_ERRORS,
-    )
-    quiet_end = forms.TimeField(
-        label="Quiet hours until",
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages=TIME_ERRORS,
-    )
+    reminder_time = time_field("Time of my daily reminder")
     time_zone = forms.CharField(
         label="My time zone",
         required=False,
@@ -89,19 +103,6 @@ class PreferenceForm(forms.Form):
             )
         return channel
 
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or {}
-        start, end = cleaned.get("quiet_start"), cleaned.get("quiet_end")
-        if (start is None) != (end is None) and not self.has_error("quiet_start"):
-            if not self.has_error("quiet_end"):
-                self.add_error(
-                    "quiet_end" if end is None else "quiet_start",
-                    "Give both the start and the end of your quiet hours, or neither.",
-                )
-        elif start is not None and start == end:
-            self.add_error("quiet_end", "The end of quiet hours must differ from the start.")
-        return cleaned
-
 
 @functools.cache
 def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -114,8 +115,10 @@ def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return sorted(groups.items())
 
 
-class ClinicDefaultsForm(forms.Form):
+class ClinicDefaultsForm(QuietHoursForm):
     """The clinic admin's reminder settings: the clinic's time zone and the patients' defaults."""
+
+    field_order = ("time_zone", "channel", "reminder_time", "quiet_start", "quiet_end")
 
     time_zone = forms.ChoiceField(
         label="Clinic time zone",
@@ -132,41 +135,11 @@ class ClinicDefaultsForm(forms.Form):
         help_text="Patients with no mobile number on record get email.",
         error_messages={"required": "Choose email or text message."},
     )
-    reminder_time = forms.TimeField(
-        label="Time of the daily reminder",
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"required": "Enter a time like 09:00.", **TIME_ERRORS},
-    )
-    quiet_start = forms.TimeField(
-        label="Quiet hours from",
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages=TIME_ERRORS,
-    )
-    quiet_end = forms.TimeField(
-        label="Quiet hours until",
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages=TIME_ERRORS,
-    )
+    reminder_time = time_field("Time of the daily reminder", required=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or {}
-        start, end = cleaned.get("quiet_start"), cleaned.get("quiet_end")
-        if self.has_error("quiet_start") or self.has_error("quiet_end"):
-            return cleaned
-        if (start is None) != (end is None):
-            self.add_error(
-                "quiet_end" if end is None else "quiet_start",
-                "Give both the start and the end of quiet hours, or leave both empty.",
-            )
-        elif start is not None and start == end:
-            self.add_error("quiet_end", "The end of quiet hours must differ from the start.")
-        return cleaned
 
 
 class ProblemHandledForm(forms.Form):
