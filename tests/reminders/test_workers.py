@@ -256,4 +256,6 @@ def test_two_schedulers_and_two_workers_send_each_reminder_once(db, processes):
     assert sum(created for created, *_ in ticks) >= PATIENTS
     sends = db.task_results("send_notification")
     assert len({worker for _, ids, *_ in sends for worker in ids}) == 2, "both workers sent"
+    # The queue gave each task to one worker: none ran twice.
+    assert all(len(ids) == 1 for _, ids, *_ in [*ticks, *sends])
     print(f"\ncreated by each tick: {[created for created, *_ in ticks]}, sends run: {len(sends)}")
