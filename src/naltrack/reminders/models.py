@@ -189,3 +189,23 @@ class ClinicReminderDefaults(models.Model):
 
     def __str__(self) -> str:
         return f"reminder defaults of clinic {self.clinic_id}"
+
+
+class SweepRun(models.Model):
+    """One run of the alert sweep over every clinic's patients: the scheduler reads these to know
+    whether tonight's sweep has finished (and queues it again if a run died part way)."""
+
+    day = models.DateField(help_text="The local day swept")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    patients = models.PositiveIntegerField(default=0)
+    opened = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["day", "finished_at"])]
+
+    def __str__(self) -> str:
+        state = f"finished {self.finished_at:%H:%M}" if self.finished_at else "not finished"
+        return f"alert sweep of {self.day} ({state})"

@@ -29,7 +29,7 @@ from naltrack.care import services as care_services
 from naltrack.care.models import Alert, Episode, FollowUp, Patient
 from naltrack.reminders import delivery
 from naltrack.reminders.defaults import preference_of
-from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.models import Notification, ReminderPreference, SweepRun
 from naltrack.reminders.schedule import (
     CATCH_UP,
     PlannedReminder,
@@ -378,3 +378,26 @@ def alerts_sweep(
             progress(first + len(chunk), len(patients))
     closed = Alert.objects.filter(resolved_at__gte=started).count()
     return SweepResult(patients=len(patients), opened=opened, closed=closed)
+
+
+def sweep_finished(*, day: dt.date) -> bool:
+    return SweepRun.objects.filter(day=day, finished_at__isnull=False).exists()
+
+
+def alerts_sweep_recorded(
+    *,
+    today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+    unless_finished: bool = False,
+) -> SweepRun | None:
+    """``alerts_sweep``, with its run recorded (a run that dies stays unfinished, so the
+    scheduler queues the night's sweep again). ``unless_finished``: do nothing (None) if a run
+    of ``today`` has already finished, as when two schedulers queued the same night's sweep."""
+    if unless_finished and sweep_finished(day=today):
+        return None
+    run = SweepRun.objects.create(day=today, started_at=timezone.now())
+    result = alerts_sweep(today=today, progress=progress)
+    run.finished_at = timezone.now()
+    run.patients, run.opened, run.closed = result.patients, result.opened, result.closed
+    run.save()
+    return run

@@ -7,6 +7,8 @@ Both are safe to run twice: the idempotency key and the row lock decide.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import timezone
 from django_tasks import task
 
@@ -27,6 +29,9 @@ def schedule_tick() -> int:
 
 
 @task()
-def sweep_alerts() -> int:
-    """The nightly alert sweep (also ``naltrack sweep`` on demand)."""
-    return services.alerts_sweep(today=timezone.localdate()).patients
+def sweep_alerts(day: str = "") -> int:
+    """The nightly alert sweep of ``day`` (ISO date; default today), skipped if a run of it
+    already finished (``naltrack sweep`` runs one on demand)."""
+    today = dt.date.fromisoformat(day) if day else timezone.localdate()
+    run = services.alerts_sweep_recorded(today=today, unless_finished=True)
+    return run.patients if run else 0

@@ -2,33 +2,42 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any
+from typing import Any, Final
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from naltrack.reminders import services
 from naltrack.reminders.tasks import schedule_tick, sweep_alerts
 
+# source: NALTRACK — a night's sweep that has not finished (its worker died, or it is still
+# queued behind other work) is queued again after this long.
+SWEEP_REQUEUE: Final = dt.timedelta(hours=1)
 
-def sweep_due(*, now: dt.datetime, last_sweep: dt.date | None, sweep_hour: int) -> bool:
-    """The nightly alert sweep is due once a local day, from ``sweep_hour`` on."""
+
+def sweep_due(*, now: dt.datetime, sweep_hour: int, queued_at: dt.datetime | None) -> bool:
+    """Tonight's alert sweep is due from ``sweep_hour`` (local) until a run of it has finished;
+    this scheduler queues it at most once an hour meanwhile."""
     local = timezone.localtime(now)
-    return local.hour >= sweep_hour and last_sweep != local.date()
+    if local.hour < sweep_hour or services.sweep_finished(day=local.date()):
+        return False
+    return queued_at is None or now - queued_at >= SWEEP_REQUEUE
 
 
 def scheduler_step(
-    *, now: dt.datetime, last_sweep: dt.date | None, sweep_hour: int
-) -> dt.date | None:
+    *, now: dt.datetime, sweep_hour: int, queued_at: dt.datetime | None
+) -> dt.datetime | None:
     """Queue this minute's reminder tick, and the alert sweep when it is due.
 
     Only queues: the worker runs the tasks. Queuing twice (two schedulers, a restart) is
-    harmless, since the tick and the sweep are idempotent. Returns the day of the last sweep.
+    harmless: the tick is idempotent and a sweep finds a finished night and stops. Returns when
+    this scheduler last queued the sweep.
     """
     schedule_tick.enqueue()
-    if sweep_due(now=now, last_sweep=last_sweep, sweep_hour=sweep_hour):
-        sweep_alerts.enqueue()
-        return timezone.localtime(now).date()
-    return last_sweep
+    if sweep_due(now=now, sweep_hour=sweep_hour, queued_at=queued_at):
+        sweep_alerts.enqueue(timezone.localtime(now).date().isoformat())
+        return now
+    return queued_at
 
 
 class Command(BaseCommand):
@@ -46,12 +55,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # Starting mid-day counts as swept today: the first sweep is the coming night's.
-        last_sweep: dt.date | None = timezone.localdate()
+        queued_at: dt.datetime | None = None
         ticks = 0
         while True:
-            last_sweep = scheduler_step(
-                now=timezone.now(), last_sweep=last_sweep, sweep_hour=options["sweep_hour"]
+            queued_at = scheduler_step(
+                now=timezone.now(), sweep_hour=options["sweep_hour"], queued_at=queued_at
             )
             ticks += 1
             if options["ticks"] is not None and ticks >= options["ticks"]:

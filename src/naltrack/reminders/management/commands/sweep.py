@@ -25,7 +25,8 @@ class Command(BaseCommand):
             self.stderr.write(progress_text(done, total), ending="")
             self.stderr.flush()
 
-        result = services.alerts_sweep(today=timezone.localdate(), progress=progress)
+        result = services.alerts_sweep_recorded(today=timezone.localdate(), progress=progress)
+        assert result is not None  # only a sweep asked to skip a finished night returns None
         self.stdout.write(
             f"Swept {result.patients} patient(s): {result.opened} alert(s) opened, "
             f"{result.closed} closed."
