@@ -287,3 +287,24 @@ def test_a_notification_waiting_in_the_queue_is_not_queued_again_each_minute(pat
     services.reminders_tick(now=later, send=queued.append)
     assert queued == [notification.pk, notification.pk]
     assert services.notification_send(notification_id=notification.pk, now=later) == "sent"
+
+
+def test_a_worker_that_stalled_past_its_lease_does_not_overwrite_the_one_that_took_over(
+    patient, clinician, monkeypatch
+):
+    notification = schedule_overdue(patient, clinician)
+    deliver = services.delivery.deliver
+    late = NOV_3_NINE + services.send_lease()
+
+    def stalled(stalled_notification: Notification) -> str:
+        # While this worker is stuck in the provider call, its lease ends and another worker
+        # claims and sends the same notification.
+        monkeypatch.setattr(services.delivery, "deliver", deliver)
+        assert services.notification_send(notification_id=notification.pk, now=late) == "sent"
+        return deliver(stalled_notification)
+
+    monkeypatch.setattr(services.delivery, "deliver", stalled)
+    assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "sent"
+    notification.refresh_from_db()
+    assert (notification.attempts, notification.sent_at) == (2, late)
+    assert AuditEvent.objects.filter(object_type="notification", detail__status="sent").count() == 1

@@ -285,6 +285,14 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
         notification.status = Notification.Status.SENT
         notification.sent_at = now
     with transaction.atomic():  # the outcome and its audit event stand or fall together
+        current = Notification.objects.select_for_update().filter(pk=notification.pk).first()
+        if current is None or (current.status, current.attempts) != (
+            Notification.Status.SCHEDULED,
+            notification.attempts,
+        ):
+            # Held past its lease (a stalled worker), another worker took it: theirs stands.
+            logger.warning("notification %s: outcome of a stale attempt dropped", notification.pk)
+            return str(current.status) if current else ""
         if notification.status == Notification.Status.SENT:
             _audit(notification, status="sent", channel=notification.channel)
         elif failure and notification.attempts >= MAX_ATTEMPTS:
