@@ -3,7 +3,9 @@
 Builds a fresh database (a SQLite file in WAL mode, as in production; PostgreSQL with
 --postgres URL) holding --patients patients with --days days of history (bench/population.py),
 all moved into the clinician's clinic, with what the services would have stored beside them
-(each patient's last contact, the alerts of the nightly sweep). Then, through Django's test
+(each patient's last contact, the alerts of the nightly sweep) and something in each of the
+dashboard's lists (``busy_day``); on PostgreSQL the tables are
+then vacuumed and analysed, as autovacuum does on a live server. Then, through Django's test
 client in this process (the whole request: middleware, session, authentication, templates;
 only CSRF is off, as in the test client):
 
@@ -14,9 +16,11 @@ only CSRF is off, as in the test client):
   interleaved so that whatever else the machine does weighs on both alike; and, to tell the
   cost of signing in from the page's own, a bare view that reads the signed-in user.
 
-Each is warmed up, then requested --requests times: median, p95 (nearest rank), max and the
-queries per request. --profile N runs N more of each under cProfile and prints the top costs;
---show-queries prints the SQL of one more request of each.
+Each is warmed up, then requested --requests times: median, p95 (nearest rank), max, the
+queries per request and the median time spent executing them (in the driver and the database,
+not in the ORM building them; on SQLite up to the first row). --profile N runs N more of each
+under cProfile and prints the top costs; --show-queries prints the SQL of one more request of
+each.
 
     .venv/bin/python bench/pages.py [--patients 5000] [--days 400] [--check-in-share 1.0]
                                     [--requests 50] [--profile 10] [--show-queries]
@@ -51,6 +55,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 DASHBOARD_BUDGET_P95 = 0.150  # DESIGN.md, "Performance budgets"
 SUBMIT_BUDGET_RATIO = 2.0  # DESIGN.md: within 2x a bare Django view
 WARM_UP = 5
+DAY = dt.timedelta(days=1)
 
 
 @dataclass
@@ -62,16 +67,21 @@ class Page:
     status: int
     seconds: list[float] = field(default_factory=list)
     queries: list[int] = field(default_factory=list)
+    in_sql: list[float] = field(default_factory=list)
 
     def once(self, *, record: bool = True) -> None:
         from django.db import connection
 
-        count = 0
+        count, in_sql = 0, 0.0
 
         def counter(execute: Callable[..., Any], *args: Any) -> Any:
-            nonlocal count
+            nonlocal count, in_sql
             count += 1
-            return execute(*args)
+            started = time.perf_counter()
+            try:
+                return execute(*args)
+            finally:
+                in_sql += time.perf_counter() - started
 
         with connection.execute_wrapper(counter):
             started = time.perf_counter()
@@ -82,6 +92,7 @@ class Page:
         if record:
             self.seconds.append(elapsed)
             self.queries.append(count)
+            self.in_sql.append(in_sql)
 
     def median(self) -> float:
         return statistics.median(self.seconds)
@@ -96,6 +107,7 @@ class Page:
         return (
             f"{self.name:<30}{self.median() * 1000:>9.1f}{self.p95() * 1000:>9.1f}"
             f"{max(self.seconds) * 1000:>9.1f}{queries:>9}"
+            f"{statistics.median(self.in_sql) * 1000:>9.1f}"
         )
 
 
@@ -129,10 +141,78 @@ def one_clinic(clinic: Any) -> None:
         model.objects.exclude(clinic=clinic).update(clinic=clinic)
 
 
+def _numbered() -> dict[int, int]:
+    """population.py's number of each patient (``Bench<n>``), by primary key."""
+    from naltrack.care.models import Patient
+
+    return {
+        pk: int(name.removeprefix("Bench"))
+        for pk, name in Patient.objects.values_list("pk", "given_name")
+    }
+
+
+def busy_day(*, today: dt.date) -> None:
+    """Something for each of the dashboard's lists to show, as on a clinic's ordinary day.
+
+    population.py's patients all check in every day, have their injections on one shared
+    schedule (all due the same day) and make every follow-up call: the lists of the dashboard
+    would be empty, and their rows never rendered. So:
+
+    - every 50th patient has been out of touch for 8 to 30 days (their check-ins since removed);
+    - every 40th patient, one on the injection, is due for it between four days ago and tomorrow;
+    - one stopped patient in five missed their first follow-up call (due three days ago);
+    - every 200th patient's text reminder yesterday failed (the number was refused).
+
+    (Every 100th patient enrolled in the last fortnight: ``as_in_use``.)
+    """
+    from django.utils import timezone
+
+    from naltrack.care.models import CheckIn, FollowUp, Injection, Patient
+    from naltrack.reminders.models import Notification
+
+    numbers = _numbered()
+    for pk, n in numbers.items():
+        if n % 50 == 1:
+            CheckIn.objects.filter(patient_id=pk, day__gt=today - (8 + n % 23) * DAY).delete()
+    due_on = {pk: today + DAY - (n // 40) % 6 * DAY for pk, n in numbers.items() if n % 40 == 12}
+    injections = list(Injection.objects.filter(patient_id__in=due_on))
+    latest: dict[int, dt.date] = {}
+    for injection in injections:
+        latest[injection.patient_id] = max(
+            injection.next_due, latest.get(injection.patient_id, today)
+        )
+    for injection in injections:
+        shift = latest[injection.patient_id] - due_on[injection.patient_id]
+        injection.given_on -= shift
+        injection.next_due -= shift
+    Injection.objects.bulk_update(injections, ["given_on", "next_due"], batch_size=500)
+    late = [pk for pk, n in numbers.items() if n % 100 == 19]
+    FollowUp.objects.filter(patient_id__in=late, due_on__lt=today).update(done_on=None, method="")
+    yesterday = timezone.make_aware(dt.datetime.combine(today - DAY, dt.time(9)))
+    Notification.objects.bulk_create(
+        Notification(
+            patient_id=patient.pk,
+            clinic_id=patient.clinic_id,
+            kind=Notification.Kind.DOSE,
+            channel=Notification.Channel.SMS,
+            due_at=yesterday,
+            send_after=yesterday,
+            status=Notification.Status.FAILED,
+            attempts=3,
+            last_error="HTTPError: provider answered 400",
+            body="Time for today's naltrexone.",
+        )
+        for patient in Patient.objects.filter(
+            pk__in=[pk for pk, n in numbers.items() if n % 200 == 7]
+        )
+    )
+
+
 def as_in_use(*, today: dt.date, days: int) -> None:
     """What the services store beside the rows population.py inserts: each patient's last
-    contact (their last check-in, ``services._contacted``) and an enrolment date in the past
-    (not "new this fortnight", which all of them would be by their ``created_at``)."""
+    contact (their last check-in, ``services._contacted``) and an enrolment date, in the past
+    but for every 100th patient, enrolled in the last fortnight (by their ``created_at`` every
+    patient would be new)."""
     from django.db.models import Max
     from django.utils import timezone
 
@@ -144,17 +224,40 @@ def as_in_use(*, today: dt.date, days: int) -> None:
         .annotate(last=Max("day"))
         .values_list("patient", "last")
     )
-    enrolled = timezone.make_aware(
-        dt.datetime.combine(today - dt.timedelta(days=days + 7), dt.time(9))
-    )
+    numbers = _numbered()
     patients = list(Patient.objects.only("pk", "created_at", "last_contact_at"))
     for patient in patients:
         day = last.get(patient.pk)
         patient.last_contact_at = (
             timezone.make_aware(dt.datetime.combine(day, dt.time(12))) if day else None
         )
-        patient.created_at = enrolled
+        n = numbers[patient.pk]
+        ago = n % 14 if n % 100 == 3 else days + 7
+        patient.created_at = timezone.make_aware(dt.datetime.combine(today - ago * DAY, dt.time(9)))
     Patient.objects.bulk_update(patients, ["last_contact_at", "created_at"], batch_size=500)
+
+
+def shown_lists(*, clinician: Any) -> dict[str, int]:
+    """How many rows each of the dashboard's lists shows (the page's own selector)."""
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from naltrack.accounts.access import current_clinic
+    from naltrack.care.selectors import dashboard_for
+
+    request = RequestFactory().get("/")
+    request.user = clinician
+    dashboard = dashboard_for(
+        request=request, clinic=current_clinic(request), today=timezone.localdate()
+    )
+    return {
+        "alerts": len(dashboard.alerts),
+        "injections due": len(dashboard.injections_due),
+        "follow-ups due": len(dashboard.follow_ups_due),
+        "no contact": len(dashboard.no_contact),
+        "new patients": len(dashboard.new_patients),
+        "delivery problems": len(dashboard.delivery_problems.shown),
+    }
 
 
 def patient_login(*, clinic: Any) -> Any:
@@ -257,12 +360,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         clinic = Clinic.objects.get(slug="bench-1")
         one_clinic(clinic)
+        busy_day(today=today)
         as_in_use(today=today, days=args.days)
-        if connection.vendor == "postgresql":
-            # What autovacuum does on a live server soon after a bulk load.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        steps.append(("one clinic, last contacts", time.perf_counter() - started))
+        steps.append(("one clinic, its day", time.perf_counter() - started))
 
         started = time.perf_counter()
         sweep = services.alerts_sweep(today=today)
@@ -270,6 +370,14 @@ def main(argv: list[str] | None = None) -> int:
         open_alerts = Alert.objects.filter(resolved_at__isnull=True).count()
         patient = patient_login(clinic=clinic)
         history = CheckIn.objects.filter(patient=patient).count()
+        check_ins = CheckIn.objects.count()
+        if connection.vendor == "postgresql":
+            # The move to one clinic rewrote every row: clear the dead ones and gather the
+            # statistics, as autovacuum does on a live server, rather than time its work.
+            started = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            steps.append(("vacuum analyze", time.perf_counter() - started))
 
         # The clients and the URLs are made inside the override: bench.urls is the URLconf.
         with override_settings(
@@ -323,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
                 signed_in.once()
                 check_in.once()
             steps.append(("timed requests", time.perf_counter() - started))
+            lists = shown_lists(clinician=User.objects.get(email="bench-prescriber@example.org"))
             saved = CheckIn.objects.filter(patient=patient, day=timezone.localdate())
             if saved.count() != 1 or saved.get().craving != submits % 5:
                 raise AssertionError("the check-in submits were not saved")
@@ -343,14 +452,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Pages bench — {database}, Python {platform.python_version()}, ", end="")
     print(f"Django {django.get_version()}, {os.cpu_count()} CPUs")
     print(
-        f"population: {population.patients} patients in one clinic, {population.check_ins} "
+        f"population: {population.patients} patients in one clinic, {check_ins} "
         f"check-ins, {population.dose_events} dose events ({args.days} days); "
         f"sweep: {sweep.patients} patients, {open_alerts} open alerts; "
         f"the patient signed in has {history} check-ins"
     )
     print("  ".join(f"{name} {seconds:.1f} s" for name, seconds in steps))
+    print("dashboard rows: " + ", ".join(f"{name} {rows}" for name, rows in lists.items()))
     print(f"{args.requests} requests each after {WARM_UP} to warm up; times in ms")
-    print(f"{'page':<30}{'median':>9}{'p95':>9}{'max':>9}{'queries':>9}")
+    print(f"{'page':<30}{'median':>9}{'p95':>9}{'max':>9}{'queries':>9}{'in SQL':>9}")
     for page in pages:
         print(page.row())
     held = "holds" if dashboard.p95() < DASHBOARD_BUDGET_P95 else "DOES NOT HOLD"
