@@ -8,10 +8,28 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.middleware import HtmxDetails
 
 from naltrack.accounts.models import Clinic, Membership, User
 
 View = Callable[..., HttpResponse]
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request through django-htmx's middleware (for the type checker)."""
+
+    htmx: HtmxDetails
+
+
+def safe_next(request: HttpRequest) -> str | None:
+    """The ``next`` URL if it is a path on this site (never another host or scheme)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts=None, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 def role_required(*roles: str) -> Callable[[View], View]:

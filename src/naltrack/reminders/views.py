@@ -8,15 +8,15 @@ from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from naltrack.accounts.access import (
+    HtmxHttpRequest,
     admin_required,
     current_clinic,
     current_user,
     patient_required,
+    safe_next,
     staff_required,
 )
 from naltrack.care import selectors as care_selectors
@@ -25,10 +25,6 @@ from naltrack.reminders import delivery, selectors, services
 from naltrack.reminders.clinic import clinic_defaults_save, notification_mark_handled
 from naltrack.reminders.defaults import clinic_defaults, quiet_hours_for
 from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, ProblemHandledForm
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 @patient_required
@@ -121,16 +117,6 @@ def clinic_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _safe_next(request: HttpRequest) -> str | None:
-    """The ``next`` URL if it is a path on this site (never another host or scheme)."""
-    target = request.POST.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts=None, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
 @staff_required
 @require_POST
 def problem_handled(request: HtmxHttpRequest, notification_id: int) -> HttpResponse:
@@ -147,12 +133,12 @@ def problem_handled(request: HtmxHttpRequest, notification_id: int) -> HttpRespo
                 messages.info(request, f"This was already handled by {problem.handled_by}.")
             else:
                 messages.success(request, "Marked as handled.")
-            return redirect(_safe_next(request) or reverse("care:clinician_home"))
+            return redirect(safe_next(request) or reverse("care:clinician_home"))
     context = {
         "problem": problem,
         "clinic": current_clinic(request),
         "form": form,
-        "next": _safe_next(request),
+        "next": safe_next(request),
     }
     if request.htmx:
         return render(request, "reminders/_problem_row.html", context)

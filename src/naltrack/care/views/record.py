@@ -17,11 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
-from naltrack.accounts.access import current_user, staff_required
+from naltrack.accounts.access import HtmxHttpRequest, current_user, safe_next, staff_required
 from naltrack.care import forms, selectors, services
 from naltrack.care.models import EXPOSURE_KIND_LABELS, Patient
 from naltrack.clinical import regimens as clinical_regimens
@@ -31,10 +29,6 @@ from naltrack.clinical.instruments import INSTRUMENTS, SUICIDAL_IDEATION
 
 REFUSALS = (services.ClinicalRuleError, InputError)
 get_and_post = require_http_methods(["GET", "POST"])
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _day(day: dt.date) -> str:
@@ -462,16 +456,6 @@ def record_follow_up(request: HttpRequest, patient_id: int, follow_up_id: int) -
 # --- alerts ------------------------------------------------------------------------------------
 
 
-def _safe_next(request: HttpRequest) -> str | None:
-    """The ``next`` URL if it is a path on this site (never another host or scheme)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts=None, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
 @staff_required
 @require_POST
 def record_alert_ack(request: HtmxHttpRequest, patient_id: int, alert_id: int) -> HttpResponse:
@@ -490,8 +474,8 @@ def record_alert_ack(request: HtmxHttpRequest, patient_id: int, alert_id: int) -
                 )
             else:
                 messages.success(request, "Alert acknowledged.")
-            return redirect(_safe_next(request) or reverse("care:patient_chart", args=[patient.pk]))
-    context = {"alert": alert, "patient": patient, "form": form, "next": _safe_next(request)}
+            return redirect(safe_next(request) or reverse("care:patient_chart", args=[patient.pk]))
+    context = {"alert": alert, "patient": patient, "form": form, "next": safe_next(request)}
     if request.htmx:
         # The row swapped into a list of alerts: name the patient unless the list is their chart.
         chart = reverse("care:patient_chart", args=[patient.pk])
@@ -505,7 +489,7 @@ def record_alert_ack(request: HtmxHttpRequest, patient_id: int, alert_id: int) -
         form=form,
         title="Acknowledge an alert",
         alert=alert,
-        next=_safe_next(request),
+        next=safe_next(request),
     )
 
 
