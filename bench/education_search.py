@@ -13,7 +13,6 @@ Results are recorded in docs/education-search.md.
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import sys
 from pathlib import Path
@@ -28,30 +27,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
     args = parser.parse_args(argv)
 
-    if args.postgres:
-        os.environ["DATABASE_URL"] = args.postgres
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "naltrack.config.test_settings"
-    import django
+    from bench.database import django_for, fresh_database
 
-    django.setup()
-    from django.db import connection
+    django_for(args.postgres)
     from tests.education.questions import QUESTIONS, evaluate
 
     from naltrack.education.loader import load_library
     from naltrack.education.models import Article
 
-    old_name = connection.settings_dict["NAME"]
-    # Runs every migration, the data migration loading the articles among them.
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
+    # Every migration runs, the data migration loading the articles among them.
+    with fresh_database(on_file=False) as database:
         load_library()
         articles = Article.objects.published().count()
         figures = evaluate(QUESTIONS, repeat=args.repeat)
-        database = f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"Education search bench — {database}, Python {platform.python_version()}")
     print(f"articles: {articles}   questions: {figures.total}   runs per question: {args.repeat}")

@@ -39,10 +39,8 @@ import math
 import os
 import platform
 import pstats
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -319,16 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     began = time.perf_counter()
 
-    workdir = tempfile.mkdtemp(prefix="naltrack-bench-")
-    if args.postgres:
-        os.environ["DATABASE_URL"] = args.postgres
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "naltrack.config.test_settings"
-    import django
+    from bench.database import django_for, fresh_database
 
-    django.setup()
+    django_for(args.postgres)
     from bench.population import build
+    from django import get_version
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -340,13 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     from naltrack.care.models import Alert, CheckIn
     from naltrack.reminders import services
 
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(workdir) / "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     steps: list[tuple[str, float]] = []
     report = ""
-    try:
+    with fresh_database() as database:
         today = timezone.localdate()
         started = time.perf_counter()
         population = build(
@@ -440,17 +429,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.show_queries:
                 report += show_queries([dashboard, check_in])
 
-        database = (
-            f"SQLite {connection.Database.sqlite_version} (file, WAL)"
-            if connection.vendor == "sqlite"
-            else f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
-        )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        shutil.rmtree(workdir, ignore_errors=True)
-
     print(f"Pages bench — {database}, Python {platform.python_version()}, ", end="")
-    print(f"Django {django.get_version()}, {os.cpu_count()} CPUs")
+    print(f"Django {get_version()}, {os.cpu_count()} CPUs")
     print(
         f"population: {population.patients} patients in one clinic, {check_ins} "
         f"check-ins, {population.dose_events} dose events ({args.days} days); "

@@ -23,7 +23,6 @@ import datetime as dt
 import os
 import platform
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -60,29 +59,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
     args = parser.parse_args(argv)
 
-    workdir = tempfile.mkdtemp(prefix="naltrack-bench-")
-    if args.postgres:
-        os.environ["DATABASE_URL"] = args.postgres
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "naltrack.config.test_settings"
-    import django
+    from bench.database import django_for, fresh_database
 
-    django.setup()
+    django_for(args.postgres)
     from bench.population import build
-    from django.db import connection
 
     from naltrack.care.models import Alert
     from naltrack.reminders import services
     from naltrack.reminders.models import Notification
     from naltrack.reminders.schedule import CATCH_UP
 
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(workdir) / "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     rows: list[tuple[str, dict[str, float], str]] = []
-    try:
+    with fresh_database() as database:
         started = time.perf_counter()
         population = build(patients=args.patients, days=args.days, today=TODAY)
         built = time.perf_counter() - started
@@ -108,13 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         notifications = Notification.objects.count()
         alerts = Alert.objects.filter(resolved_at__isnull=True).count()
-        database = (
-            f"SQLite {connection.Database.sqlite_version} (file, WAL)"
-            if connection.vendor == "sqlite"
-            else f"PostgreSQL {connection.pg_version}"
-        )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"Background work bench — {database}, Python {platform.python_version()}, ", end="")
     print(f"{os.cpu_count()} CPUs")
