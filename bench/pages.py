@@ -9,8 +9,8 @@ then vacuumed and analysed, as autovacuum does on a live server. Then, through D
 client in this process (the whole request: middleware, session, authentication, templates;
 only CSRF is off, as in the test client):
 
-- the clinician's dashboard (``care:clinician_home``), signed in as the clinic's clinician;
-- the patient's check-in submit (``care:patient_check_in``, a valid form, POSTed), signed in
+- the clinician's dashboard (``clinician:home``), signed in as the clinic's clinician;
+- the patient's check-in submit (``patient:check_in``, a valid form, POSTed), signed in
   as a patient of that clinic with the full history, against a bare view (bench/urls.py:
   "ok", no database, no template) POSTed the same body by the same client, the two
   interleaved so that whatever else the machine does weighs on both alike; and, to tell the
@@ -376,8 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             clinician.force_login(User.objects.get(email="bench-prescriber@example.org"))
             me = Client()
             me.force_login(patient.user)
-            dashboard_url = reverse("care:clinician_home")
-            check_in_url = reverse("care:patient_check_in")
+            dashboard_url = reverse("clinician:home")
+            check_in_url = reverse("patient:check_in")
             bare_url = reverse("bench_bare")
             bare_signed_in_url = reverse("bench_bare_signed_in")
             answers = {

@@ -25,8 +25,8 @@ def test_login_page_answers(client):
 @pytest.mark.parametrize(
     ("who", "home"),
     [
-        ("patient", "care:patient_home"),
-        ("clinician", "care:clinician_home"),
+        ("patient", "patient:home"),
+        ("clinician", "clinician:home"),
         ("clinic_admin", "accounts:admin_home"),
     ],
 )

@@ -19,7 +19,7 @@ def current_code(device: TOTPDevice) -> str:
 @override_settings(NALTRACK_REQUIRE_2FA=True)
 def test_staff_must_set_up_and_pass_a_second_factor(client, clinician, patient):
     client.force_login(clinician)
-    chart = reverse("care:patient_chart", args=[patient.pk])
+    chart = reverse("clinician:patient_chart", args=[patient.pk])
     response = client.get(chart)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:two_factor"))
@@ -57,7 +57,7 @@ def test_confirmed_device_is_asked_for_at_the_next_sign_in(client, clinician):
         client.post(reverse("accounts:two_factor"), {"token": current_code(device)}).status_code
         == 302
     )
-    assert client.get(reverse("care:clinician_home")).status_code == 200
+    assert client.get(reverse("clinician:home")).status_code == 200
 
 
 @override_settings(NALTRACK_REQUIRE_2FA=True)
@@ -74,10 +74,10 @@ def test_two_factor_next_cannot_leave_the_site(client, clinician):
 @override_settings(NALTRACK_REQUIRE_2FA=True)
 def test_patients_are_not_asked_for_a_second_factor(client, patient):
     client.force_login(patient.user)
-    assert client.get(reverse("care:patient_home")).status_code == 200
+    assert client.get(reverse("patient:home")).status_code == 200
 
 
 @override_settings(NALTRACK_REQUIRE_2FA=False)
 def test_second_factor_can_be_switched_off(client, clinician):
     client.force_login(clinician)
-    assert client.get(reverse("care:clinician_home")).status_code == 200
+    assert client.get(reverse("clinician:home")).status_code == 200

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 def patient_views(patient):
     """Every view that shows patient data, with who may open it."""
     return [
-        ("staff", reverse("care:patient_chart", args=[patient.pk])),
-        ("staff", reverse("care:patient_list")),
-        ("patient", reverse("care:patient_home")),
+        ("staff", reverse("clinician:patient_chart", args=[patient.pk])),
+        ("staff", reverse("clinician:patient_list")),
+        ("patient", reverse("patient:home")),
     ]
 
 
@@ -40,7 +40,7 @@ def test_every_view_showing_patient_data_writes_an_audit_event(client, clinician
 def test_chart_read_records_who_what_when_where(client, clinician, patient):
     client.force_login(clinician)
     response = client.get(
-        reverse("care:patient_chart", args=[patient.pk]), REMOTE_ADDR="203.0.113.9"
+        reverse("clinician:patient_chart", args=[patient.pk]), REMOTE_ADDR="203.0.113.9"
     )
     event = AuditEvent.objects.get(action=AuditEvent.Action.READ, patient_id=patient.pk)
     assert event.actor_id == clinician.pk
@@ -56,14 +56,14 @@ def test_chart_read_records_who_what_when_where(client, clinician, patient):
 
 def test_list_records_which_patients_were_shown(client, clinician, patient, other_patient):
     client.force_login(clinician)
-    client.get(reverse("care:patient_list"))
+    client.get(reverse("clinician:patient_list"))
     event = AuditEvent.objects.get(action=AuditEvent.Action.LIST)
     assert set(event.detail["patient_ids"]) == {patient.pk, other_patient.pk}
 
 
 def test_out_of_scope_request_reads_nothing(client, clinician, foreign_patient):
     client.force_login(clinician)
-    client.get(reverse("care:patient_chart", args=[foreign_patient.pk]))
+    client.get(reverse("clinician:patient_chart", args=[foreign_patient.pk]))
     assert not AuditEvent.objects.filter(patient_id=foreign_patient.pk).exists()
 
 
@@ -109,8 +109,8 @@ def test_admin_filters_the_audit_log(
     client, clinic_admin, clinician, patient, other_patient, foreign_patient
 ):
     client.force_login(clinician)
-    client.get(reverse("care:patient_chart", args=[patient.pk]))
-    client.get(reverse("care:patient_chart", args=[other_patient.pk]))
+    client.get(reverse("clinician:patient_chart", args=[patient.pk]))
+    client.get(reverse("clinician:patient_chart", args=[other_patient.pk]))
     audit_record(request=None, action=AuditEvent.Action.READ, obj=foreign_patient)
     client.force_login(clinic_admin)
     page = client.get(reverse("accounts:audit_log"), {"patient": patient.pk, "action": "read"})

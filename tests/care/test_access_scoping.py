@@ -34,28 +34,30 @@ def test_nobody_else_sees_anything(patient):
 
 def test_clinician_cannot_open_another_clinics_patient(client, clinician, foreign_patient):
     client.force_login(clinician)
-    response = client.get(reverse("care:patient_chart", args=[foreign_patient.pk]))
+    response = client.get(reverse("clinician:patient_chart", args=[foreign_patient.pk]))
     assert response.status_code == 404
 
 
 def test_unknown_and_foreign_ids_look_the_same(client, clinician, foreign_patient):
     client.force_login(clinician)
-    missing = client.get(reverse("care:patient_chart", args=[foreign_patient.pk + 1000]))
-    foreign = client.get(reverse("care:patient_chart", args=[foreign_patient.pk]))
+    missing = client.get(reverse("clinician:patient_chart", args=[foreign_patient.pk + 1000]))
+    foreign = client.get(reverse("clinician:patient_chart", args=[foreign_patient.pk]))
     assert missing.status_code == foreign.status_code == 404
 
 
 def test_patient_cannot_open_another_patients_record(client, patient, other_patient):
     client.force_login(patient.user)
-    assert client.get(reverse("care:patient_chart", args=[other_patient.pk])).status_code == 404
+    assert (
+        client.get(reverse("clinician:patient_chart", args=[other_patient.pk])).status_code == 404
+    )
     # The clinician pages are out of a patient's scope altogether, own record included.
-    assert client.get(reverse("care:patient_chart", args=[patient.pk])).status_code == 404
-    assert client.get(reverse("care:patient_list")).status_code == 404
+    assert client.get(reverse("clinician:patient_chart", args=[patient.pk])).status_code == 404
+    assert client.get(reverse("clinician:patient_list")).status_code == 404
 
 
 def test_patient_home_shows_only_their_own_name(client, patient, other_patient):
     client.force_login(patient.user)
-    response = client.get(reverse("care:patient_home"))
+    response = client.get(reverse("patient:home"))
     assert response.status_code == 200
     assert patient.given_name in response.text
     assert other_patient.family_name not in response.text
@@ -63,14 +65,14 @@ def test_patient_home_shows_only_their_own_name(client, patient, other_patient):
 
 def test_clinician_opens_own_clinics_patient(client, clinician, patient):
     client.force_login(clinician)
-    response = client.get(reverse("care:patient_chart", args=[patient.pk]))
+    response = client.get(reverse("clinician:patient_chart", args=[patient.pk]))
     assert response.status_code == 200
     assert patient.full_name in response.text
 
 
 def test_patient_list_shows_only_own_clinic(client, clinician, patient, foreign_patient):
     client.force_login(clinician)
-    response = client.get(reverse("care:patient_list"))
+    response = client.get(reverse("clinician:patient_list"))
     assert patient.family_name in response.text
     assert foreign_patient.family_name not in response.text
 
@@ -78,10 +80,10 @@ def test_patient_list_shows_only_own_clinic(client, clinician, patient, foreign_
 @pytest.mark.parametrize(
     "url",
     [
-        reverse("care:clinician_home"),
-        reverse("care:patient_list"),
-        reverse("care:patient_chart", args=[1]),
-        reverse("care:patient_home"),
+        reverse("clinician:home"),
+        reverse("clinician:patient_list"),
+        reverse("clinician:patient_chart", args=[1]),
+        reverse("patient:home"),
         reverse("accounts:admin_home"),
         reverse("accounts:audit_log"),
     ],

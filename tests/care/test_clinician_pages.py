@@ -34,7 +34,7 @@ def overdue(patient, clinician):
 
 def test_dashboard_shows_overdue_injection_and_alert_counts(client, clinician, overdue):
     client.force_login(clinician)
-    page = client.get(reverse("care:clinician_home"))
+    page = client.get(reverse("clinician:home"))
     assert page.status_code == 200
     dashboard = page.context["dashboard"]
     assert [p.pk for p in dashboard.injections_due] == [overdue.pk]
@@ -60,17 +60,17 @@ def test_dashboard_lists_follow_ups_due(client, clinician, patient):
         by=clinician,
     )
     client.force_login(clinician)
-    dashboard = client.get(reverse("care:clinician_home")).context["dashboard"]
+    dashboard = client.get(reverse("clinician:home")).context["dashboard"]
     assert {f.due_on for f in dashboard.follow_ups_due} == {TODAY - 14 * DAY, TODAY - 7 * DAY}
 
 
 def test_patient_list_filters_by_state_and_risk(client, clinician, overdue, other_patient):
     client.force_login(clinician)
-    by_state = client.get(reverse("care:patient_list"), {"state": "maintenance"})
+    by_state = client.get(reverse("clinician:patient_list"), {"state": "maintenance"})
     assert [p.pk for p in by_state.context["page"]] == [overdue.pk]
-    at_risk = client.get(reverse("care:patient_list"), {"risk": "alerts"})
+    at_risk = client.get(reverse("clinician:patient_list"), {"risk": "alerts"})
     assert [p.pk for p in at_risk.context["page"]] == [overdue.pk]
-    nonsense = client.get(reverse("care:patient_list"), {"state": "<script>", "risk": "zzz"})
+    nonsense = client.get(reverse("clinician:patient_list"), {"state": "<script>", "risk": "zzz"})
     assert nonsense.status_code == 200
     assert len(nonsense.context["page"]) == 2
 
@@ -78,7 +78,7 @@ def test_patient_list_filters_by_state_and_risk(client, clinician, overdue, othe
 def test_patient_list_answers_htmx_with_just_the_rows(client, clinician, patient):
     client.force_login(clinician)
     response = client.get(
-        reverse("care:patient_list"), {"q": patient.family_name}, HTTP_HX_REQUEST="true"
+        reverse("clinician:patient_list"), {"q": patient.family_name}, HTTP_HX_REQUEST="true"
     )
     assert "<h1>" not in response.text
     assert patient.full_name in response.text
@@ -115,7 +115,7 @@ def test_chart_shows_summary_charts_and_alerts(client, clinician, patient):
         by=clinician,
     )
     client.force_login(clinician)
-    page = client.get(reverse("care:patient_chart", args=[patient.pk]))
+    page = client.get(reverse("clinician:patient_chart", args=[patient.pk]))
     assert page.status_code == 200
     assert set(page.context["figures"]) == {"cravings", "use", "adherence", "liver"}
     assert page.text.count('role="img"') == 4
@@ -135,7 +135,7 @@ def test_start_check_page_runs_the_core_and_shows_the_earliest_date(client, clin
     )
     client.force_login(clinician)
     response = client.post(
-        reverse("care:start_check", args=[patient.pk]),
+        reverse("clinician:start_check", args=[patient.pk]),
         {
             "date": TODAY.isoformat(),
             "formulation": "oral",
@@ -160,7 +160,9 @@ def test_start_check_page_runs_the_core_and_shows_the_earliest_date(client, clin
 def test_start_check_form_errors_are_clear(client, clinician, patient):
     services.episode_open(patient=patient, indication="OUD", opened_on=TODAY, by=clinician)
     client.force_login(clinician)
-    response = client.post(reverse("care:start_check", args=[patient.pk]), {"date": "yesterday"})
+    response = client.post(
+        reverse("clinician:start_check", args=[patient.pk]), {"date": "yesterday"}
+    )
     assert response.status_code == 200
     assert "date" in response.context["form"].errors
     assert not StartCheck.objects.exists()
@@ -169,7 +171,7 @@ def test_start_check_form_errors_are_clear(client, clinician, patient):
 def test_regimen_start_without_ready_check_needs_a_reason(client, clinician, patient):
     services.episode_open(patient=patient, indication="AUD", opened_on=TODAY, by=clinician)
     client.force_login(clinician)
-    url = reverse("care:regimen_start", args=[patient.pk])
+    url = reverse("clinician:regimen_start", args=[patient.pk])
     refused = client.post(url, {"kind": "aud_daily", "start": TODAY.isoformat()})
     assert refused.status_code == 200
     assert "override_reason" in refused.context["form"].errors
@@ -184,7 +186,7 @@ def test_regimen_start_without_ready_check_needs_a_reason(client, clinician, pat
 def test_regimen_choices_follow_the_indication(client, clinician, patient):
     services.episode_open(patient=patient, indication="AUD", opened_on=TODAY, by=clinician)
     client.force_login(clinician)
-    form = client.get(reverse("care:regimen_start", args=[patient.pk])).context["form"]
+    form = client.get(reverse("clinician:regimen_start", args=[patient.pk])).context["form"]
     kinds = {value for value, _ in form.fields["kind"].choices}
     assert "aud_daily" in kinds
     assert "oud_induction" not in kinds
@@ -193,7 +195,7 @@ def test_regimen_choices_follow_the_indication(client, clinician, patient):
 def test_plan_stop_previews_then_saves_a_step_down(client, clinician, patient):
     started(patient, clinician, kind="aud_daily", day=TODAY - 60 * DAY, indication="AUD")
     client.force_login(clinician)
-    url = reverse("care:plan_stop", args=[patient.pk])
+    url = reverse("clinician:plan_stop", args=[patient.pk])
     data = {
         "strategy": "step_down",
         "start": TODAY.isoformat(),
@@ -214,7 +216,7 @@ def test_plan_stop_previews_then_saves_a_step_down(client, clinician, patient):
 def test_intermittent_schedule_stops_only_after_a_dosing_day(client, clinician, patient):
     started(patient, clinician, kind="mwf_100_100_150", day=TODAY - 30 * DAY)
     client.force_login(clinician)
-    url = reverse("care:plan_stop", args=[patient.pk])
+    url = reverse("clinician:plan_stop", args=[patient.pk])
     page = client.get(url)
     assert [value for value, _ in page.context["form"].fields["strategy"].choices] == ["stop"]
     not_after_dose = next(
@@ -245,19 +247,21 @@ def test_restart_opens_a_linked_episode(client, clinician, patient):
         by=clinician,
     )
     client.force_login(clinician)
-    chart = client.get(reverse("care:patient_chart", args=[patient.pk]))
+    chart = client.get(reverse("clinician:patient_chart", args=[patient.pk]))
     assert "Restart treatment" in chart.text
-    response = client.post(reverse("care:episode_open", args=[patient.pk]), {"indication": "AUD"})
-    assert response["Location"] == reverse("care:start_check", args=[patient.pk])
+    response = client.post(
+        reverse("clinician:episode_open", args=[patient.pk]), {"indication": "AUD"}
+    )
+    assert response["Location"] == reverse("clinician:start_check", args=[patient.pk])
     assert Episode.objects.get(patient=patient, restart_of=episode).state == Episode.State.SCREENING
 
 
 def test_alert_queue_lists_open_alerts_by_severity(client, clinician, overdue, foreign_patient):
     client.force_login(clinician)
-    page = client.get(reverse("care:alert_queue"), {"severity": "high"})
+    page = client.get(reverse("clinician:alert_queue"), {"severity": "high"})
     assert [a.patient_id for a in page.context["page"]] == [overdue.pk]
     assert (
-        client.get(reverse("care:alert_queue"), {"severity": "urgent"})
+        client.get(reverse("clinician:alert_queue"), {"severity": "urgent"})
         .context["page"]
         .paginator.count
         == 0
@@ -267,12 +271,12 @@ def test_alert_queue_lists_open_alerts_by_severity(client, clinician, overdue, f
 @pytest.mark.parametrize("name", ["start_check", "regimen_start", "plan_stop", "episode_open"])
 def test_planners_are_out_of_scope_for_other_clinics(client, clinician, foreign_patient, name):
     client.force_login(clinician)
-    assert client.get(reverse(f"care:{name}", args=[foreign_patient.pk])).status_code == 404
+    assert client.get(reverse(f"clinician:{name}", args=[foreign_patient.pk])).status_code == 404
 
 
 def test_pages_say_when_there_is_nothing_yet(client, clinician, clinic):
     patient = PatientFactory(clinic=clinic)
     client.force_login(clinician)
-    chart = client.get(reverse("care:patient_chart", args=[patient.pk]))
+    chart = client.get(reverse("clinician:patient_chart", args=[patient.pk]))
     assert "Open an episode" in chart.text
-    assert client.get(reverse("care:plan_stop", args=[patient.pk])).status_code == 404
+    assert client.get(reverse("clinician:plan_stop", args=[patient.pk])).status_code == 404

@@ -23,9 +23,9 @@ VALID = {
 
 def test_clinician_registers_a_patient_in_their_clinic(client, clinician, clinic):
     client.force_login(clinician)
-    response = client.post(reverse("care:patient_new"), VALID)
+    response = client.post(reverse("clinician:patient_new"), VALID)
     patient = Patient.objects.get(family_name="Ruiz")
-    assert response["Location"] == reverse("care:patient_chart", args=[patient.pk])
+    assert response["Location"] == reverse("clinician:patient_chart", args=[patient.pk])
     assert (patient.clinic, patient.insurance_member_id, patient.reminder_channel) == (
         clinic,
         "BRH123",
@@ -48,7 +48,7 @@ def test_clinician_registers_a_patient_in_their_clinic(client, clinician, clinic
 )
 def test_bad_details_are_field_errors_and_keep_the_input(client, clinician, field, value):
     client.force_login(clinician)
-    response = client.post(reverse("care:patient_new"), {**VALID, field: value})
+    response = client.post(reverse("clinician:patient_new"), {**VALID, field: value})
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert response.context["form"]["insurance_payer"].value() == "Blue River Health"
@@ -64,7 +64,7 @@ def test_editing_details_keeps_the_change_in_the_audit_trail(client, clinician, 
         "date_of_birth": patient.date_of_birth.isoformat(),
     }
     data["phone"] = "(555) 555-0199"
-    response = client.post(reverse("care:patient_edit", args=[patient.pk]), data)
+    response = client.post(reverse("clinician:patient_edit", args=[patient.pk]), data)
     assert response.status_code == 302
     change = AuditEvent.objects.get(action="update", object_type="patient", patient_id=patient.pk)
     assert change.detail["changes"]["phone"] == ["", "(555) 555-0199"]
@@ -73,9 +73,11 @@ def test_editing_details_keeps_the_change_in_the_audit_trail(client, clinician, 
 
 def test_details_of_another_clinics_patient_are_out_of_scope(client, clinician, foreign_patient):
     client.force_login(clinician)
-    assert client.get(reverse("care:patient_edit", args=[foreign_patient.pk])).status_code == 404
     assert (
-        client.post(reverse("care:patient_edit", args=[foreign_patient.pk]), VALID).status_code
+        client.get(reverse("clinician:patient_edit", args=[foreign_patient.pk])).status_code == 404
+    )
+    assert (
+        client.post(reverse("clinician:patient_edit", args=[foreign_patient.pk]), VALID).status_code
         == 404
     )
     foreign_patient.refresh_from_db()

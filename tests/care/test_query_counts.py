@@ -66,15 +66,17 @@ def queries(client, url: str) -> int:
 
 
 @pytest.mark.parametrize(
-    "page", ["care:clinician_home", "care:patient_list", "care:alert_queue", "chart"]
+    "page", ["clinician:home", "clinician:patient_list", "clinician:alert_queue", "chart"]
 )
 def test_page_queries_do_not_grow_with_the_clinic(client, clinic, clinician, page):
     client.force_login(clinician)
     small = grow(clinic, clinician, patients=2, days=3)
-    url = reverse("care:patient_chart", args=[small[0].pk]) if page == "chart" else reverse(page)
+    url = (
+        reverse("clinician:patient_chart", args=[small[0].pk]) if page == "chart" else reverse(page)
+    )
     before = queries(client, url)
     big = grow(clinic, clinician, patients=8, days=20)
     if page == "chart":
-        url = reverse("care:patient_chart", args=[big[0].pk])
+        url = reverse("clinician:patient_chart", args=[big[0].pk])
     after = queries(client, url)
     assert after == before, f"{page}: {before} queries with little data, {after} with more"

@@ -40,11 +40,11 @@ def signed_in(client, clinician):
 
 
 def url(name, patient, *args):
-    return reverse(f"care:{name}", args=[patient.pk, *args])
+    return reverse(f"clinician:{name}", args=[patient.pk, *args])
 
 
 def chart(patient):
-    return reverse("care:patient_chart", args=[patient.pk])
+    return reverse("clinician:patient_chart", args=[patient.pk])
 
 
 def messages_of(response):

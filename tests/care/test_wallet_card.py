@@ -12,18 +12,18 @@ from pypdf import PdfReader
 from naltrack.accounts.models import Membership
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
-from naltrack.care.wallet_card import _fetch_nothing, wallet_card_pdf
+from naltrack.patient.wallet_card import _fetch_nothing, wallet_card_pdf
 from tests.care.helpers import TODAY, started
 from tests.factories import PatientFactory, member
 
 pytestmark = pytest.mark.django_db
 
-OWN = reverse("care:wallet_card")
+OWN = reverse("patient:wallet_card")
 PHONE = "(555) 010-0199"
 
 
 def staff_copy(patient):
-    return reverse("care:wallet_card_for", args=[patient.pk])
+    return reverse("clinician:wallet_card_for", args=[patient.pk])
 
 
 def text_of(pdf: bytes) -> str:
@@ -73,7 +73,7 @@ def test_patient_downloads_own_card_with_the_emergency_advice(client, on_injecti
     assert response["Content-Disposition"] == 'attachment; filename="naltrexone-wallet-card.pdf"'
     pdf = response.content
     assert pdf.startswith(b"%PDF")
-    # One US Letter page with the card's two sides to cut out (see care.wallet_card).
+    # One US Letter page with the card's two sides to cut out (see patient.wallet_card).
     (page,) = PdfReader(io.BytesIO(pdf)).pages
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     text = text_of(pdf)

@@ -106,7 +106,7 @@ def test_queue_takes_the_same_number_of_queries_for_many_forms(
 
 
 def test_intake_link_is_in_the_staff_navigation(signed_in):
-    page = signed_in.get(reverse("care:clinician_home")).text
+    page = signed_in.get(reverse("clinician:home")).text
     assert reverse("enrollment:intake_queue") in page
 
 
@@ -151,7 +151,7 @@ def test_detail_warns_when_the_email_already_has_an_account(signed_in, clinic, p
     enrollment = submitted(clinic, email=patient.user.email.upper())
     text = signed_in.get(detail(enrollment)).text
     assert "already has a Naltrack account" in text
-    assert reverse("care:patient_chart", args=[patient.pk]) in text
+    assert reverse("clinician:patient_chart", args=[patient.pk]) in text
 
 
 def test_under_18_is_marked(signed_in, clinic):
@@ -208,7 +208,7 @@ def test_accept_creates_the_patient_account_exposure_and_invitation(
     response = signed_in.post(accept(enrollment), {"email": enrollment.email})
     patient = Patient.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("care:patient_chart", args=[patient.pk])
+    assert response.url == reverse("clinician:patient_chart", args=[patient.pk])
 
     assert patient.clinic == clinic
     assert (patient.given_name, patient.family_name) == ("Jane", "Doe")
@@ -316,7 +316,7 @@ def test_accept_with_another_email_or_none(signed_in, clinic, clinician):
     no_email = submitted(clinic, given_name="Sam", family_name="Lee", email="")
     response = signed_in.post(accept(no_email), {"email": ""})
     sam = Patient.objects.get(given_name="Sam")
-    assert response.url == reverse("care:patient_chart", args=[sam.pk])
+    assert response.url == reverse("clinician:patient_chart", args=[sam.pk])
     assert sam.user is None
     assert len(mail.outbox) == 1
     assert any("without an account" in message for message in messages_of(response))
@@ -350,7 +350,7 @@ def test_mail_failure_keeps_the_patient_and_the_invitation_can_be_sent_again(sig
     ):
         response = signed_in.post(accept(enrollment), {"email": enrollment.email})
     patient = Patient.objects.get()
-    assert response.url == reverse("care:patient_chart", args=[patient.pk])
+    assert response.url == reverse("clinician:patient_chart", args=[patient.pk])
     assert any("could not be sent" in message for message in messages_of(response))
     assert not mail.outbox
 

@@ -174,7 +174,7 @@ def test_the_page_is_in_the_admins_navigation_only(client, clinic_admin, clinici
     client.force_login(clinic_admin)
     assert f'href="{URL}"' in client.get(reverse("accounts:admin_home")).text
     client.force_login(clinician)
-    assert f'href="{URL}"' not in client.get(reverse("care:clinician_home")).text
+    assert f'href="{URL}"' not in client.get(reverse("clinician:home")).text
 
 
 @pytest.mark.parametrize("role", [Membership.Role.CLINICIAN, Membership.Role.PATIENT])
@@ -286,11 +286,11 @@ def test_the_register_form_starts_on_the_clinics_channel(
     client, clinic, clinician, texts_by_default
 ):
     client.force_login(clinician)
-    page = client.get(reverse("care:patient_new"))
+    page = client.get(reverse("clinician:patient_new"))
     assert page.context["form"]["reminder_channel"].value() == "sms"
     assert '<option value="sms" selected>' in page.text
     response = client.post(
-        reverse("care:patient_new"),
+        reverse("clinician:patient_new"),
         {
             "given_name": "Ana",
             "family_name": "Ruiz",
@@ -306,7 +306,7 @@ def test_the_register_form_starts_on_the_clinics_channel(
 def test_another_clinics_default_does_not_apply(client, clinic, other_clinic, clinician):
     ClinicReminderDefaults.objects.create(clinic=other_clinic, channel="sms")
     client.force_login(clinician)
-    page = client.get(reverse("care:patient_new"))
+    page = client.get(reverse("clinician:patient_new"))
     assert page.context["form"]["reminder_channel"].value() == "email"
 
 

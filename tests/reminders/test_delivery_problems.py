@@ -102,7 +102,7 @@ def test_a_reminder_failed_by_the_scheduler_shows_on_its_clinics_dashboard(
     assert [n.pk for n in page.context["dashboard"].delivery_problems.shown] == [overdue.pk]
     panel = page.text.split('id="delivery-problems"')[1].split("</section>")[0]
     assert "Messages we could not deliver (1)" in page.text
-    assert f'href="{reverse("care:patient_chart", args=[texted.pk])}"' in panel
+    assert f'href="{reverse("clinician:patient_chart", args=[texted.pk])}"' in panel
     assert "Alex Rivera" in panel
     assert "Injection overdue by text message" in panel
     assert "Was due Tue 3 Nov, 09:00 EST" in panel  # the clinic's wall clock (New York)
@@ -312,7 +312,7 @@ def test_only_a_failed_notification_can_be_marked(staff, texted):
 
 def test_the_chart_shows_it_as_needing_attention_until_handled(staff, texted, clinician):
     problem = failed(texted, "injection_overdue", local(NOV_3, 9))
-    chart_url = reverse("care:patient_chart", args=[texted.pk])
+    chart_url = reverse("clinician:patient_chart", args=[texted.pk])
     history = staff.get(chart_url).text.split('id="notification-history-heading"')[1]
     history = history.split("</section>")[0]
     assert "Needs attention" in history and "1 reminder could not be delivered" in history

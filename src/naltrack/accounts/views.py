@@ -25,8 +25,8 @@ from naltrack.accounts.services import AlreadyMember, invitation_send, member_cr
 from naltrack.audit.selectors import audit_events_filtered
 
 ROLE_HOMES: dict[str, str] = {
-    Membership.Role.PATIENT: "care:patient_home",
-    Membership.Role.CLINICIAN: "care:clinician_home",
+    Membership.Role.PATIENT: "patient:home",
+    Membership.Role.CLINICIAN: "clinician:home",
     Membership.Role.ADMIN: "accounts:admin_home",
 }
 

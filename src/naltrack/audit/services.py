@@ -55,7 +55,7 @@ def audit_record(
 
 def audit_list(
     *,
-    request: HttpRequest,
+    actor: Any,
     object_type: str,
     clinic_id: int,
     patient_ids: Iterable[int],
@@ -65,7 +65,8 @@ def audit_list(
     shown = sorted(set(patient_ids))
     if shown:
         audit_record(
-            request=request,
+            request=None,
+            actor=actor,
             action=AuditEvent.Action.LIST,
             object_type=object_type,
             clinic_id=clinic_id,
@@ -88,3 +89,19 @@ def field_changes(obj: Any, **values: Any) -> dict[str, list[str | None]]:
             ]
             setattr(obj, field, value)
     return changed
+
+
+def audit_change(action: str, obj: models.Model, by: Any, **detail: Any) -> AuditEvent:
+    """A service wrote ``obj`` (a row of a patient's record) on behalf of ``by``.
+
+    The one shape every service's audit takes: the row, its patient and clinic, the actor, and
+    what the service wants remembered (``changes`` from ``field_changes``, a status…).
+    """
+    return audit_record(
+        request=None,
+        actor=by,
+        action=action,
+        obj=obj,
+        patient_id=getattr(obj, "patient_id", None),
+        detail=detail,
+    )

@@ -16,10 +16,10 @@ from django.forms import BoundField
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
-from naltrack.care.forms import ISO_DATE, Radios
 from naltrack.care.models import EXPOSURE_KIND_LABELS
 from naltrack.clinical.start_check import EXPOSURE_KINDS
 from naltrack.enrollment.models import Enrollment
+from naltrack.web.forms import ISO_DATE, Radios
 
 # Who may use the online form. Naltrexone's labels say safety and effectiveness in patients under
 # 18 are not established [REVIA §Pediatric Use; VIVITROL §8.4], but older teenagers with opioid or

@@ -256,7 +256,7 @@ def intake_accept(request: HttpRequest, enrollment_id: int) -> HttpResponse:
                     f"{patient.full_name} is now a patient, without an account (no email was "
                     "given), so no invitation was sent.",
                 )
-            return redirect("care:patient_chart", patient_id=patient.pk)
+            return redirect("clinician:patient_chart", patient_id=patient.pk)
     return _detail(request, enrollment, accept_form=form)
 
 

@@ -26,8 +26,8 @@ PAUSE_LINK_MAX_AGE = 60 * 24 * 3600
 
 # Where each reminder's link leads in the app (the patient signs in first).
 LINK_URL_NAMES = {
-    Kind.DOSE: "care:patient_home",
-    Kind.CHECK_IN_NUDGE: "care:patient_check_in",
+    Kind.DOSE: "patient:home",
+    Kind.CHECK_IN_NUDGE: "patient:check_in",
 }
 
 # The opted-in wording. The overdue text carries the facts of a waning blockade.
@@ -83,7 +83,7 @@ def pause_token_patient(token: str) -> int:
 
 
 def message_for(*, kind: str, detail: str, clinic_name: str, opted_in_details: bool) -> Message:
-    link = absolute(reverse(LINK_URL_NAMES.get(kind, "care:patient_schedule")))  # type: ignore[call-overload]
+    link = absolute(reverse(LINK_URL_NAMES.get(kind, "patient:schedule")))  # type: ignore[call-overload]
     if opted_in_details:
         text = DETAILED[kind].format(detail=detail)  # type: ignore[index]
         subject = f"{clinic_name}: {Kind(kind).label.lower()}"

@@ -30,7 +30,7 @@ from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, Problem
 @patient_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
-    patient = care_selectors.patient_own(request=request)
+    patient = care_selectors.patient_own(user=request.user)
     preference = selectors.preference_for(patient=patient)
     initial = {
         "channel": preference.channel if preference else patient.reminder_channel,
@@ -133,7 +133,7 @@ def problem_handled(request: HtmxHttpRequest, notification_id: int) -> HttpRespo
                 messages.info(request, f"This was already handled by {problem.handled_by}.")
             else:
                 messages.success(request, "Marked as handled.")
-            return redirect(safe_next(request) or reverse("care:clinician_home"))
+            return redirect(safe_next(request) or reverse("clinician:home"))
     context = {
         "problem": problem,
         "clinic": current_clinic(request),

@@ -6,20 +6,21 @@ import pytest
 from django.urls import reverse
 
 from naltrack.audit.models import AuditEvent
-from naltrack.care import craving_services, services
+from naltrack.care import services
+from naltrack.care.services import cravings as craving_services
 from tests.care.helpers import TODAY
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "care:patient_home",
-    "care:patient_check_in",
-    "care:patient_schedule",
-    "care:patient_progress",
-    "care:patient_cravings",
-    "care:patient_craving_plan",
-    "care:patient_craving_now",
-    "care:patient_help",
+    "patient:home",
+    "patient:check_in",
+    "patient:schedule",
+    "patient:progress",
+    "patient:cravings",
+    "patient:craving_plan",
+    "patient:craving_now",
+    "patient:help",
 ]
 
 
@@ -39,8 +40,8 @@ def test_staff_get_not_found(client, clinician, clinic_admin, name):
 
 def test_staff_cannot_post_a_dose_or_a_check_in(client, clinician):
     client.force_login(clinician)
-    assert client.post(reverse("care:patient_dose_taken")).status_code == 404
-    assert client.post(reverse("care:patient_check_in"), {"craving": "3"}).status_code == 404
+    assert client.post(reverse("patient:dose_taken")).status_code == 404
+    assert client.post(reverse("patient:check_in"), {"craving": "3"}).status_code == 404
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -58,7 +59,7 @@ def test_a_patient_without_a_record_gets_not_found(client, patient):
     patient.user = None
     patient.save()
     client.force_login(user)
-    assert client.get(reverse("care:patient_home")).status_code == 404
+    assert client.get(reverse("patient:home")).status_code == 404
 
 
 def test_another_patients_data_never_appears(me, patient, other_patient):
@@ -86,7 +87,7 @@ def test_another_patients_data_never_appears(me, patient, other_patient):
         assert "OTHER-PATIENT" not in text, name
         assert "Zebulon" not in text, name
     # Their check-in is not ours: ours is still to do.
-    assert "Check in now" in me.get(reverse("care:patient_home")).text
+    assert "Check in now" in me.get(reverse("patient:home")).text
 
 
 def test_another_patients_craving_is_not_found(me, other_patient):
@@ -94,22 +95,20 @@ def test_another_patients_craving_is_not_found(me, other_patient):
         patient=other_patient, rating=5, might_use="no", by=other_patient.user
     )
     for name in (
-        "care:patient_craving_try",
-        "care:patient_craving_wait",
-        "care:patient_craving_rate",
-        "care:patient_craving_done",
+        "patient:craving_try",
+        "patient:craving_wait",
+        "patient:craving_rate",
+        "patient:craving_done",
     ):
         assert me.get(reverse(name, args=[theirs.pk])).status_code == 404, name
-    response = me.post(
-        reverse("care:patient_craving_try", args=[theirs.pk]), {"choice": "breathing"}
-    )
+    response = me.post(reverse("patient:craving_try", args=[theirs.pk]), {"choice": "breathing"})
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.tried == []
 
 
 def test_nav_and_footer_link_to_help_on_every_patient_page(me):
-    help_url = reverse("care:patient_help")
+    help_url = reverse("patient:help")
     for name in PAGES:
         text = me.get(reverse(name)).text
         assert f'href="{help_url}"' in text, name

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from naltrack.care import craving_services
 from naltrack.care.models import Alert, CheckIn
+from naltrack.care.services import cravings as craving_services
 from tests.care.helpers import TODAY
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("care:patient_check_in")
+URL = reverse("patient:check_in")
 
 
 def answers(**overrides):
@@ -54,7 +54,7 @@ def test_injection_site_is_asked_on_the_injection(me, on_injection):
 def test_check_in_is_saved_and_thanked(me, patient):
     response = me.post(URL, answers(side_effects=["headache", "tiredness"], note="Slept badly."))
     assert response.status_code == 302
-    assert response["Location"] == reverse("care:patient_home")
+    assert response["Location"] == reverse("patient:home")
     check_in = CheckIn.objects.get(patient=patient)
     assert check_in.day == TODAY
     assert check_in.craving == 3
@@ -64,7 +64,7 @@ def test_check_in_is_saved_and_thanked(me, patient):
     assert check_in.mood == 4
     assert check_in.note == "Slept badly."
     assert check_in.recorded_by == patient.user
-    assert "Your check-in is saved" in me.get(reverse("care:patient_home")).text
+    assert "Your check-in is saved" in me.get(reverse("patient:home")).text
 
 
 def test_none_is_stored_as_no_side_effects(me, patient):
@@ -91,7 +91,7 @@ def test_mood_is_optional(me, patient):
 
 def test_high_craving_shows_help_at_once_and_alerts_the_clinician(me, patient, on_tablets):
     response = me.post(URL, answers(craving="9"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("care:patient_check_in_support")
+    assert response.redirect_chain[-1][0] == reverse("patient:check_in_support")
     text = response.text
     assert "A craving of 9 out of 10 is hard" in text
     assert "It will pass" in text
@@ -111,9 +111,9 @@ def test_the_high_craving_threshold_is_the_clinics(me, patient, on_tablets):
     clinic.alert_thresholds = {"craving_high": 9}
     clinic.save()
     response = me.post(URL, answers(craving="8"))
-    assert response["Location"] == reverse("care:patient_home")
+    assert response["Location"] == reverse("patient:home")
     response = me.post(URL, answers(craving="9"))
-    assert response["Location"] == reverse("care:patient_check_in_support")
+    assert response["Location"] == reverse("patient:check_in_support")
 
 
 def test_opioid_use_shows_overdose_facts_and_raises_an_urgent_alert(me, patient, on_tablets):
@@ -153,7 +153,7 @@ def test_help_page_shows_the_patients_own_plan(me, patient, on_tablets):
 
 
 def test_support_page_without_a_check_in_goes_to_the_check_in(me):
-    response = me.get(reverse("care:patient_check_in_support"))
+    response = me.get(reverse("patient:check_in_support"))
     assert response["Location"] == URL
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from naltrack.audit.models import AuditEvent
-from naltrack.care import craving_services
-from naltrack.care.models_craving import CravingEpisode, CravingPlan
+from naltrack.care.models import CravingEpisode, CravingPlan
 from naltrack.care.services import ClinicalRuleError
+from naltrack.care.services import cravings as craving_services
 
 pytestmark = pytest.mark.django_db
 

@@ -6,15 +6,15 @@ import pytest
 from django.urls import reverse
 
 from naltrack.audit.models import AuditEvent
-from naltrack.care import craving_services
-from naltrack.care.craving import TOOLKIT
-from naltrack.care.models_craving import CravingEpisode, CravingPlan
+from naltrack.care.models import CravingEpisode, CravingPlan
 from naltrack.care.services import ClinicalRuleError
+from naltrack.care.services import cravings as craving_services
+from naltrack.patient.toolkit import TOOLKIT
 
 pytestmark = pytest.mark.django_db
 
-PLAN_URL = reverse("care:patient_craving_plan")
-NOW_URL = reverse("care:patient_craving_now")
+PLAN_URL = reverse("patient:craving_plan")
+NOW_URL = reverse("patient:craving_now")
 
 
 def plan_answers(**overrides):
@@ -34,7 +34,7 @@ def plan_answers(**overrides):
 
 
 def test_toolkit_lists_every_tool_with_its_how_to(me):
-    text = me.get(reverse("care:patient_cravings")).text
+    text = me.get(reverse("patient:cravings")).text
     assert len(TOOLKIT) == 8
     for tool in TOOLKIT:
         assert tool.title in text
@@ -45,12 +45,12 @@ def test_toolkit_lists_every_tool_with_its_how_to(me):
 
 def test_plan_is_written_once_and_shown(me, patient):
     response = me.post(PLAN_URL, plan_answers())
-    assert response["Location"] == reverse("care:patient_cravings")
+    assert response["Location"] == reverse("patient:cravings")
     plan = CravingPlan.objects.get(patient=patient)
     assert plan.helps == ["Walk the dog", "Call my sister"]
     assert plan.people == [("Sam", "555-123-4567")]
     assert plan.recorded_by == patient.user
-    text = me.get(reverse("care:patient_cravings")).text
+    text = me.get(reverse("patient:cravings")).text
     assert "Payday. Being alone at night." in text
     assert "Walk the dog" in text
     assert 'href="tel:5551234567"' in text
@@ -99,7 +99,7 @@ def test_plan_bad_input_keeps_what_was_typed(me, patient, overrides, message):
 def test_plan_script_text_is_stored_and_escaped(me, patient):
     me.post(PLAN_URL, plan_answers(triggers="<script>alert(1)</script>"))
     assert CravingPlan.objects.get(patient=patient).triggers == "<script>alert(1)</script>"
-    text = me.get(reverse("care:patient_cravings")).text
+    text = me.get(reverse("patient:cravings")).text
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
@@ -113,15 +113,15 @@ def test_empty_plan_post_is_a_message_not_an_error(me):
 def walk_through(me, *, rating="6", might_use="no", choice="breathing", end="3", outcome="eased"):
     response = me.post(NOW_URL, {"rating": rating, "might_use": might_use})
     episode = CravingEpisode.objects.latest("started_at")
-    assert response["Location"] == reverse("care:patient_craving_try", args=[episode.pk])
-    response = me.post(reverse("care:patient_craving_try", args=[episode.pk]), {"choice": choice})
-    assert response["Location"] == reverse("care:patient_craving_wait", args=[episode.pk])
+    assert response["Location"] == reverse("patient:craving_try", args=[episode.pk])
+    response = me.post(reverse("patient:craving_try", args=[episode.pk]), {"choice": choice})
+    assert response["Location"] == reverse("patient:craving_wait", args=[episode.pk])
     wait = me.get(response["Location"])
     response = me.post(
-        reverse("care:patient_craving_rate", args=[episode.pk]),
+        reverse("patient:craving_rate", args=[episode.pk]),
         {"end_rating": end, "outcome": outcome},
     )
-    assert response["Location"] == reverse("care:patient_craving_done", args=[episode.pk])
+    assert response["Location"] == reverse("patient:craving_done", args=[episode.pk])
     done = me.get(response["Location"])
     episode.refresh_from_db()
     return episode, wait, done
@@ -144,17 +144,17 @@ def test_craving_now_walks_through_and_logs_the_episode(me, patient):
         .values_list("action", flat=True)
     )
     assert actions == ["create", "update", "update"]
-    assert "My recent cravings" in me.get(reverse("care:patient_cravings")).text
+    assert "My recent cravings" in me.get(reverse("patient:cravings")).text
 
 
 def test_the_walk_through_offers_the_patients_own_plan_first(me, patient):
     me.post(PLAN_URL, plan_answers())
     me.post(NOW_URL, {"rating": "5", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    page = me.get(reverse("care:patient_craving_try", args=[episode.pk])).text
+    page = me.get(reverse("patient:craving_try", args=[episode.pk])).text
     assert page.index("Walk the dog") < page.index("Slow breathing")
     assert "Call Sam" in page
-    me.post(reverse("care:patient_craving_try", args=[episode.pk]), {"choice": "plan_1"})
+    me.post(reverse("patient:craving_try", args=[episode.pk]), {"choice": "plan_1"})
     episode.refresh_from_db()
     assert episode.tried == ["Walk the dog"]
 
@@ -162,7 +162,7 @@ def test_the_walk_through_offers_the_patients_own_plan_first(me, patient):
 def test_something_else_needs_words(me):
     me.post(NOW_URL, {"rating": "5", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    url = reverse("care:patient_craving_try", args=[episode.pk])
+    url = reverse("patient:craving_try", args=[episode.pk])
     response = me.post(url, {"choice": "other", "other": ""})
     assert "Write what you will try." in response.text
     me.post(url, {"choice": "other", "other": "Play guitar"})
@@ -173,7 +173,7 @@ def test_something_else_needs_words(me):
 def test_very_high_craving_shows_crisis_help_inline(me, patient):
     me.post(NOW_URL, {"rating": "9", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    page = me.get(reverse("care:patient_craving_try", args=[episode.pk])).text
+    page = me.get(reverse("patient:craving_try", args=[episode.pk])).text
     assert "You don’t have to do this alone" in page
     assert 'href="tel:988"' in page and 'href="sms:988"' in page
     assert "1-800-662-4357" in page
@@ -182,7 +182,7 @@ def test_very_high_craving_shows_crisis_help_inline(me, patient):
 def test_might_use_shows_crisis_help_and_overdose_facts(me):
     me.post(NOW_URL, {"rating": "4", "might_use": "yes"})
     episode = CravingEpisode.objects.get()
-    page = me.get(reverse("care:patient_craving_try", args=[episode.pk])).text
+    page = me.get(reverse("patient:craving_try", args=[episode.pk])).text
     assert "You don’t have to do this alone" in page
     assert "Signs of an overdose" in page
     assert "Give naloxone" in page
@@ -191,7 +191,7 @@ def test_might_use_shows_crisis_help_and_overdose_facts(me):
 def test_a_calm_craving_has_no_crisis_box(me):
     me.post(NOW_URL, {"rating": "4", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    page = me.get(reverse("care:patient_craving_try", args=[episode.pk])).text
+    page = me.get(reverse("patient:craving_try", args=[episode.pk])).text
     assert "You don’t have to do this alone" not in page
 
 
@@ -222,10 +222,10 @@ def test_start_bad_input(me, data, message):
 def test_rate_bad_input_and_unknown_choice(me):
     me.post(NOW_URL, {"rating": "5", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    response = me.post(reverse("care:patient_craving_try", args=[episode.pk]), {"choice": "nope"})
+    response = me.post(reverse("patient:craving_try", args=[episode.pk]), {"choice": "nope"})
     assert "Pick one of the things on the list." in response.text
     response = me.post(
-        reverse("care:patient_craving_rate", args=[episode.pk]),
+        reverse("patient:craving_rate", args=[episode.pk]),
         {"end_rating": "12", "outcome": "fine"},
     )
     assert "Choose a number from 0 (no craving) to 10" in response.text
@@ -237,15 +237,15 @@ def test_rate_bad_input_and_unknown_choice(me):
 def test_steps_out_of_order_go_to_the_right_step(me):
     me.post(NOW_URL, {"rating": "5", "might_use": "no"})
     episode = CravingEpisode.objects.get()
-    wait = me.get(reverse("care:patient_craving_wait", args=[episode.pk]))
-    assert wait["Location"] == reverse("care:patient_craving_try", args=[episode.pk])
-    done = me.get(reverse("care:patient_craving_done", args=[episode.pk]))
-    assert done["Location"] == reverse("care:patient_craving_rate", args=[episode.pk])
+    wait = me.get(reverse("patient:craving_wait", args=[episode.pk]))
+    assert wait["Location"] == reverse("patient:craving_try", args=[episode.pk])
+    done = me.get(reverse("patient:craving_done", args=[episode.pk]))
+    assert done["Location"] == reverse("patient:craving_rate", args=[episode.pk])
 
 
 def test_a_finished_craving_cannot_be_tried_again(me, patient):
     episode, _, _ = walk_through(me)
-    response = me.get(reverse("care:patient_craving_try", args=[episode.pk]))
-    assert response["Location"] == reverse("care:patient_craving_done", args=[episode.pk])
+    response = me.get(reverse("patient:craving_try", args=[episode.pk]))
+    assert response["Location"] == reverse("patient:craving_done", args=[episode.pk])
     with pytest.raises(ClinicalRuleError):
         craving_services.craving_episode_try(episode=episode, tried="Walk", by=patient.user)

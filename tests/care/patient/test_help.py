@@ -7,7 +7,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("care:patient_help")
+URL = reverse("patient:help")
 
 
 def test_crisis_numbers_can_be_called_and_texted(me, patient):
@@ -48,7 +48,7 @@ def test_crisis_page_without_a_clinic_phone_still_works(me):
 
 
 def test_crisis_page_lists_the_patients_people(me, patient):
-    from naltrack.care import craving_services
+    from naltrack.care.services import cravings as craving_services
 
     craving_services.craving_plan_save(
         patient=patient,

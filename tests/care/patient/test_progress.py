@@ -11,7 +11,7 @@ from tests.care.patient.conftest import DAY
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("care:patient_progress")
+URL = reverse("patient:progress")
 
 
 def check_ins(patient, days, **values):

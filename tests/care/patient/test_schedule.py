@@ -14,7 +14,7 @@ from tests.care.patient.conftest import DAY
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("care:patient_schedule")
+URL = reverse("patient:schedule")
 
 
 def long_date(day):
@@ -102,7 +102,7 @@ def test_step_down_plan_in_plain_words(me, patient, clinician):
 
 def test_home_shows_the_step_dose_during_a_step_down(me, patient, clinician):
     plan = step_down(patient, clinician)
-    text = me.get(reverse("care:patient_home")).text
+    text = me.get(reverse("patient:home")).text
     assert "Today: 25 mg — half of one 50 mg tablet" in text
     assert f"your last dose is on {long_date(plan.last_dose)}" in text
     assert "I took my dose" in text
@@ -110,7 +110,7 @@ def test_home_shows_the_step_dose_during_a_step_down(me, patient, clinician):
 
 def test_one_tap_during_a_step_down_records_the_step_dose(me, patient, clinician):
     step_down(patient, clinician)
-    me.post(reverse("care:patient_dose_taken"))
+    me.post(reverse("patient:dose_taken"))
     assert patient.dose_events.get().dose_mg == 25
 
 

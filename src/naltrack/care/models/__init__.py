@@ -1,0 +1,56 @@
+"""The clinical record. Every table carries its clinic; every query starts from ``visible_to``.
+
+One module per part of the record; this package is what the rest of Naltrack imports.
+"""
+
+from naltrack.care.models.alerts import Alert
+from naltrack.care.models.cravings import CravingEpisode, CravingPlan
+from naltrack.care.models.monitoring import (
+    CheckIn,
+    ClinicalNote,
+    DrugScreen,
+    InstrumentResponse,
+    LabResult,
+    TherapySession,
+)
+from naltrack.care.models.patient import ClinicalQuerySet, Patient, PatientQuerySet, PatientRow
+from naltrack.care.models.treatment import (
+    EXPOSURE_KIND_LABELS,
+    INDICATION_CHOICES,
+    SITE_CHOICES,
+    DoseEvent,
+    Episode,
+    FollowUp,
+    Injection,
+    OpioidExposure,
+    Regimen,
+    StartCheck,
+    TaperPlan,
+)
+
+__all__ = [
+    "EXPOSURE_KIND_LABELS",
+    "INDICATION_CHOICES",
+    "SITE_CHOICES",
+    "Alert",
+    "CheckIn",
+    "ClinicalNote",
+    "ClinicalQuerySet",
+    "CravingEpisode",
+    "CravingPlan",
+    "DoseEvent",
+    "DrugScreen",
+    "Episode",
+    "FollowUp",
+    "Injection",
+    "InstrumentResponse",
+    "LabResult",
+    "OpioidExposure",
+    "Patient",
+    "PatientQuerySet",
+    "PatientRow",
+    "Regimen",
+    "StartCheck",
+    "TaperPlan",
+    "TherapySession",
+]

@@ -1,0 +1,85 @@
+"""Reading the clinical record, one module per topic. Every read is scoped by ``visible_to``.
+
+The names below are the record's whole read surface: the pages, the API, reminders and the
+alert sweep read through them.
+"""
+
+from naltrack.care.selectors.access import (
+    alerts_list_audit,
+    alerts_open,
+    patient_get,
+    patient_list_audit,
+    patient_own,
+    patient_search,
+    row_get,
+)
+from naltrack.care.selectors.chart import CHART_DAYS, Chart, TimelineEntry, chart_for
+from naltrack.care.selectors.dashboard import (
+    NO_CONTACT_DAYS,
+    Dashboard,
+    dashboard_for,
+    patient_list_filtered,
+    patients_annotated,
+)
+from naltrack.care.selectors.snapshot import (
+    LAB_DAYS,
+    SNAPSHOT_DAYS,
+    clinic_thresholds,
+    patient_snapshot,
+    patient_snapshots,
+)
+from naltrack.care.selectors.start_check import StartCheckRecord, start_check_record
+from naltrack.care.selectors.treatment import (
+    DAILY_REGIMENS,
+    Treatment,
+    current_oral_dose_mg,
+    dose_calendar,
+    dose_calendar_with,
+    dose_due,
+    episode_current,
+    episode_latest,
+    plan_steps,
+    regimen_current,
+    treatment_now,
+    treatment_of,
+    treatments_now,
+)
+
+__all__ = [
+    "CHART_DAYS",
+    "DAILY_REGIMENS",
+    "LAB_DAYS",
+    "NO_CONTACT_DAYS",
+    "SNAPSHOT_DAYS",
+    "Chart",
+    "Dashboard",
+    "StartCheckRecord",
+    "TimelineEntry",
+    "Treatment",
+    "alerts_list_audit",
+    "alerts_open",
+    "chart_for",
+    "clinic_thresholds",
+    "current_oral_dose_mg",
+    "dashboard_for",
+    "dose_calendar",
+    "dose_calendar_with",
+    "dose_due",
+    "episode_current",
+    "episode_latest",
+    "patient_get",
+    "patient_list_audit",
+    "patient_list_filtered",
+    "patient_own",
+    "patient_search",
+    "patient_snapshot",
+    "patient_snapshots",
+    "patients_annotated",
+    "plan_steps",
+    "regimen_current",
+    "row_get",
+    "start_check_record",
+    "treatment_now",
+    "treatment_of",
+    "treatments_now",
+]

@@ -1,0 +1,156 @@
+"""The clinical core's view of patients, for the alert rules: a fixed number of queries."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from naltrack.accounts.models import Clinic
+from naltrack.care.models import (
+    CheckIn,
+    DoseEvent,
+    DrugScreen,
+    Episode,
+    FollowUp,
+    Injection,
+    InstrumentResponse,
+    LabResult,
+    Patient,
+    Regimen,
+)
+from naltrack.clinical import alerts
+
+# --- the clinical core's view of a patient ----------------------------------------------------
+
+# How far back the alert rules look: the longest window of any rule, with room to spare.
+SNAPSHOT_DAYS = 120
+LAB_DAYS = 400
+
+
+def clinic_thresholds(clinic: Clinic) -> alerts.Thresholds:
+    """The clinic's alert thresholds: its overrides on top of the cited defaults."""
+    known = {field.name for field in dataclasses.fields(alerts.Thresholds)}
+    overrides = {
+        key: value for key, value in (clinic.alert_thresholds or {}).items() if key in known
+    }
+    try:
+        return alerts.Thresholds(**overrides)
+    except (TypeError, ValueError):
+        # A bad override must not silence every alert: fall back to the defaults.
+        return alerts.DEFAULT_THRESHOLDS
+
+
+def patient_snapshot(*, patient: Patient, as_of: dt.date) -> alerts.PatientSnapshot | None:
+    """What the alert rules need about one patient, in a fixed number of queries."""
+    return patient_snapshots(patients=[patient], as_of=as_of)[patient.pk]
+
+
+def _by_patient(rows: Iterable[tuple[Any, ...]]) -> defaultdict[int, list[tuple[Any, ...]]]:
+    """``(patient_id, *values)`` rows grouped by patient, in the rows' order."""
+    grouped: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for patient_id, *values in rows:
+        grouped[patient_id].append(tuple(values))
+    return grouped
+
+
+def patient_snapshots(
+    *, patients: Sequence[Patient], as_of: dt.date
+) -> dict[int, alerts.PatientSnapshot | None]:
+    """The alert rules' view of many patients at once: the same queries whatever their number.
+
+    The nightly sweep reads a few hundred patients per call; a single patient's refresh after a
+    write is the same code with a list of one (None: the patient has no episode yet).
+    """
+    ids = [patient.pk for patient in patients]
+    latest: dict[int, Episode] = {}
+    for episode in Episode.objects.filter(patient_id__in=ids).order_by(
+        "patient_id", "-opened_on", "-id"
+    ):
+        latest.setdefault(episode.patient_id, episode)
+    if not latest:
+        return dict.fromkeys(ids)
+    regimens: dict[int, Regimen] = {}
+    for regimen in Regimen.objects.filter(episode__in=latest.values()).order_by(
+        "episode_id", "-start", "-id"
+    ):
+        regimens.setdefault(regimen.episode_id, regimen)
+    ids = list(latest)
+    since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
+
+    def rows(model: Any, day: str, *fields: str, first: dt.date = since) -> Any:
+        return _by_patient(
+            model.objects.filter(
+                patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of}
+            ).values_list("patient_id", day, *fields)
+        )
+
+    injections = rows(Injection, "given_on")
+    doses = rows(DoseEvent, "day", "status")
+    check_ins = rows(CheckIn, "day", "craving", "drinks", "opioid_use")
+    labs = rows(
+        LabResult,
+        "collected_on",
+        "test",
+        "value",
+        "upper_limit_normal",
+        first=as_of - dt.timedelta(days=LAB_DAYS),
+    )
+    screens = rows(DrugScreen, "collected_on", "opioids_positive")
+    scores = rows(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
+    contacts = _by_patient(
+        FollowUp.objects.filter(
+            patient_id__in=ids, done_on__isnull=False, done_on__lte=as_of
+        ).values_list("patient_id", "done_on")
+    )
+    booked = _by_patient(
+        FollowUp.objects.filter(episode__in=latest.values()).values_list("patient_id", "due_on")
+    )
+    snapshots: dict[int, alerts.PatientSnapshot | None] = dict.fromkeys(
+        (patient.pk for patient in patients), None
+    )
+    for patient in patients:
+        episode = latest.get(patient.pk)
+        if episode is None:
+            continue
+        regimen = regimens.get(episode.pk)
+        pk = patient.pk
+        snapshots[pk] = alerts.PatientSnapshot(
+            as_of=as_of,
+            state=episode.state,  # type: ignore[arg-type]
+            indication=episode.indication,  # type: ignore[arg-type]
+            formulation=regimen.formulation if regimen else None,  # type: ignore[arg-type]
+            sex=patient.sex or None,  # type: ignore[arg-type]
+            stopped_on=episode.stopped_on if episode.state == Episode.State.STOPPED else None,
+            injections=[day for (day,) in injections[pk]],
+            oral_doses=[alerts.OralDoseEvent(on=day, status=status) for day, status in doses[pk]],
+            check_ins=[
+                alerts.CheckIn(on=day, craving=craving, drinks=drinks, opioid_use=opioid_use)
+                for day, craving, drinks, opioid_use in check_ins[pk]
+            ],
+            labs=[
+                alerts.LabResult(
+                    on=day, test=test, value=float(value), upper_limit_normal=float(uln)
+                )
+                for day, test, value, uln in labs[pk]
+            ],
+            drug_screens=[
+                alerts.UrineDrugScreen(on=day, opioids_positive=positive)
+                for day, positive in screens[pk]
+            ],
+            scores=[
+                alerts.InstrumentScore(
+                    on=day,
+                    instrument=instrument,
+                    score=total,
+                    band=band or None,
+                    flags=tuple(flags),
+                )
+                for day, instrument, total, band, flags in scores[pk]
+            ],
+            follow_up_contacts=[day for (day,) in contacts[pk]],
+            follow_ups_booked=[day for (day,) in booked[pk]],
+        )
+    return snapshots

@@ -1,0 +1,70 @@
+"""What a start check takes from the record (the rest comes from the clinician's form)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from naltrack.care.models import (
+    DrugScreen,
+    LabResult,
+    OpioidExposure,
+    Patient,
+)
+
+# --- what the planners send to the clinical core ----------------------------------------------
+
+EXPOSURE_DAYS = 30  # CALCULATORS.md: each opioid taken in the last 30 days
+
+
+@dataclasses.dataclass(frozen=True)
+class StartCheckRecord:
+    """The parts of a start check that come from the record rather than the form."""
+
+    exposures: list[OpioidExposure]
+    screen: DrugScreen | None
+    labs: list[LabResult]
+
+    def as_inputs(self) -> dict[str, Any]:
+        return {
+            "opioid_exposures": [
+                {"kind": e.kind, "last_use": e.last_use.isoformat()} for e in self.exposures
+            ],
+            "urine_drug_screen": (
+                {
+                    "date": self.screen.collected_on.isoformat(),
+                    "opioids_positive": self.screen.opioids_positive,
+                }
+                if self.screen
+                else None
+            ),
+            "labs": [
+                {
+                    "test": lab.test,
+                    "value": float(lab.value),
+                    "upper_limit_normal": float(lab.upper_limit_normal),
+                    "date": lab.collected_on.isoformat(),
+                }
+                for lab in self.labs
+            ],
+        }
+
+
+def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
+    exposures = list(
+        OpioidExposure.objects.filter(
+            patient=patient, last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS), last_use__lte=on
+        )
+    )
+    screen = (
+        DrugScreen.objects.filter(patient=patient, collected_on__lte=on)
+        .order_by("-collected_on", "-id")
+        .first()
+    )
+    latest: dict[str, LabResult] = {}
+    for lab in LabResult.objects.filter(patient=patient, collected_on__lte=on).order_by(
+        "-collected_on", "-id"
+    )[:40]:
+        latest.setdefault(lab.test, lab)
+    return StartCheckRecord(exposures=exposures, screen=screen, labs=list(latest.values()))

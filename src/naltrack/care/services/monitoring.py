@@ -1,0 +1,165 @@
+"""Monitoring between visits: opioid use, labs, drug screens, questionnaires, check-ins,
+therapy sessions and notes."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from naltrack.accounts.models import User
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_change, field_changes
+from naltrack.care.models import (
+    CheckIn,
+    ClinicalNote,
+    DrugScreen,
+    InstrumentResponse,
+    LabResult,
+    Patient,
+    TherapySession,
+)
+from naltrack.care.services.alerts import alerts_refresh
+from naltrack.care.services.patients import patient_contacted
+from naltrack.clinical.instruments import score, score_from_json
+
+
+def lab_record(
+    *,
+    patient: Patient,
+    test: str,
+    value: Decimal,
+    upper_limit_normal: Decimal,
+    collected_on: dt.date,
+    unit: str = "U/L",
+    by: User | None,
+) -> LabResult:
+    lab = LabResult.objects.create(
+        patient=patient,
+        test=test,
+        value=value,
+        upper_limit_normal=upper_limit_normal,
+        unit=unit,
+        collected_on=collected_on,
+        recorded_by=by,
+    )
+    audit_change(AuditEvent.Action.CREATE, lab, by, test=test)
+    alerts_refresh(patient=patient)
+    return lab
+
+
+def drug_screen_record(
+    *,
+    patient: Patient,
+    collected_on: dt.date,
+    opioids_positive: bool,
+    other_findings: str = "",
+    by: User | None,
+) -> DrugScreen:
+    screen = DrugScreen.objects.create(
+        patient=patient,
+        collected_on=collected_on,
+        opioids_positive=opioids_positive,
+        other_findings=other_findings,
+        recorded_by=by,
+    )
+    audit_change(AuditEvent.Action.CREATE, screen, by, opioids_positive=opioids_positive)
+    alerts_refresh(patient=patient)
+    return screen
+
+
+def instrument_record(
+    *,
+    patient: Patient,
+    instrument: str,
+    answers: dict[str, Any],
+    taken_on: dt.date,
+    by: User | None,
+) -> InstrumentResponse:
+    """Score with the clinical core and store answers with the result (bad answers: InputError)."""
+    sex = patient.sex or None
+    result = score(score_from_json({"instrument": instrument, "answers": answers, "sex": sex}))
+    response = InstrumentResponse.objects.create(
+        patient=patient,
+        instrument=instrument,
+        taken_on=taken_on,
+        answers=answers,
+        score=result.score,
+        max_score=result.max_score,
+        band=result.band or "",
+        flags=list(result.flags),
+        recorded_by=by,
+    )
+    audit_change(AuditEvent.Action.CREATE, response, by, instrument=instrument)
+    alerts_refresh(patient=patient)
+    return response
+
+
+@transaction.atomic
+def check_in_record(
+    *,
+    patient: Patient,
+    day: dt.date,
+    craving: int,
+    drinks: int | None,
+    opioid_use: bool,
+    side_effects: list[str],
+    mood: int | None,
+    note: str,
+    by: User | None,
+) -> CheckIn:
+    """The day's check-in; a second one the same day updates it (one a day)."""
+    values = {
+        "craving": craving,
+        "drinks": drinks,
+        "opioid_use": opioid_use,
+        "side_effects": side_effects,
+        "mood": mood,
+        "note": note,
+    }
+    check_in = CheckIn.objects.filter(patient=patient, day=day).select_for_update().first()
+    if check_in is None:
+        check_in = CheckIn.objects.create(patient=patient, day=day, recorded_by=by, **values)
+        audit_change(AuditEvent.Action.CREATE, check_in, by)
+    else:
+        changes = field_changes(check_in, **values)
+        if changes:
+            check_in.save()
+            audit_change(AuditEvent.Action.UPDATE, check_in, by, changes=changes)
+    patient_contacted(patient.pk, day)
+    alerts_refresh(patient=patient)
+    return check_in
+
+
+def therapy_session_schedule(
+    *,
+    patient: Patient,
+    kind: str,
+    scheduled_at: dt.datetime,
+    counsellor: User | None,
+    by: User | None,
+) -> TherapySession:
+    session = TherapySession.objects.create(
+        patient=patient, kind=kind, scheduled_at=scheduled_at, counsellor=counsellor, recorded_by=by
+    )
+    audit_change(AuditEvent.Action.CREATE, session, by, kind=kind)
+    return session
+
+
+def therapy_session_mark(
+    *, session: TherapySession, status: str, notes: str = "", by: User | None
+) -> TherapySession:
+    changes = field_changes(session, status=status, notes=notes or session.notes)
+    if changes:
+        session.save()
+        audit_change(AuditEvent.Action.UPDATE, session, by, changes=changes)
+        if status == TherapySession.Status.ATTENDED:
+            patient_contacted(session.patient_id, timezone.localdate(session.scheduled_at))
+    return session
+
+
+def note_add(*, patient: Patient, text: str, by: User) -> ClinicalNote:
+    note = ClinicalNote.objects.create(patient=patient, text=text.strip(), recorded_by=by)
+    audit_change(AuditEvent.Action.CREATE, note, by)
+    return note

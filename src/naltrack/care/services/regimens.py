@@ -1,0 +1,221 @@
+"""Opening an episode, the start check, starting naltrexone, and each dose and injection."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from naltrack.accounts.models import User
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_change, field_changes
+from naltrack.care import selectors
+from naltrack.care.errors import ClinicalRuleError
+from naltrack.care.models import (
+    DoseEvent,
+    Episode,
+    Injection,
+    OpioidExposure,
+    Patient,
+    Regimen,
+    StartCheck,
+)
+from naltrack.care.services.alerts import alerts_refresh
+from naltrack.care.services.stopping import episodes_finish_tapers
+from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.start_check import start_check, start_check_from_json
+
+# --- episodes --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def episode_open(
+    *, patient: Patient, indication: str, opened_on: dt.date, by: User | None
+) -> Episode:
+    """Open a screening episode; a patient whose last episode stopped gets a linked restart."""
+    episodes_finish_tapers(today=opened_on, patient=patient)
+    if selectors.episode_current(patient=patient) is not None:
+        raise ClinicalRuleError("indication", "This patient already has an open episode.")
+    previous = (
+        patient.episodes.filter(state=Episode.State.STOPPED).order_by("-opened_on", "-id").first()
+    )
+    episode = Episode.objects.create(
+        patient=patient,
+        indication=indication,
+        opened_on=opened_on,
+        restart_of=previous,
+        recorded_by=by,
+    )
+    dropped: list[int] = []
+    if previous is not None:
+        # Contacts booked after the last stop are moot once treatment restarts; the plan that
+        # booked them stays stored.
+        unmade = previous.follow_ups.filter(done_on__isnull=True)
+        dropped = list(unmade.values_list("pk", flat=True))
+        unmade.delete()
+    audit_change(
+        AuditEvent.Action.CREATE,
+        episode,
+        by,
+        restart_of=previous.pk if previous else None,
+        follow_ups_dropped=dropped,
+    )
+    return episode
+
+
+def opioid_exposure_record(
+    *, patient: Patient, kind: str, last_use: dt.date, substance: str = "", by: User | None
+) -> OpioidExposure:
+    exposure = OpioidExposure.objects.create(
+        patient=patient, kind=kind, last_use=last_use, substance=substance, recorded_by=by
+    )
+    audit_change(AuditEvent.Action.CREATE, exposure, by)
+    return exposure
+
+
+@transaction.atomic
+def start_check_run(*, episode: Episode, inputs: dict[str, Any], by: User | None) -> StartCheck:
+    """Run the clinical core's start check on ``inputs`` (the CALCULATORS.md form) and store both."""
+    parsed = start_check_from_json(inputs)
+    result = start_check(parsed)
+    check = StartCheck.objects.create(
+        patient=episode.patient,
+        episode=episode,
+        checked_on=parsed.date,
+        status=result.status,
+        earliest_start=result.earliest_start,
+        inputs=inputs,
+        result=result.to_json(),
+        recorded_by=by,
+    )
+    audit_change(AuditEvent.Action.CREATE, check, by, status=result.status)
+    return check
+
+
+@transaction.atomic
+def regimen_start(
+    *,
+    episode: Episode,
+    kind: str,
+    start: dt.date,
+    prescriber: User,
+    override_reason: str = "",
+) -> Regimen:
+    """Start naltrexone: needs a `ready` start check of the same day, or a clinician's reasoned override."""
+    if episode.state not in (
+        Episode.State.SCREENING,
+        Episode.State.INDUCTION,
+        Episode.State.MAINTENANCE,
+    ):
+        raise ClinicalRuleError(
+            "kind", "A regimen can only start on an open episode that is not tapering."
+        )
+    if kind not in clinical_regimens.REGIMENS:
+        raise ClinicalRuleError("kind", "Unknown regimen.")
+    info = clinical_regimens.REGIMENS[kind]
+    check = episode.start_checks.filter(checked_on=start).order_by("-id").first()
+    override_reason = override_reason.strip()
+    unchecked = check is None or check.status != "ready"
+    if episode.state == Episode.State.SCREENING and unchecked and not override_reason:
+        found = (
+            f"the start check of {start} says “{check.status}”"
+            if check
+            else f"there is no start check on {start}"
+        )
+        raise ClinicalRuleError(
+            "override_reason",
+            f"Naltrexone needs a start check that says “ready” on the start day, and {found}. "
+            "Run the check, or give your reason to start anyway.",
+        )
+    current = episode.regimens.filter(end__isnull=True).first()
+    if current is not None:
+        current.end = start - dt.timedelta(days=1)
+        current.save(update_fields=["end"])
+    regimen = Regimen.objects.create(
+        patient=episode.patient,
+        episode=episode,
+        kind=kind,
+        formulation=info.formulation,
+        prescriber=prescriber,
+        start=start,
+        start_check=check,
+        override_reason=override_reason,
+        recorded_by=prescriber,
+    )
+    if episode.state == Episode.State.SCREENING:
+        episode.state = Episode.State.INDUCTION
+        episode.started_on = start
+        episode.save(update_fields=["state", "started_on"])
+    audit_change(
+        AuditEvent.Action.CREATE,
+        regimen,
+        prescriber,
+        kind=kind,
+        start_check=check.pk if check else None,
+        override_reason=override_reason or None,
+    )
+    return regimen
+
+
+def episode_induction_done(episode: Episode) -> None:
+    # The first dose after the start day (oral) or the first injection ends induction.
+    if episode.state == Episode.State.INDUCTION:
+        episode.state = Episode.State.MAINTENANCE
+        episode.save(update_fields=["state"])
+
+
+@transaction.atomic
+def dose_record(
+    *, regimen: Regimen, day: dt.date, status: str, observed: bool = False, by: User | None
+) -> DoseEvent:
+    """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
+    scheduled = selectors.dose_due(regimen=regimen, day=day)
+    if scheduled is None or scheduled.formulation != "oral":
+        raise ClinicalRuleError("day", f"No oral dose is scheduled on {day} in this regimen.")
+    event, created = DoseEvent.objects.get_or_create(
+        regimen=regimen,
+        day=day,
+        defaults={
+            "patient": regimen.patient,
+            "dose_mg": scheduled.dose_mg,
+            "status": status,
+            "observed": observed,
+            "recorded_by": by,
+        },
+    )
+    if created:
+        audit_change(AuditEvent.Action.CREATE, event, by, status=status)
+    else:
+        changes = field_changes(event, status=status, observed=observed)
+        if changes:
+            event.save(update_fields=list(changes))
+            audit_change(AuditEvent.Action.UPDATE, event, by, changes=changes)
+    if status == DoseEvent.Status.TAKEN and day > regimen.start:
+        episode_induction_done(regimen.episode)
+    alerts_refresh(patient=regimen.patient)
+    return event
+
+
+@transaction.atomic
+def injection_record(
+    *, regimen: Regimen, given_on: dt.date, site: str, lot: str, given_by: User
+) -> Injection:
+    if regimen.formulation != "xr_injection":
+        raise ClinicalRuleError("regimen", "This regimen is not the monthly injection.")
+    if given_on < regimen.start:
+        raise ClinicalRuleError("given_on", f"The regimen starts on {regimen.start}.")
+    injection = Injection.objects.create(
+        patient=regimen.patient,
+        regimen=regimen,
+        given_on=given_on,
+        dose_mg=XR_DOSE_MG,
+        site=site,
+        lot=lot.strip(),
+        given_by=given_by,
+        next_due=clinical_regimens.next_injection_due(given_on),
+        recorded_by=given_by,
+    )
+    audit_change(AuditEvent.Action.CREATE, injection, given_by, site=site)
+    episode_induction_done(regimen.episode)
+    alerts_refresh(patient=regimen.patient)
+    return injection

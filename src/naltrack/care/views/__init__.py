@@ -1,1 +1,0 @@
-"""The care app's pages: the clinician's day and chart (clinic), the record forms (record)."""

@@ -1,0 +1,228 @@
+"""Opening (or restarting) an episode, the start check, starting a regimen, planning a stop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from naltrack.accounts.access import current_user, staff_required
+from naltrack.care import selectors, services
+from naltrack.care.models import Episode, Patient, Regimen
+from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.contract import InputError
+from naltrack.clinical.discontinuation import discontinuation_json
+from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinician.forms.planners import (
+    EpisodeOpenForm,
+    PlanStopForm,
+    RegimenStartForm,
+    StartCheckForm,
+)
+
+
+def _open_episode(patient: Patient) -> Episode:
+    episode = selectors.episode_current(patient=patient)
+    if episode is None:
+        raise Http404("No open episode")
+    return episode
+
+
+@staff_required
+def episode_open(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = selectors.patient_get(user=request.user, patient_id=patient_id)
+    previous = selectors.episode_latest(patient=patient)
+    form = EpisodeOpenForm(
+        request.POST or None, initial={"indication": previous.indication if previous else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.episode_open(
+                patient=patient,
+                indication=form.cleaned_data["indication"],
+                opened_on=timezone.localdate(),
+                by=current_user(request),
+            )
+        except services.ClinicalRuleError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Episode opened. Next: the start check.")
+            return redirect("clinician:start_check", patient.pk)
+    return render(
+        request,
+        "clinician/planners/episode_open.html",
+        {"patient": patient, "form": form, "previous": previous},
+    )
+
+
+@staff_required
+def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = selectors.patient_get(user=request.user, patient_id=patient_id)
+    episode = _open_episode(patient)
+    today = timezone.localdate()
+    initial = {
+        "date": today,
+        "formulation": "oral",
+        "pregnant": {"yes": "yes", "no": "no", "breastfeeding": "no"}.get(
+            patient.pregnancy, "unknown"
+        ),
+    }
+    form = StartCheckForm(request.POST or None, initial=initial)
+    check = None
+    on = today
+    if request.method == "POST" and form.is_valid():
+        on = form.cleaned_data["date"]
+        record = selectors.start_check_record(patient=patient, on=on)
+        challenge = form.cleaned_data["challenge"]
+        inputs: dict[str, Any] = {
+            "date": on.isoformat(),
+            "indication": episode.indication,
+            "formulation": form.cleaned_data["formulation"],
+            **record.as_inputs(),
+            "naloxone_challenge": None
+            if challenge == "none"
+            else {"date": on.isoformat(), "withdrawal_signs": challenge == "positive"},
+            "acute_hepatitis_or_liver_failure": form.cleaned_data[
+                "acute_hepatitis_or_liver_failure"
+            ],
+            "needs_opioid_analgesics": form.cleaned_data["needs_opioid_analgesics"],
+            "pregnant": {"yes": True, "no": False}.get(form.cleaned_data["pregnant"]),
+            "naltrexone_hypersensitivity": form.cleaned_data["naltrexone_hypersensitivity"],
+            "current_medications": form.medications(),
+        }
+        try:
+            check = services.start_check_run(
+                episode=episode, inputs=inputs, by=current_user(request)
+            )
+        except InputError as error:
+            form.add_error(None, f"{error.field}: {error.message}")
+    record = selectors.start_check_record(patient=patient, on=on)
+    return render(
+        request,
+        "clinician/planners/start_check.html",
+        {"patient": patient, "episode": episode, "form": form, "check": check, "record": record},
+    )
+
+
+@staff_required
+def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = selectors.patient_get(user=request.user, patient_id=patient_id)
+    episode = _open_episode(patient)
+    today = timezone.localdate()
+    latest_check = episode.start_checks.order_by("-checked_on", "-id").first()
+    form = RegimenStartForm(
+        request.POST or None,
+        indication=episode.indication,
+        initial={"start": latest_check.checked_on if latest_check else today},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            regimen = services.regimen_start(
+                episode=episode,
+                kind=form.cleaned_data["kind"],
+                start=form.cleaned_data["start"],
+                prescriber=current_user(request),
+                override_reason=form.cleaned_data["override_reason"],
+            )
+        except services.ClinicalRuleError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request, f"{regimen.get_kind_display()} starts {regimen.start:%b %-d}."
+            )
+            return redirect("clinician:patient_chart", patient.pk)
+    return render(
+        request,
+        "clinician/planners/regimen_start.html",
+        {"patient": patient, "episode": episode, "form": form, "latest_check": latest_check},
+    )
+
+
+@staff_required
+def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = selectors.patient_get(user=request.user, patient_id=patient_id)
+    episode = _open_episode(patient)
+    regimen = episode.regimens.order_by("-start", "-id").first()
+    if regimen is None or episode.state == Episode.State.SCREENING:
+        raise Http404("Nothing to stop")
+    today = timezone.localdate()
+    is_injection = regimen.formulation == "xr_injection"
+    daily_dose = None if is_injection else selectors.current_oral_dose_mg(regimen=regimen, on=today)
+    strategies = ["stop", "step_down", "gradual"] if daily_dose else ["stop"]
+    form = PlanStopForm(request.POST or None, strategies=strategies)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            inputs = _plan_inputs(
+                form.cleaned_data, regimen=regimen, daily_dose=daily_dose, patient=patient
+            )
+            if "save" in request.POST:
+                services.discontinuation_plan_store(
+                    episode=episode, inputs=inputs, by=current_user(request)
+                )
+                messages.success(
+                    request, "The plan is saved and the follow-up contacts are booked."
+                )
+                return redirect("clinician:patient_chart", patient.pk)
+            preview = discontinuation_json(inputs)
+        except InputError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except services.ClinicalRuleError as error:
+            form.add_error(None, error.message)
+    return render(
+        request,
+        "clinician/planners/plan_stop.html",
+        {
+            "patient": patient,
+            "episode": episode,
+            "regimen": regimen,
+            "form": form,
+            "preview": preview,
+            "daily_dose": daily_dose,
+            "is_injection": is_injection,
+        },
+    )
+
+
+def _plan_inputs(
+    data: dict[str, Any], *, regimen: Regimen, daily_dose: int | None, patient: Patient
+) -> dict[str, Any]:
+    """The discontinuation calculator's input, from the form and the record."""
+    start: dt.date = data["start"]
+    inputs: dict[str, Any] = {
+        "start": start.isoformat(),
+        "formulation": regimen.formulation,
+        "strategy": data["strategy"],
+        "reason": data["reason"],
+    }
+    if regimen.formulation == "xr_injection":
+        last = patient.injections.order_by("-given_on").values_list("given_on", flat=True).first()
+        if last is None:
+            raise InputError(
+                "start", "No injection is recorded, so there is no blockade to plan around."
+            )
+        return {**inputs, "current_dose_mg": XR_DOSE_MG, "last_injection": last.isoformat()}
+    if daily_dose:
+        return {
+            **inputs,
+            "current_dose_mg": daily_dose,
+            **({"step_days": data.get("step_days") or 3} if data["strategy"] != "stop" else {}),
+        }
+    # An intermittent schedule stops after a dosing day: the calculator counts the last dose as
+    # the day before `start`, and blockade from a day without a dose would be overstated.
+    last_dose = clinical_regimens.due_on(regimen.as_clinical(), start - dt.timedelta(days=1))
+    if last_dose is None:
+        earlier = clinical_regimens.schedule(
+            regimen.as_clinical(), start - dt.timedelta(days=7), start - dt.timedelta(days=1)
+        )
+        hint = (
+            f" The last dose before then is on {earlier[-1].date:%a %b %-d}: choose {earlier[-1].date + dt.timedelta(days=1):%a %b %-d}."
+            if earlier
+            else ""
+        )
+        raise InputError("start", "On this schedule the last dose must be on a dosing day." + hint)
+    return {**inputs, "current_dose_mg": last_dose.dose_mg}

@@ -1,0 +1,65 @@
+"""What every page of the patient's own side shares: the page frame, the craving plan's people.
+
+Every view is behind ``patient_required`` (others get 404, anonymous users the sign-in page),
+loads the patient through ``selectors.patient_own`` (their own record only, audited), reads
+through the record's selectors and writes through one of its services. Pages say things in plain
+words; the clinical facts they show come from the stored record and plan, and from the clinical
+core (docs/clinical-sources.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from naltrack.accounts.models import Clinic
+from naltrack.care import selectors, services
+from naltrack.care.models import (
+    CravingPlan,
+    Patient,
+)
+from naltrack.clinical.contract import InputError
+
+REFUSALS = (services.ClinicalRuleError, InputError)
+get_and_post = require_http_methods(["GET", "POST"])
+
+
+def tel(phone: str) -> str:
+    """A phone number as a tel:/sms: target: its digits and a leading +."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return digits[:1] + digits[1:].replace("+", "")
+
+
+def posted(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def page(request: HttpRequest, template: str, *, patient: Patient, **context: Any) -> HttpResponse:
+    clinic: Clinic = patient.clinic
+    return render(
+        request,
+        template,
+        {
+            "patient": patient,
+            "clinic": clinic,
+            "clinic_tel": tel(clinic.phone) if clinic.phone else "",
+            "craving_high": selectors.clinic_thresholds(clinic).craving_high,
+            **context,
+        },
+    )
+
+
+def people(plan: CravingPlan | None) -> list[dict[str, str]]:
+    return [
+        {"name": name, "phone": phone, "tel": tel(phone)}
+        for name, phone in (plan.people if plan else [])
+    ]
+
+
+def plan_of(patient: Patient) -> CravingPlan | None:
+    plan: CravingPlan | None = CravingPlan.objects.filter(patient=patient).first()
+    return plan

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "naltrack.web"
+    label = "web"
+    verbose_name = "What the clinician's and the patient's pages share"
