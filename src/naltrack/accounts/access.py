@@ -1,4 +1,8 @@
-"""Role gates for views. Wrong role answers 404 like any out-of-scope record: nothing to probe."""
+"""Role gates for views. Wrong role answers 404 like any out-of-scope record: nothing to probe.
+
+Every view that is not public declares who may open it with one of these gates; each gate marks
+the view (``access_roles``) so a test can walk every URL and find a view without one.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -42,9 +47,17 @@ def role_required(*roles: str) -> Callable[[View], View]:
                 raise Http404("Not found")
             return view(request, *args, **kwargs)
 
+        wrapped.access_roles = frozenset(roles)  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
+
+
+def signed_in_required(view: View) -> View:
+    """Any signed-in person, whatever their role (their own account's pages)."""
+    gated = login_required(view)
+    gated.access_roles = frozenset(Membership.Role.values)  # type: ignore[attr-defined]
+    return gated
 
 
 def current_clinic(request: HttpRequest) -> Clinic:

@@ -8,7 +8,6 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +17,12 @@ from django.views.decorators.http import require_GET
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from naltrack.accounts.access import admin_required, current_clinic, current_user
+from naltrack.accounts.access import (
+    admin_required,
+    current_clinic,
+    current_user,
+    signed_in_required,
+)
 from naltrack.accounts.forms import AuditFilterForm, EmailLoginForm, InviteForm, TokenForm
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
@@ -70,7 +74,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
-@login_required
+@signed_in_required
 def home(request: HttpRequest) -> HttpResponse:
     """Send each person to their role's home; someone with no clinic sees why."""
     role = request.user.role  # type: ignore[union-attr]
@@ -86,7 +90,7 @@ def _qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-@login_required
+@signed_in_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app the first time, then ask for its code at each sign-in."""
     user = request.user

@@ -1,0 +1,206 @@
+"""Access by construction: every route Naltrack serves, walked from Django's URL resolver.
+
+- A route that is not on the explicit public list below declares who may open it through one of
+  the gates of ``naltrack.accounts.access`` (or is Django's admin, or an API operation with its
+  own authentication), and refuses anonymous users: GET and POST send them to sign in.
+- A route with a patient's or a record row's id answers 404 to a clinician of another clinic and
+  to another patient, on GET and on POST, so ids cannot be probed.
+
+A new URL added without a gate fails here without anyone remembering to write its test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from naltrack.accounts.models import Membership
+from naltrack.care import services
+from naltrack.care.models import TherapySession
+from naltrack.care.services import cravings
+from naltrack.reminders.models import Notification
+from tests.care.helpers import TODAY, started
+from tests.enrollment.helpers import submitted
+from tests.factories import ClinicFactory, member, patient_with_login
+
+# Open to anyone, signed in or not, on purpose.
+PUBLIC = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:invitation",
+    "enrollment:enroll",
+    "enrollment:enroll_clinic",
+    "enrollment:thanks",
+    "education:library",
+    "education:search",
+    "education:article",
+    "reminders:pause",  # a signed link in a reminder: the token is the credential
+    "api:api-root",
+    "api:openapi-json",
+    "api:openapi-view",
+    "admin:login",  # Django's admin signs its own users in (superusers only)
+    "admin:logout",
+    "admin:jsi18n",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str
+    callback: Any
+
+    @property
+    def params(self) -> list[str]:
+        return [part.split(">")[0].split(":")[-1] for part in self.pattern.split("<")[1:]]
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[Route]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace or ""]))
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace else (entry.name or "")
+            yield Route(name, prefix + str(entry.pattern), entry.callback)
+
+
+ROUTES = [route for route in _walk(get_resolver().url_patterns)]
+ADMIN = [r for r in ROUTES if r.name.startswith("admin:") and r.name not in PUBLIC]
+API = [r for r in ROUTES if r.name.startswith("api:") and r.name not in PUBLIC]
+GATED = [r for r in ROUTES if r.name not in PUBLIC and r not in ADMIN and r not in API]
+WITH_IDS = [r for r in GATED if any(p.endswith("_id") for p in r.params)]
+
+
+def _url(route: Route, values: dict[str, Any]) -> str:
+    """The route's path with each ``<converter:name>`` replaced by ``values[name]``."""
+    url, rest = "", route.pattern
+    while "<" in rest:
+        before, _, after = rest.partition("<")
+        spec, _, rest = after.partition(">")
+        url += before + str(values.get(spec.split(":")[-1], 1))
+    return "/" + url + rest
+
+
+@pytest.fixture
+def world(db: Any) -> dict[str, Any]:
+    """Clinic A with a patient whose record has a row of every kind a URL names, another patient
+    of clinic A, and a clinician of clinic B."""
+    clinic = ClinicFactory()
+    clinician = member(clinic, Membership.Role.CLINICIAN)
+    patient = patient_with_login(clinic)
+    started(patient, clinician)
+    session = services.therapy_session_schedule(
+        patient=patient,
+        kind=TherapySession.Kind.CBT,
+        scheduled_at=timezone.now() + dt.timedelta(days=1),
+        counsellor=clinician,
+        by=clinician,
+    )
+    services.instrument_record(
+        patient=patient,
+        instrument="phq9",
+        answers={f"q{n}": 3 for n in range(1, 10)},
+        taken_on=TODAY,
+        by=clinician,
+    )
+    episode = patient.episodes.get()
+    plan = services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": TODAY.isoformat(),
+            "formulation": "oral",
+            "current_dose_mg": 50,
+            "strategy": "stop",
+            "reason": "patient choice",
+        },
+        by=clinician,
+    )
+    craving = cravings.craving_episode_start(
+        patient=patient, rating=5, might_use="no", by=patient.user
+    )
+    enrollment = submitted(clinic)
+    now = timezone.now()
+    notification = Notification.objects.create(
+        patient=patient,
+        kind=Notification.Kind.DOSE,
+        channel=Notification.Channel.EMAIL,
+        due_at=now,
+        send_after=now,
+        status=Notification.Status.FAILED,
+        body="Time for your dose.",
+    )
+    return {
+        "values": {
+            "patient_id": patient.pk,
+            "session_id": session.pk,
+            "follow_up_id": plan.follow_ups.first().pk,
+            "alert_id": patient.alerts.first().pk,
+            "episode_id": craving.pk,
+            "enrollment_id": enrollment.pk,
+            "notification_id": notification.pk,
+            "instrument": "phq9",
+            "slug": clinic.slug,
+            "token": "x",
+            "uidb64": "x",
+        },
+        "other_clinician": member(ClinicFactory(), Membership.Role.CLINICIAN),
+        "other_patient": patient_with_login(clinic).user,
+    }
+
+
+def test_the_walk_sees_every_kind_of_route() -> None:
+    names = {route.name for route in ROUTES}
+    assert {"clinician:record_lab", "patient:craving_try", "enrollment:intake_detail"} <= names
+    assert names >= PUBLIC, f"public routes that no longer exist: {PUBLIC - names}"
+    assert len(WITH_IDS) >= 20
+
+
+@pytest.mark.parametrize("route", GATED, ids=lambda r: r.name)
+def test_every_gated_route_declares_its_roles(route: Route) -> None:
+    assert getattr(route.callback, "access_roles", None), (
+        f"{route.name} has no role gate: add one from naltrack.accounts.access, "
+        "or put it on this test's public list if anyone may open it"
+    )
+
+
+@pytest.mark.parametrize("route", GATED + ADMIN, ids=lambda r: r.name)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_users_are_sent_to_sign_in(
+    route: Route, method: str, world: dict[str, Any]
+) -> None:
+    response = getattr(Client(), method)(_url(route, world["values"]))
+    assert response.status_code in (302, 405), f"{method.upper()} {route.name}"
+    if response.status_code == 302:
+        assert "login" in response["Location"], response["Location"]
+
+
+@pytest.mark.parametrize("route", API, ids=lambda r: r.name)
+def test_api_operations_refuse_anonymous_users(route: Route, world: dict[str, Any]) -> None:
+    response = Client().post(_url(route, world["values"]), {}, content_type="application/json")
+    assert response.status_code in (401, 403)
+
+
+@pytest.mark.parametrize("route", WITH_IDS, ids=lambda r: r.name)
+@pytest.mark.parametrize("who", ["other_clinician", "other_patient"])
+def test_ids_of_another_clinic_or_patient_answer_404(
+    route: Route, who: str, world: dict[str, Any]
+) -> None:
+    """404 on every method the view serves (405 for one it does not, whatever the id)."""
+    client = Client()
+    client.force_login(world[who])
+    url = _url(route, world["values"])
+    statuses = {method: getattr(client, method)(url).status_code for method in ("get", "post")}
+    assert set(statuses.values()) <= {404, 405}, f"{route.name} as {who}: {statuses}"
+    assert 404 in statuses.values(), f"{route.name} as {who}: {statuses}"
