@@ -1,7 +1,9 @@
-"""Finds a statement of one of CLINICAL.md's myths ("Stopping — the facts, and the myths") in
-text. A line starting "Myth:" states a myth on purpose and is skipped; everywhere else a sentence
-that makes the claim fails, and a sentence that denies it ("there is no withdrawal from
-naltrexone itself") passes. Used by test_articles.py over the real articles."""
+"""Finds, in text, a statement of one of the myths about naltrexone that the articles must not
+repeat (MYTHS below; the clinical sources the articles cite instead are listed, by id, with what
+each document is, in docs/clinical-sources.md). A line starting "Myth:" states a myth on purpose
+and is skipped; everywhere else a sentence that makes the claim fails, and a sentence that
+denies it ("there is no withdrawal from naltrexone itself") passes. Used by test_articles.py
+over the real articles."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Checks over the real articles (src/naltrack/education/articles): every one loads, cites a
-known source, has a computed reading grade (8th grade or below for patients) and states none
-of CLINICAL.md's myths."""
+known source (docs/clinical-sources.md says what each is), has a computed reading grade (8th
+grade or below for patients) and states none of the myths of tests/education/myths.py."""
 
 from __future__ import annotations
 

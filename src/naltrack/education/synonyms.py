@@ -1,7 +1,7 @@
 """The reader's words → the words the library's articles use.
 
-Written for this field: what patients and families type (brand names, slang, street names,
-common misspellings) mapped onto the plain words the articles are written in. Search reads:
+The word lists are data, ``data/synonyms.toml`` beside this module, where each list says what
+it is for. They are read once, on first import, into the tables the search uses:
 
 - ``MISSPELLINGS``: a misspelt word or phrase → its right spelling, applied first.
 - ``SYNONYMS``: a word or phrase → more terms to search for it. The typed words are searched
@@ -9,6 +9,7 @@ common misspellings) mapped onto the plain words the articles are written in. Se
   ``NOT_SEARCHED`` (misleading on their own: "nursing" is about breastfeeding, not nurses).
   The longest known phrase wins ("cold turkey" before "cold"). A term of several words is
   searched as a phrase.
+- ``BRAND_NAMES``: a brand → the medicine's name, for matching a question to article titles.
 - ``STOPWORDS``: words dropped from a question unless they are part of a phrase above.
 - ``VOCABULARY``: the field's words that a word found in no article is corrected to, by
   closeness of spelling ("pregancy" → pregnancy), when the list of misspellings missed it.
@@ -20,859 +21,109 @@ so a word with many synonyms does not outweigh a word with one.
 
 from __future__ import annotations
 
-NALTREXONE = ("naltrexone",)
-INJECTION = ("injection", "shot")
-TABLETS = ("tablet", "pill")
-STOP = ("stop",)
-ALCOHOL = ("alcohol", "drinking")
-OPIOIDS = ("opioid",)
-OVERDOSE = ("overdose",)
-NALOXONE = ("naloxone",)
-PREGNANCY = ("pregnancy", "pregnant")
-BREASTFEEDING = ("breastfeeding", "breast milk")
-LIVER = ("liver",)
-COST = ("insurance", "cost")
-TAPER = ("taper",)
-WITHDRAWAL = ("withdrawal",)
-CRAVINGS = ("craving",)
-COUNSELING = ("counseling", "therapy")
-RESTART = ("restart",)
-ADDICTIVE = ("addictive",)
-SIDE_EFFECTS = ("side effects",)
-MEDICINES = ("medicines",)
-SURGERY = ("surgery",)
-EMERGENCY = ("emergency",)
-PAIN = ("pain",)
-MYTH = ("myth",)
-DURATION = ("long", "length")
-WAIT = ("wait", "days")
-MISSED = ("miss",)
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
-MISSPELLINGS: dict[str, str] = {
-    # naltrexone, as people spell it
-    **dict.fromkeys(
-        (
-            "naltrexon",
-            "naltroxone",
-            "naltrexzone",
-            "naltexone",
-            "naltraxone",
-            "naltrexine",
-            "naltrexome",
-            "neltrexone",
-            "naltrexones",
-            "naltrex",
-            "nal trex",
-            "nal trexone",
-            "naltrexhone",
-            "naltrixone",
-            "natrexone",
-            "naltraxon",
-            "naltrexonee",
-            "naltrexoen",
-            "nalterxone",
-            "naltrezone",
-            "naltroxen",
-            "naltrexene",
-        ),
-        "naltrexone",
-    ),
-    **dict.fromkeys(
-        ("vivatrol", "vivtrol", "vivitral", "vivitroll", "viv", "vivitrole"), "vivitrol"
-    ),
-    **dict.fromkeys(("alchohol", "alchol", "alcohal", "acohol", "alcahol", "alcohl"), "alcohol"),
-    **dict.fromkeys(("opiod", "opoid", "opiode"), "opioid"),
-    **dict.fromkeys(("opiods", "opoids", "opiodes"), "opioids"),
-    **dict.fromkeys(("fentanil", "fentenyl", "fentynal", "fentanol"), "fentanyl"),
-    "heroine": "heroin",
-    **dict.fromkeys(("buprenorphin", "bupenorphine", "buprenorphrine"), "buprenorphine"),
-    "subuxone": "suboxone",
-    **dict.fromkeys(("withdrawl", "withdrawel", "withdral", "withdrawll"), "withdrawal"),
-    **dict.fromkeys(("withdrawls", "withdrawels"), "withdrawals"),
-    **dict.fromkeys(("overdoes", "overdoze", "over dose"), "overdose"),
-    "over dosed": "overdosed",
-    **dict.fromkeys(("narcon", "narcain", "narcam"), "narcan"),
-    **dict.fromkeys(("naloxon", "naloxene", "nalaxone"), "naloxone"),
-    **dict.fromkeys(("pregant", "pregnent", "pregnat", "prenant"), "pregnant"),
-    **dict.fromkeys(("pregancy", "pregnacy", "pregnency"), "pregnancy"),
-    **dict.fromkeys(("breastfeading", "brestfeeding", "breast feeding"), "breastfeeding"),
-    **dict.fromkeys(("breast feed", "brestfeed"), "breastfeed"),
-    "breastmilk": "breast milk",
-    "livr": "liver",
-    "hepatitus": "hepatitis",
-    **dict.fromkeys(("insurence", "insurnace", "insurace"), "insurance"),
-    **dict.fromkeys(("councelling", "counciling", "counceling", "counselling"), "counseling"),
-    **dict.fromkeys(("councilor", "counsellor", "counciler"), "counselor"),
-    **dict.fromkeys(("addictve", "addicitve", "adictive"), "addictive"),
-    **dict.fromkeys(("side affects", "sideeffects", "sideffects", "side efects"), "side effects"),
-    "side affect": "side effect",
-    **dict.fromkeys(("craveing", "cravins", "cravigns"), "cravings"),
-    **dict.fromkeys(("surgury", "sugery", "surgey"), "surgery"),
-    "anaesthesia": "anesthesia",
-    "coldturkey": "cold turkey",
-    "dopesick": "dope sick",
-    "co pay": "copay",
-    "stepdown": "step down",
-    "re start": "restart",
-    "antabuse": "disulfiram",
-    "medecine": "medicine",
-    "medicaton": "medication",
-    "tylenol": "acetaminophen",
-    "o d": "od",
-}
+DATA_FILE = "data/synonyms.toml"
 
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ldn": ("low dose naltrexone",),
-    "low dose": ("ldn",),
-    # the monthly injection
-    "vivitrol": INJECTION,
-    "the shot": INJECTION,
-    "shot": INJECTION,
-    "shots": INJECTION,
-    "injection": INJECTION,
-    "injections": INJECTION,
-    "injectable": INJECTION,
-    "inject": INJECTION,
-    "jab": INJECTION,
-    "jabs": INJECTION,
-    "needle": INJECTION,
-    "monthly": INJECTION,
-    "once a month": ("monthly", *INJECTION),
-    "every month": ("monthly", *INJECTION),
-    "butt shot": INJECTION,
-    "xr": INJECTION,
-    "extended release": INJECTION,
-    "long acting": INJECTION,
-    # the tablets
-    "revia": TABLETS,
-    "depade": TABLETS,
-    "pill": TABLETS,
-    "pills": TABLETS,
-    "tablet": TABLETS,
-    "tablets": TABLETS,
-    "tabs": TABLETS,
-    "oral": TABLETS,
-    "by mouth": TABLETS,
-    "daily pill": TABLETS,
-    "50mg": ("50 mg",),
-    "25mg": ("25 mg",),
-    # stopping
-    "stopping": STOP,
-    "stopped": STOP,
-    "stops": STOP,
-    "quit": STOP,
-    "quitting": STOP,
-    "quit taking": STOP,
-    "come off": STOP,
-    "coming off": ("come off", *STOP),
-    "came off": ("come off", *STOP),
-    "get off": ("come off", *STOP),
-    "getting off": ("come off", *STOP),
-    "go off": ("come off", *STOP),
-    "going off": ("come off", *STOP),
-    "cold turkey": STOP,
-    "stop taking": STOP,
-    "stopped taking": STOP,
-    "not taking": STOP,
-    "give up": STOP,
-    "discontinue": STOP,
-    "discontinuing": STOP,
-    "suddenly": STOP,
-    "abruptly": ("suddenly", *STOP),
-    "all at once": ("suddenly", *STOP),
-    # alcohol
-    "alcoholic": ALCOHOL,
-    "alcoholism": ALCOHOL,
-    "sober": ALCOHOL,
-    "sobriety": ("sober", *ALCOHOL),
-    "booze": ALCOHOL,
-    "drink": ALCOHOL,
-    "drinks": ALCOHOL,
-    "drinking": ALCOHOL,
-    "drank": ALCOHOL,
-    "drunk": ALCOHOL,
-    "beer": ALCOHOL,
-    "beers": ALCOHOL,
-    "wine": ALCOHOL,
-    "liquor": ALCOHOL,
-    "vodka": ALCOHOL,
-    "whiskey": ALCOHOL,
-    "hangover": ALCOHOL,
-    "binge": ALCOHOL,
-    # opioids, by any name
-    **dict.fromkeys(
-        (
-            "opioids",
-            "opiate",
-            "opiates",
-            "narcotic",
-            "narcotics",
-            "percs",
-            "percocet",
-            "percocets",
-            "oxy",
-            "oxys",
-            "oxycodone",
-            "oxycontin",
-            "roxies",
-            "m30",
-            "m30s",
-            "vicodin",
-            "norco",
-            "hydrocodone",
-            "dilaudid",
-            "morphine",
-            "tramadol",
-            "fentanyl",
-            "fent",
-            "fetty",
-            "heroin",
-            "dope",
-            "smack",
-        ),
-        OPIOIDS,
-    ),
-    **dict.fromkeys(
-        (
-            "pain pill",
-            "pain pills",
-            "pain killer",
-            "pain killers",
-            "painkiller",
-            "painkillers",
-            "pain meds",
-            "pain medicine",
-            "pain medication",
-        ),
-        ("opioid", "pain"),
-    ),
-    "suboxone": ("buprenorphine",),
-    "subs": ("suboxone", "buprenorphine"),
-    "subutex": ("buprenorphine",),
-    "sublocade": ("buprenorphine",),
-    "bupe": ("buprenorphine",),
-    "bupes": ("buprenorphine",),
-    "clean": ("opioid free",),
-    "off opioids": ("opioid free",),
-    "off opiates": ("opioid free",),
-    "how many days": WAIT,
-    "how long after": WAIT,
-    "how long before": WAIT,
-    "how long to wait": WAIT,
-    "how soon": WAIT,
-    "waiting period": WAIT,
-    # withdrawal
-    "withdrawals": WITHDRAWAL,
-    "withdrawal symptoms": WITHDRAWAL,
-    "wd": WITHDRAWAL,
-    "wds": WITHDRAWAL,
-    "dope sick": WITHDRAWAL,
-    "precipitated": ("precipitated withdrawal",),
-    "precip": ("precipitated withdrawal",),
-    "detox": ("opioid free",),
-    "detoxing": ("detox", "opioid free"),
-    # overdose and naloxone
-    "overdoses": OVERDOSE,
-    "overdosed": OVERDOSE,
-    "overdosing": OVERDOSE,
-    "od": OVERDOSE,
-    "ods": OVERDOSE,
-    "oding": OVERDOSE,
-    "oded": OVERDOSE,
-    "narcan": NALOXONE,
-    "kloxxado": NALOXONE,
-    "zimhi": NALOXONE,
-    "nalmefene": NALOXONE,
-    "opvee": ("nalmefene", *NALOXONE),
-    "nasal spray": NALOXONE,
-    "signs": ("look like", "symptoms"),
-    "symptoms": ("signs",),
-    "not breathing": ("breathing",),
-    # pregnancy and breastfeeding
-    "pregnant": PREGNANCY,
-    "pregnancy": PREGNANCY,
-    "prego": PREGNANCY,
-    "preggo": PREGNANCY,
-    "expecting": PREGNANCY,
-    "baby": PREGNANCY,
-    "unborn": PREGNANCY,
-    "fetus": PREGNANCY,
-    "conceive": PREGNANCY,
-    "nursing": BREASTFEEDING,
-    "breastfeed": BREASTFEEDING,
-    "breastfeeding": BREASTFEEDING,
-    "breast milk": BREASTFEEDING,
-    "chestfeeding": BREASTFEEDING,
-    "lactation": BREASTFEEDING,
-    "lactating": BREASTFEEDING,
-    "pumping": BREASTFEEDING,
-    # liver
-    "livers": LIVER,
-    "hepatitis": LIVER,
-    "hep": ("hepatitis", *LIVER),
-    "hep c": ("hepatitis", *LIVER),
-    "lft": ("liver tests", *LIVER),
-    "lfts": ("liver tests", *LIVER),
-    "liver test": ("liver tests",),
-    "liver function": ("liver tests",),
-    "liver enzymes": ("liver tests",),
-    "enzymes": ("liver tests", *LIVER),
-    "alt": ("liver tests", *LIVER),
-    "ast": ("liver tests", *LIVER),
-    "bloodwork": ("blood tests", "blood work"),
-    "blood work": ("blood tests",),
-    "blood test": ("blood tests",),
-    "jaundice": LIVER,
-    "yellow": LIVER,
-    "cirrhosis": LIVER,
-    "hepatotoxic": LIVER,
-    "hepatotoxicity": LIVER,
-    # cost
-    "costs": COST,
-    "price": COST,
-    "prices": COST,
-    "pricey": COST,
-    "pay": COST,
-    "paying": COST,
-    "pay for": COST,
-    "afford": COST,
-    "expensive": COST,
-    "cheap": COST,
-    "cheaper": COST,
-    "money": COST,
-    "how much": COST,
-    "insured": COST,
-    "uninsured": COST,
-    "medicaid": COST,
-    "medicare": COST,
-    "copay": COST,
-    "copays": ("copay", *COST),
-    "coverage": COST,
-    "covered": COST,
-    "cover": COST,
-    "prior auth": ("prior authorization", *COST),
-    # tapering
-    "tapers": TAPER,
-    "tapering": TAPER,
-    "tapered": TAPER,
-    "taper off": TAPER,
-    "wean": TAPER,
-    "weaning": TAPER,
-    "wean off": TAPER,
-    "step down": TAPER,
-    "lower dose": TAPER,
-    "lower my dose": ("lower dose", *TAPER),
-    "in half": ("25 mg", "half", *TAPER),
-    "half a pill": ("25 mg", *TAPER),
-    "slowly": TAPER,
-    "gradually": ("slowly", *TAPER),
-    # restarting
-    "restarting": RESTART,
-    "start again": RESTART,
-    "starting again": RESTART,
-    "start it again": RESTART,
-    "start back": RESTART,
-    "go back on": RESTART,
-    "get back on": RESTART,
-    "back on": RESTART,
-    "start over": RESTART,
-    "relapse": ("slip",),
-    "relapsed": ("relapse", "slip"),
-    "relapsing": ("relapse", "slip"),
-    "slip": ("relapse",),
-    "slipped": ("relapse", "slip"),
-    "lapse": ("relapse", "slip"),
-    "used again": ("relapse", "slip"),
-    # missed doses
-    "missed": MISSED,
-    "forgot": MISSED,
-    "forget": MISSED,
-    "skipped": MISSED,
-    "late": ("late", *MISSED),
-    "overdue": MISSED,
-    # cravings
-    "cravings": CRAVINGS,
-    "crave": CRAVINGS,
-    "craves": CRAVINGS,
-    "urge": CRAVINGS,
-    "urges": CRAVINGS,
-    "triggers": CRAVINGS,
-    "trigger": CRAVINGS,
-    "tempted": ("urge", *CRAVINGS),
-    "temptation": ("urge", *CRAVINGS),
-    # counseling and support
-    "counseling": COUNSELING,
-    "counselor": COUNSELING,
-    "therapy": COUNSELING,
-    "therapist": COUNSELING,
-    "therapists": COUNSELING,
-    "talk therapy": COUNSELING,
-    "cbt": COUNSELING,
-    "psychologist": COUNSELING,
-    "aa": ("support groups", *COUNSELING),
-    "na": ("support groups", *COUNSELING),
-    "12 step": ("support groups", *COUNSELING),
-    "meetings": ("support groups", *COUNSELING),
-    "support group": ("support groups", *COUNSELING),
-    "support groups": COUNSELING,
-    "smart recovery": ("support groups", *COUNSELING),
-    "rehab": COUNSELING,
-    # addictive
-    "addicting": ADDICTIVE,
-    "addicted": ADDICTIVE,
-    "habit forming": ADDICTIVE,
-    "hooked": ADDICTIVE,
-    "get high": ADDICTIVE,
-    "high": ADDICTIVE,
-    "buzz": ("high",),
-    "dependent": ("depend",),
-    "dependence": ("depend",),
-    "dependency": ("depend",),
-    # side effects
-    "side effect": SIDE_EFFECTS,
-    "adverse": SIDE_EFFECTS,
-    "nausea": SIDE_EFFECTS,
-    "nauseous": ("nausea", *SIDE_EFFECTS),
-    "nauseated": ("nausea", *SIDE_EFFECTS),
-    "queasy": ("nausea", *SIDE_EFFECTS),
-    "throwing up": ("nausea", "vomiting", *SIDE_EFFECTS),
-    "throw up": ("nausea", "vomiting", *SIDE_EFFECTS),
-    "vomit": ("vomiting", *SIDE_EFFECTS),
-    "vomiting": SIDE_EFFECTS,
-    "puking": ("vomiting", *SIDE_EFFECTS),
-    "headache": SIDE_EFFECTS,
-    "headaches": ("headache", *SIDE_EFFECTS),
-    "dizzy": ("dizziness", *SIDE_EFFECTS),
-    "dizziness": SIDE_EFFECTS,
-    "tired": ("tiredness", *SIDE_EFFECTS),
-    "tiredness": SIDE_EFFECTS,
-    "fatigue": ("tiredness", *SIDE_EFFECTS),
-    "exhausted": ("tiredness", *SIDE_EFFECTS),
-    "sleepy": SIDE_EFFECTS,
-    "insomnia": ("sleep", *SIDE_EFFECTS),
-    "cant sleep": ("sleep", *SIDE_EFFECTS),
-    "anxious": ("anxiety", *SIDE_EFFECTS),
-    "anxiety": SIDE_EFFECTS,
-    "nervous": ("nervousness", *SIDE_EFFECTS),
-    "rash": SIDE_EFFECTS,
-    "itchy": ("rash", *SIDE_EFFECTS),
-    "hives": SIDE_EFFECTS,
-    "injection site": SIDE_EFFECTS,
-    **dict.fromkeys(
-        (
-            "shot hurt",
-            "shot hurts",
-            "the shot hurt",
-            "the shot hurts",
-            "shot hurting",
-            "injection hurt",
-            "injection hurts",
-            "shot site",
-            "where i got the shot",
-            "sore butt",
-        ),
-        ("painful", "tender", "lump", "reaction", *SIDE_EFFECTS),
-    ),
-    "sore": SIDE_EFFECTS,
-    "lump": SIDE_EFFECTS,
-    "bruise": ("lump", *SIDE_EFFECTS),
-    "depressed": ("depression",),
-    "suicidal": ("suicide",),
-    # other medicines
-    "medicine": MEDICINES,
-    "medications": MEDICINES,
-    "medication": MEDICINES,
-    "meds": MEDICINES,
-    "prescriptions": MEDICINES,
-    "interaction": ("interactions", *MEDICINES),
-    "interactions": MEDICINES,
-    "interact": ("interactions", *MEDICINES),
-    "mix": ("mixing", *MEDICINES),
-    "mixing": MEDICINES,
-    "combine": MEDICINES,
-    "cough syrup": ("cough", *MEDICINES),
-    "cough medicine": ("cough", *MEDICINES),
-    "lean": ("cough", *MEDICINES),
-    "lomotil": MEDICINES,
-    "imodium": ("loperamide", *MEDICINES),
-    "loperamide": MEDICINES,
-    "disulfiram": MEDICINES,
-    "contrave": MEDICINES,
-    "antidepressant": MEDICINES,
-    "antidepressants": MEDICINES,
-    "zoloft": ("antidepressant", *MEDICINES),
-    "prozac": ("antidepressant", *MEDICINES),
-    "ssri": ("antidepressant", *MEDICINES),
-    "otc": ("over the counter", *MEDICINES),
-    "over the counter": MEDICINES,
-    "acetaminophen": PAIN,
-    "advil": ("ibuprofen", *PAIN),
-    "motrin": ("ibuprofen", *PAIN),
-    "ibuprofen": PAIN,
-    # pain, surgery, emergencies
-    "painful": PAIN,
-    "hurt": PAIN,
-    "hurts": PAIN,
-    "injury": PAIN,
-    "injured": ("injury", *PAIN),
-    "surgeries": SURGERY,
-    "operation": SURGERY,
-    "procedure": SURGERY,
-    "anesthesia": SURGERY,
-    "dentist": SURGERY,
-    "dental": ("dentist", *SURGERY),
-    "tooth": ("dentist", *SURGERY),
-    "teeth": ("dentist", *SURGERY),
-    "emergencies": EMERGENCY,
-    "er": EMERGENCY,
-    "emergency room": EMERGENCY,
-    "hospital": EMERGENCY,
-    "ambulance": EMERGENCY,
-    "accident": EMERGENCY,
-    "car crash": ("accident", *EMERGENCY),
-    "broken bone": PAIN,
-    "card": ("wallet card",),
-    "medical alert": ("wallet card",),
-    "bracelet": ("wallet card",),
-    # myths
-    "myths": MYTH,
-    "true": MYTH,
-    "rumor": MYTH,
-    "rumors": MYTH,
-    "heard": MYTH,
-    "fact": MYTH,
-    "facts": MYTH,
-    # how it works
-    "works": ("work",),
-    "working": ("work",),
-    "mechanism": ("work", "block"),
-    "blocks": ("block",),
-    "blocker": ("block",),
-    "blocked": ("block",),
-    "receptors": ("receptor",),
-    "antagonist": ("receptor", "block"),
-    # comparing the two forms
-    **dict.fromkeys(
-        ("difference", "differences", "compare", "comparison", "vs", "versus", "better", "best"),
-        ("compare", "choice", "which is better"),
-    ),
-    # does it work (the research)
-    **dict.fromkeys(
-        (
-            "actually work",
-            "really work",
-            "does it work",
-            "work for me",
-            "effective",
-            "effectiveness",
-            "success rate",
-            "success",
-            "evidence",
-            "studies",
-            "research",
-        ),
-        # not "effectiveness": stemmed, it is "effect", as in side effects
-        ("research", "studies", "success rate"),
-    ),
-    # treatment length
-    "how long": DURATION,
-    "long term": DURATION,
-    "forever": DURATION,
-    "for life": ("forever", *DURATION),
-    "rest of my life": ("forever", *DURATION),
-    "lifelong": DURATION,
-    "duration": DURATION,
-    "lasts": ("last",),
-    # first visit, family
-    "first appointment": ("first visit",),
-    "appointment": ("visit",),
-    "intake": ("first visit",),
-    "son": ("family",),
-    "daughter": ("family",),
-    "husband": ("family", "partner"),
-    "wife": ("family", "partner"),
-    "boyfriend": ("family", "partner"),
-    "girlfriend": ("family", "partner"),
-    "mom": ("family", "parent"),
-    "dad": ("family", "parent"),
-    "loved one": ("family",),
-    "friend": ("family", "friends"),
-}
 
-# Brand names, read as the medicine's name when matching the question to an article's title
-# ("how does vivitrol work" asks "How does naltrexone work?").
-BRAND_NAMES = {"vivitrol": "naltrexone", "revia": "naltrexone", "depade": "naltrexone"}
+class WordListError(ValueError):
+    """The word lists' file is not as this module reads it."""
 
-NOT_SEARCHED = frozenset(
-    {
-        # misleading alone
-        "nursing",
-        "appointment",
-        "hep",
-        "alt",
-        "ast",
-        "card",
-        # the way a question is put, not what it asks about
-        "the shot",
-        "how long after",
-        "how long before",
-        "how long to wait",
-        "how many days",
-        "how soon",
-        "how much",
-        "does it work",
-        "actually work",
-        "really work",
-    }
-)
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "able",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "alright",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "anyone",
-        "anything",
-        "are",
-        "arent",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "cant",
-        "could",
-        "couldnt",
-        "did",
-        "didnt",
-        "do",
-        "does",
-        "doesnt",
-        "doing",
-        "dont",
-        "down",
-        "during",
-        "each",
-        "even",
-        "ever",
-        "everyone",
-        "few",
-        "for",
-        "from",
-        "further",
-        "get",
-        "gets",
-        "getting",
-        "go",
-        "going",
-        "gonna",
-        "got",
-        "had",
-        "hadnt",
-        "happen",
-        "happened",
-        "happens",
-        "has",
-        "hasnt",
-        "have",
-        "havent",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "id",
-        "if",
-        "ill",
-        "im",
-        "in",
-        "into",
-        "is",
-        "isnt",
-        "it",
-        "its",
-        "itself",
-        "ive",
-        "just",
-        "kinda",
-        "know",
-        "let",
-        "lets",
-        "like",
-        "ll",
-        "me",
-        "mine",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "myself",
-        "necessary",
-        "need",
-        "needed",
-        "needs",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "ok",
-        "okay",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "please",
-        "pls",
-        "plz",
-        "really",
-        "require",
-        "required",
-        "requires",
-        "safe",
-        "safely",
-        "same",
-        "say",
-        "she",
-        "should",
-        "shouldnt",
-        "so",
-        "some",
-        "somebody",
-        "someone",
-        "something",
-        "still",
-        "such",
-        "take",
-        "takes",
-        "taking",
-        "tell",
-        "than",
-        "thank",
-        "thanks",
-        "that",
-        "thats",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "theres",
-        "these",
-        "they",
-        "theyre",
-        "thing",
-        "things",
-        "this",
-        "those",
-        "through",
-        "thx",
-        "to",
-        "too",
-        "u",
-        "under",
-        "until",
-        "up",
-        "ur",
-        "us",
-        "use",
-        "used",
-        "using",
-        "very",
-        "want",
-        "wanna",
-        "was",
-        "wasnt",
-        "way",
-        "we",
-        "were",
-        "werent",
-        "what",
-        "whats",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "wont",
-        "would",
-        "wouldnt",
-        "ya",
-        "yall",
-        "yes",
-        "you",
-        "youre",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-    ]
-)
+@dataclass(frozen=True)
+class WordLists:
+    misspellings: dict[str, str]
+    synonyms: dict[str, tuple[str, ...]]
+    brand_names: dict[str, str]
+    not_searched: frozenset[str]
+    stopwords: frozenset[str]
+    vocabulary: frozenset[str]
 
-# Words a misspelling not found in any article is corrected to.
-VOCABULARY = frozenset(
-    {
+
+def _words(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise WordListError(f"{DATA_FILE}: {where} must be a list of words")
+    return value
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    table = data.get(name)
+    if not isinstance(table, dict):
+        raise WordListError(f"{DATA_FILE}: [{name}] is missing")
+    return table
+
+
+def parse_word_lists(data: dict[str, Any]) -> WordLists:
+    """The tables, from the parsed TOML; a word listed twice (under two right spellings, or
+    in two synonym blocks) is an error rather than one silently winning."""
+    misspellings: dict[str, str] = {}
+    for right, wrongs in _table(data, "misspellings").items():
+        for wrong in _words(wrongs, f"[misspellings] {right!r}"):
+            if wrong in misspellings:
+                raise WordListError(f"{DATA_FILE}: misspelling {wrong!r} is listed twice")
+            misspellings[wrong] = right
+
+    synonyms: dict[str, tuple[str, ...]] = {}
+    blocks = data.get("synonyms")
+    if not isinstance(blocks, list):
+        raise WordListError(f"{DATA_FILE}: [[synonyms]] is missing")
+    for number, block in enumerate(blocks, start=1):
+        where = f"[[synonyms]] block {number}"
+        if not isinstance(block, dict) or set(block) != {"typed", "search"}:
+            raise WordListError(f"{DATA_FILE}: {where} must have `typed` and `search`, only")
+        terms = tuple(_words(block["search"], f"{where} `search`"))
+        for typed in _words(block["typed"], f"{where} `typed`"):
+            if typed in synonyms:
+                raise WordListError(f"{DATA_FILE}: {typed!r} is typed in two [[synonyms]] blocks")
+            synonyms[typed] = terms
+
+    brand_names = _table(data, "brand_names")
+    if not all(isinstance(name, str) for name in brand_names.values()):
+        raise WordListError(f"{DATA_FILE}: [brand_names] maps a brand to one name")
+
+    not_searched = frozenset(
         word
-        for text in (
-            *MISSPELLINGS.values(),
-            *SYNONYMS,
-            *(term for terms in SYNONYMS.values() for term in terms),
-        )
-        for word in [text]
-        if " " not in word and len(word) >= 4
-    }
-    | {
-        "abstinence",
-        "addiction",
-        "clinic",
-        "doctor",
-        "dose",
-        "effective",
-        "medicine",
-        "methadone",
-        "pharmacist",
-        "prescription",
-        "recovery",
-        "treatment",
-    }
-)
+        for reason, words in _table(data, "not_searched").items()
+        for word in _words(words, f"[not_searched] {reason}")
+    )
+    stopwords = frozenset(_words(_table(data, "stopwords").get("words"), "[stopwords] words"))
+    # Every single word of four letters or more of the tables, and the listed ones.
+    vocabulary = frozenset(
+        {
+            text
+            for text in (
+                *misspellings.values(),
+                *synonyms,
+                *(term for terms in synonyms.values() for term in terms),
+            )
+            if " " not in text and len(text) >= 4
+        }
+        | set(_words(_table(data, "vocabulary").get("more"), "[vocabulary] more"))
+    )
+    return WordLists(
+        misspellings=misspellings,
+        synonyms=synonyms,
+        brand_names=dict(brand_names),
+        not_searched=not_searched,
+        stopwords=stopwords,
+        vocabulary=vocabulary,
+    )
+
+
+@functools.cache
+def word_lists() -> WordLists:
+    """The word lists of the data file, read once."""
+    text = resources.files("naltrack.education").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return parse_word_lists(tomllib.loads(text))
+
+
+MISSPELLINGS = word_lists().misspellings
+SYNONYMS = word_lists().synonyms
+BRAND_NAMES = word_lists().brand_names
+NOT_SEARCHED = word_lists().not_searched
+STOPWORDS = word_lists().stopwords
+VOCABULARY = word_lists().vocabulary
