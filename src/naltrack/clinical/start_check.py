@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from naltrack.clinical.contract import (
@@ -60,9 +60,15 @@ from naltrack.clinical.contract import (
     path,
 )
 from naltrack.clinical.evidence import rule
-from naltrack.clinical.findings import Finding, Severity
+from naltrack.clinical.findings import Effect, Finding
 from naltrack.clinical.formulary import FORMULATIONS, Formulation
 from naltrack.clinical.liver import LIVER_ENZYMES, LiverThresholds
+from naltrack.clinical.medicines import (
+    MEDICINE_GROUPS,
+    NALTREXONE_COMBINATION,
+    NALTREXONE_LISTED,
+    MedicineGroup,
+)
 from naltrack.clinical.regimens import INDICATIONS, Indication
 
 Status = Literal["ready", "not_yet", "review", "contraindicated"]
@@ -311,181 +317,16 @@ OVERDOSE_COUNSELLING = rule(
     source="REVIA+VIVITROL+TIP63",
 )
 
-Effect = Literal["contraindicated", "not_yet", "review"]
-
-
-@dataclass(frozen=True)
-class _MedicineGroup:
-    code: str
-    names: tuple[str, ...]
-    effect: Effect | None
-    severity: Severity
-    message: str  # formatted with entry= and name=
-    source: str
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        alternatives = "|".join(
-            r"[\s\-]*".join(re.escape(part) for part in name.split()) for name in self.names
-        )
-        compiled = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])", re.IGNORECASE)
-        object.__setattr__(self, "pattern", compiled)
-
-
-def _medicine_group(
-    code: str,
-    summary: str,
-    names: tuple[str, ...],
-    effect: Effect | None,
-    message: str,
-    source: str,
-) -> _MedicineGroup:
-    severity: Severity = "warning" if effect is None else "block"
-    threshold = ", ".join(names)
-    rule(code=code, area=AREA, summary=summary, threshold=threshold, source=source)
-    return _MedicineGroup(code, names, effect, severity, message, source)
-
-
-_NOT_WITH_NALTREXONE = (
-    "Naltrexone blocks its effect and must not be started while the patient takes or needs it; "
-    "count the opioid-free window from the last dose."
-)
-
-# source: REVIA, VIVITROL — interactions and contraindications (CLINICAL.md, Interactions).
-MEDICINE_GROUPS: Final[tuple[_MedicineGroup, ...]] = (
-    _medicine_group(
-        "medication_opioid_analgesic",
-        "Opioid analgesic on the medicine list: contraindicated",
-        (
-            "oxycodone",
-            "oxycontin",
-            "percocet",
-            "roxicodone",
-            "hydrocodone",
-            "vicodin",
-            "norco",
-            "morphine",
-            "ms contin",
-            "codeine",
-            "tylenol #3",
-            "tylenol 3",
-            "tylenol #4",
-            "tylenol 4",
-            "tramadol",
-            "ultram",
-            "tapentadol",
-            "nucynta",
-            "fentanyl",
-            "duragesic",
-            "hydromorphone",
-            "dilaudid",
-            "oxymorphone",
-            "opana",
-            "meperidine",
-            "pethidine",
-            "demerol",
-            "levorphanol",
-        ),
-        "contraindicated",
-        '"{entry}" is an opioid pain medicine ({name}). ' + _NOT_WITH_NALTREXONE,
-        "REVIA+VIVITROL",
-    ),
-    _medicine_group(
-        "medication_mixed_agonist_antagonist",
-        "Mixed agonist-antagonist opioid on the medicine list: contraindicated",
-        ("butorphanol", "nalbuphine", "pentazocine", "talwin"),
-        "contraindicated",
-        '"{entry}" is a mixed agonist-antagonist opioid ({name}), an opioid pain medicine too. '
-        + _NOT_WITH_NALTREXONE,
-        "REVIA",
-    ),
-    _medicine_group(
-        "medication_opioid_cough_cold",
-        "Cough or cold medicine with an opioid on the medicine list: contraindicated",
-        ("dihydrocodeine", "tuzistra", "hycodan", "tussionex"),
-        "contraindicated",
-        '"{entry}" is a cough or cold medicine that contains an opioid ({name}). '
-        + _NOT_WITH_NALTREXONE,
-        "REVIA+VIVITROL",
-    ),
-    _medicine_group(
-        "medication_opioid_antidiarrheal",
-        "Antidiarrheal with an opioid on the medicine list: contraindicated",
-        ("diphenoxylate", "lomotil", "opium", "paregoric"),
-        "contraindicated",
-        '"{entry}" is a diarrhea medicine that contains an opioid ({name}). '
-        + _NOT_WITH_NALTREXONE,
-        "REVIA+VIVITROL",
-    ),
-    _medicine_group(
-        "medication_loperamide",
-        "Loperamide on the medicine list: warning (an opioid in large amounts)",
-        ("loperamide", "imodium"),
-        None,
-        '"{entry}" contains loperamide ({name}). In large amounts it acts as an opioid: ask how '
-        "much the patient takes, and treat heavy use as opioid use.",
-        "REVIA+VIVITROL",
-    ),
-    _medicine_group(
-        "medication_opioid_agonist_treatment",
-        "Methadone or buprenorphine on the medicine list: contraindicated",
-        (
-            "methadone",
-            "dolophine",
-            "methadose",
-            "buprenorphine",
-            "suboxone",
-            "subutex",
-            "sublocade",
-            "zubsolv",
-            "belbuca",
-            "butrans",
-            "brixadi",
-        ),
-        "contraindicated",
-        '"{entry}" is opioid agonist treatment ({name}). Naltrexone must not be started while '
-        "the patient takes it: it would precipitate opioid withdrawal. Count the opioid-free "
-        "window (at least 10 days, up to 14) from its last dose.",
-        "REVIA+VIVITROL",
-    ),
-    _medicine_group(
-        "medication_thioridazine",
-        "Thioridazine on the medicine list: review",
-        ("thioridazine", "mellaril"),
-        "review",
-        '"{entry}" contains thioridazine ({name}): lethargy and sleepiness have been reported '
-        "with naltrexone. A clinician should decide.",
-        "REVIA",
-    ),
-    _medicine_group(
-        "medication_disulfiram",
-        "Disulfiram on the medicine list: review",
-        ("disulfiram", "antabuse"),
-        "review",
-        '"{entry}" contains disulfiram ({name}). Disulfiram and naltrexone can both harm the '
-        "liver, and the combination is not ordinarily recommended unless the benefit outweighs "
-        "the risk. A clinician should decide.",
-        "REVIA",
-    ),
-    _medicine_group(
-        "medication_naltrexone_combination",
-        "A naltrexone combination product (naltrexone/bupropion) on the medicine list: review",
-        ("contrave", "naltrexone/bupropion", "naltrexone-bupropion", "naltrexone and bupropion"),
-        "review",
-        '"{entry}" already contains naltrexone ({name}): starting naltrexone would duplicate it. '
-        "A clinician should decide.",
-        "NALTRACK",
-    ),
-)
-_COMBINATION = MEDICINE_GROUPS[-1]
-NALTREXONE_LISTED = _medicine_group(
-    "medication_naltrexone_listed",
-    "Naltrexone already on the medicine list: warning",
-    ("naltrexone", "revia", "vivitrol"),
-    None,
-    '"{entry}" is naltrexone ({name}), already on the medicine list. Check that this is a '
-    "restart and that the patient will not take two naltrexone products.",
-    "NALTRACK",
+# One rule per medicine group, listed after the rules above.
+MEDICINE_RULES: Final[tuple[str, ...]] = tuple(
+    rule(
+        code=group.code,
+        area=AREA,
+        summary=group.summary,
+        threshold=", ".join(group.names),
+        source=group.source,
+    )
+    for group in (*MEDICINE_GROUPS, NALTREXONE_LISTED)
 )
 
 
@@ -850,7 +691,7 @@ def _pregnancy(inp: StartCheckInput) -> list[_Outcome]:
     return []
 
 
-def _outcome(group: _MedicineGroup, entry: str, name: str) -> _Outcome:
+def _outcome(group: MedicineGroup, entry: str, name: str) -> _Outcome:
     template = group.message
     if name.casefold() == entry.casefold():  # "Contrave" (Contrave): say it once
         template = template.replace(" ({name})", "")
@@ -863,7 +704,7 @@ def _medicines(inp: StartCheckInput) -> list[_Outcome]:
     out: list[_Outcome] = []
     for entry in inp.current_medications:
         text = " ".join(entry.split())
-        combination = _COMBINATION.pattern.search(text)
+        combination = NALTREXONE_COMBINATION.pattern.search(text)
         for group in MEDICINE_GROUPS:
             match = group.pattern.search(text)
             if match:
@@ -872,7 +713,7 @@ def _medicines(inp: StartCheckInput) -> list[_Outcome]:
         listed = NALTREXONE_LISTED.pattern.search(text)
         if listed and not combination:
             if has_bupropion:
-                out.append(_outcome(_COMBINATION, text, "naltrexone with bupropion"))
+                out.append(_outcome(NALTREXONE_COMBINATION, text, "naltrexone with bupropion"))
             else:
                 out.append(_outcome(NALTREXONE_LISTED, text, listed.group(0)))
     return out
