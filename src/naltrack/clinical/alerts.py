@@ -30,7 +30,8 @@ from typing import Final, Literal, TypeAlias
 
 from naltrack.clinical.evidence import check_source, rule
 from naltrack.clinical.formulary import XR_INTERVAL_DAYS, Formulation
-from naltrack.clinical.instruments import SUICIDAL_IDEATION, InstrumentId, Sex
+from naltrack.clinical.instruments import SUICIDAL_IDEATION
+from naltrack.clinical.instruments.spec import InstrumentId, Sex
 from naltrack.clinical.liver import LIVER_ENZYMES, LIVER_REVIEW_MULTIPLE, LIVER_WARN_MULTIPLE
 
 EpisodeState = Literal["screening", "induction", "maintenance", "tapering", "stopped"]
