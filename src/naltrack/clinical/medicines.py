@@ -54,7 +54,7 @@ _NOT_WITH_NALTREXONE = (
     "count the opioid-free window from the last dose."
 )
 
-# source: REVIA, VIVITROL — interactions and contraindications (CLINICAL.md, Interactions).
+# source: REVIA, VIVITROL — interactions and contraindications (docs/clinical-sources.md).
 MEDICINE_GROUPS: Final[tuple[MedicineGroup, ...]] = (
     _medicine_group(
         "medication_opioid_analgesic",

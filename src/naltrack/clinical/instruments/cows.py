@@ -6,7 +6,7 @@ from typing import Final
 
 from naltrack.clinical.instruments.spec import Band, InstrumentSpec, Item, labelled
 
-# COWS. source: COWS — 11 items, total 0-48; allowed scores per item as in CLINICAL.md. The short
+# COWS. source: COWS — 11 items, total 0-48; allowed scores per item as published. The short
 # answer labels summarise the published anchors of each score.
 COWS_SPEC: Final = InstrumentSpec(
     id="cows",

@@ -69,7 +69,7 @@ def _check_answers(spec: InstrumentSpec, answers: Any) -> dict[str, int]:
 
 
 def score(inp: ScoreInput) -> ScoreResult:
-    """Score one instrument (CLINICAL.md "Instruments")."""
+    """Score one instrument as its source scores it (docs/clinical-sources.md)."""
     spec = INSTRUMENTS[inp.instrument]
     total = sum(inp.answers[key] for key in spec.keys)
     flags: list[str] = []
@@ -86,7 +86,7 @@ def score(inp: ScoreInput) -> ScoreResult:
 
 
 def score_from_json(payload: Any) -> ScoreInput:
-    """Parse the ``score`` calculator's JSON input (CALCULATORS.md); raises ``InputError``."""
+    """Parse the ``score`` calculator's JSON input (docs/calculators.md); raises ``InputError``."""
     obj = as_object(payload, "", required=("instrument", "answers"), optional=("sex",))
     instrument = as_choice(obj["instrument"], "instrument", INSTRUMENT_IDS)
     sex_value = obj.get("sex")

@@ -1,7 +1,7 @@
 """The start check: can this patient start (or restart) naltrexone on a given date?
 
-The ``start-check`` calculator of shared/CALCULATORS.md. Restarting after a lapse or a stop is a
-new start (REVIA, TIP63): call the same function, with the opioid use, screen and challenge of the
+The ``start-check`` calculator of docs/calculators.md. Restarting after a lapse or a stop is a new
+start (REVIA, TIP63): call the same function, with the opioid use, screen and challenge of the
 restart.
 
 How the answer is put together:

@@ -119,7 +119,7 @@ def _medications(value: Any) -> tuple[str, ...]:
 
 
 def start_check_from_json(payload: Any) -> StartCheckInput:
-    """Parse the start-check JSON object of CALCULATORS.md; raise ``InputError`` on any problem."""
+    """Parse the start-check JSON object (docs/calculators.md); raise ``InputError`` on problems."""
     obj = as_object(payload, "", required=_REQUIRED, optional=_OPTIONAL)
     inp = StartCheckInput(
         date=as_date(obj["date"], "date"),
