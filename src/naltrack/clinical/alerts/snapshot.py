@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from naltrack.clinical.formulary import Formulation
+from naltrack.clinical.instruments.craving_vas import CRAVING_MAX
 from naltrack.clinical.instruments.spec import InstrumentId, Sex
 from naltrack.clinical.regimens import Indication
 
@@ -34,8 +35,8 @@ class CheckIn:
     opioid_use: bool = False
 
     def __post_init__(self) -> None:
-        if not 0 <= self.craving <= 10:
-            raise ValueError("craving must be 0-10")
+        if not 0 <= self.craving <= CRAVING_MAX:
+            raise ValueError(f"craving must be 0-{CRAVING_MAX}")
         if self.drinks is not None and self.drinks < 0:
             raise ValueError("drinks cannot be negative")
 

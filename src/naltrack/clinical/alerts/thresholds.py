@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from naltrack.clinical.formulary import XR_INTERVAL_DAYS
+from naltrack.clinical.instruments.craving_vas import CRAVING_MAX
 from naltrack.clinical.liver import LIVER_REVIEW_MULTIPLE, LIVER_WARN_MULTIPLE
 
 
@@ -60,8 +61,8 @@ class Thresholds:
     def __post_init__(self) -> None:
         if not 0 < self.liver_warn_multiple <= self.liver_urgent_multiple:
             raise ValueError("liver multiples must be positive, warn <= urgent")
-        if not 0 <= self.craving_high <= 10:
-            raise ValueError("craving_high must be 0-10")
+        if not 0 <= self.craving_high <= CRAVING_MAX:
+            raise ValueError(f"craving_high must be 0-{CRAVING_MAX}")
         if self.craving_rise_points <= 0:
             raise ValueError("craving_rise_points must be positive")
         for name in (

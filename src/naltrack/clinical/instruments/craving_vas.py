@@ -23,3 +23,5 @@ CRAVING_SPEC: Final = InstrumentSpec(
     bands=(Band("none", 0, 0), Band("low", 1, 3), Band("moderate", 4, 6), Band("high", 7, 10)),
     notes="Bands are a Naltrack convention, not a validated scale.",
 )
+# source: NALTRACK — the craving scale runs 0-10: its top, wherever a craving is entered or checked.
+CRAVING_MAX: Final[int] = CRAVING_SPEC.max_score
