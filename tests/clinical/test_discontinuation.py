@@ -1,4 +1,4 @@
-"""The discontinuation planner: CLINICAL.md facts (rows cite sources) and the CALCULATORS.md contract."""
+"""The discontinuation planner: the facts (rows cite sources) and docs/calculators.md's contract."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from naltrack.clinical.formulary import tablets_for
 
 D = dt.date.fromisoformat
 
-# The example input of shared/CALCULATORS.md.
+# The example input of the contract (docs/calculators.md).
 EXAMPLE: dict[str, Any] = {
     "start": "2026-04-01",
     "formulation": "oral",

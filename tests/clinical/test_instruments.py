@@ -1,4 +1,4 @@
-"""The ``score`` calculator (shared/CALCULATORS.md "score"; shared/CLINICAL.md "Instruments")."""
+"""The ``score`` calculator (docs/calculators.md; the sources, docs/clinical-sources.md)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from naltrack.clinical.instruments import (
     score_json,
 )
 
-# The item keys and allowed values of CLINICAL.md, written out again so the table in the code
-# is checked against the document rather than against itself.
+# The item keys and allowed values of the published instruments, written out again so the table
+# in the code is checked against the sources rather than against itself.
 EXPECTED_ITEMS: dict[str, dict[str, tuple[int, ...]]] = {
     "cows": {  # source: COWS
         "resting_pulse": (0, 1, 2, 4),
@@ -75,7 +75,7 @@ def answers_for(instrument: str, total: int, *, last: str | None = None) -> dict
 
 
 def expected_band(instrument: str, total: int, sex: str | None) -> str | None:
-    """The bands of CLINICAL.md, written independently of the code."""
+    """The bands of the published instruments, written independently of the code."""
     if instrument == "cows":  # source: COWS
         if total <= 4:
             return "none"
@@ -247,7 +247,7 @@ def test_phq9_item9_flag(q9: int, other_total: int, band: str, flags: list[str])
 
 
 # ---------------------------------------------------------------------------------------------
-# The output form of CALCULATORS.md
+# The output form of docs/calculators.md
 
 
 def test_output_form_matches_the_contract() -> None:

@@ -1,4 +1,4 @@
-"""Regimen calendars: expected doses from shared/CLINICAL.md, each row citing its source."""
+"""Regimen calendars: expected doses from the sources, each row citing its source."""
 
 from __future__ import annotations
 

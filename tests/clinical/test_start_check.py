@@ -1,4 +1,4 @@
-"""The start-check calculator: CLINICAL.md rules (rows cite sources) and the CALCULATORS.md contract."""
+"""The start-check calculator: the rules (rows cite sources) and docs/calculators.md's contract."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from naltrack.clinical.start_check import (
 
 D = dt.date.fromisoformat
 
-# The example input of shared/CALCULATORS.md.
+# The example input of the contract (docs/calculators.md).
 EXAMPLE: dict[str, Any] = {
     "date": "2026-03-15",
     "indication": "OUD",
@@ -453,7 +453,7 @@ def test_pregnancy(pregnant: bool | None, status: str, code: str, severity: str)
     assert finding(result, code)["severity"] == severity
 
 
-# --- medicine screen (REVIA, VIVITROL; CLINICAL.md Interactions) --------------------------------
+# --- medicine screen (REVIA, VIVITROL: interactions) ---------------------------------------------
 
 
 @pytest.mark.parametrize(

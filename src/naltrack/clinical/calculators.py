@@ -1,4 +1,4 @@
-"""The three calculators of shared/CALCULATORS.md behind one JSON door.
+"""The three calculators of docs/calculators.md behind one JSON door.
 
 The CLI (``naltrack calc``) and the HTTP API both call ``calculate``: one validation, one
 implementation, one error form.

@@ -1,4 +1,4 @@
-"""Parsing the calculators' JSON input (shared/CALCULATORS.md) into typed values.
+"""Parsing the calculators' JSON input (docs/calculators.md) into typed values.
 
 One validation for all three doors (Python, CLI, HTTP): every problem raises ``InputError``
 naming the offending field with a dotted path (``labs.0.value``), and unknown fields are errors.

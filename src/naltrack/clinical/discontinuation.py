@@ -1,9 +1,9 @@
-"""A plan for stopping naltrexone: the ``discontinuation`` calculator of shared/CALCULATORS.md.
+"""A plan for stopping naltrexone: the ``discontinuation`` calculator of docs/calculators.md.
 
-The facts (CLINICAL.md, "Stopping"): naltrexone causes no physical dependence, so stopping it
-causes no withdrawal syndrome of its own and no taper is required (REVIA). The danger after
-stopping is different: once the blockade ends, tolerance to opioids is lower than before, so a
-dose the patient once took can cause a fatal overdose (REVIA, VIVITROL, TIP63). Every plan says
+The facts (sources: docs/clinical-sources.md): naltrexone causes no physical dependence, so
+stopping it causes no withdrawal syndrome of its own and no taper is required (REVIA). The danger
+after stopping is different: once the blockade ends, tolerance to opioids is lower than before, so
+a dose the patient once took can cause a fatal overdose (REVIA, VIVITROL, TIP63). Every plan says
 so, with naloxone advice and follow-up contacts.
 
 Strategies:
@@ -21,9 +21,9 @@ Strategies:
   The last dose is the last injection and blockade ends 28 days later (VIVITROL).
 
 Follow-up (``FollowUpPolicy``, NALTRACK defaults): contacts 7, 14 and 28 days after the anchor,
-then two more one calendar month apart after the 28-day contact, which covers the 3 months
-of CLINICAL.md (last dose 2026-04-03 → 04-10, 04-17, 05-01, 06-01, 07-01). The anchor is the last
-dose for oral naltrexone. For the injection it is the day the blockade ends (or ``start`` if that
+then two more one calendar month apart after the 28-day contact, which covers the first 3
+months (last dose 2026-04-03 → 04-10, 04-17, 05-01, 06-01, 07-01). The anchor is the last dose
+for oral naltrexone. For the injection it is the day the blockade ends (or ``start`` if that
 is later): contacts 1-4 weeks after an injection would all fall while it still blocks opioids,
 and the risk begins when the blockade ends.
 """
@@ -377,7 +377,7 @@ def plan_discontinuation(
 
 
 def discontinuation_from_json(payload: Any) -> DiscontinuationInput:
-    """Parse the discontinuation JSON object of CALCULATORS.md; raise ``InputError`` on problems."""
+    """Parse the discontinuation JSON object (docs/calculators.md); raises ``InputError``."""
     obj = as_object(
         payload,
         "",

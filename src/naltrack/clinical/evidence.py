@@ -1,8 +1,8 @@
 """The sources the clinical rules rest on, and the registry of the rules themselves.
 
-Sources are those of shared/CLINICAL.md, by their short id. Each rule registered here appears in
-docs/clinical-rules.md, which is generated from this registry (``naltrack calc rules``) and checked
-against it by a test, so the document cannot drift from the code.
+Sources are those of docs/clinical-sources.md, by their short id. Each rule registered here
+appears in docs/clinical-rules.md, which is generated from this registry (``naltrack calc rules``)
+and checked against it by a test, so the document cannot drift from the code.
 """
 
 from __future__ import annotations

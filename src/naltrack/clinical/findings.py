@@ -8,6 +8,9 @@ from typing import Literal
 from naltrack.clinical.evidence import check_source
 
 Severity = Literal["info", "warning", "block"]
+# What a start check's ``block`` finding holds a start back for: a contraindication, a wait or a
+# repeatable test (``not_yet``), or a clinician's decision (``review``).
+Effect = Literal["contraindicated", "not_yet", "review"]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from typing import Final, Literal
 from naltrack.clinical.evidence import rule
 
 Formulation = Literal["oral", "xr_injection"]
-FORMULATIONS: Final[tuple[Formulation, ...]] = ("oral", "xr_injection")
+ORAL: Final = "oral"  # 50 mg tablets
+XR_INJECTION: Final = "xr_injection"  # the extended-release monthly injection
+FORMULATIONS: Final[tuple[Formulation, ...]] = (ORAL, XR_INJECTION)
 
 # source: REVIA §How supplied — 50 mg film-coated tablets, scored; a half tablet gives 25 mg.
 TABLET_MG: Final = 50

@@ -9,7 +9,7 @@ from typing import Final
 from naltrack.clinical.discontinuation import add_months
 from naltrack.clinical.evidence import rule
 
-# source: NALTRACK (CLINICAL.md "Liver") — the enzymes the thresholds apply to.
+# source: NALTRACK (docs/clinical-sources.md) — the enzymes the thresholds apply to.
 LIVER_ENZYMES: Final[tuple[str, ...]] = ("ALT", "AST")
 # source: NALTRACK, informed by TIP63/AUDGUIDE (monitoring) and the Vivitrol OUD trial's
 # exclusion of AST/ALT > 3x ULN (VIVITROL): above this, start with closer monitoring; alert.

@@ -163,6 +163,9 @@ REGIMEN_CHOICES: Final[tuple[tuple[str, str], ...]] = tuple(
     (info.kind, info.label) for info in REGIMENS.values()
 )
 
+# Regimens with one dose every day: only these have a daily dose that can be stepped down.
+DAILY_REGIMENS: Final[frozenset[RegimenKind]] = frozenset({"aud_daily", "oud_induction"})
+
 
 def regimen_choices(indication: Indication | None = None) -> tuple[tuple[str, str], ...]:
     """(kind, label) pairs for a form's choices, limited to those that suit ``indication``."""

@@ -1,0 +1,83 @@
+"""After stopping: the window of highest overdose risk, and follow-up contacts in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from naltrack.clinical.alerts.dates import days_ago, iso, up_to_today
+from naltrack.clinical.alerts.finding import AlertFinding
+from naltrack.clinical.alerts.rules import FOLLOW_UP_MISSING
+from naltrack.clinical.alerts.snapshot import PatientSnapshot
+from naltrack.clinical.alerts.thresholds import Thresholds
+
+
+def _days_since_stop(snapshot: PatientSnapshot) -> int | None:
+    if snapshot.state != "stopped" or snapshot.stopped_on is None:
+        return None
+    return days_ago(snapshot, snapshot.stopped_on)
+
+
+def in_high_risk_window(snapshot: PatientSnapshot, t: Thresholds) -> bool:
+    days = _days_since_stop(snapshot)
+    # source: NALTRACK — stopped within the last 90 days (REVIA+VIVITROL+TIP63 overdose warnings).
+    return days is not None and 0 <= days < t.high_risk_window_days
+
+
+def follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFinding]:
+    """A stopped patient the clinic has lost touch with.
+
+    With contacts booked by the stop plan, a booked contact more than the grace days late with
+    no contact since (a day or so early counts) raises it, so a plan kept to the letter never
+    alerts between its monthly contacts. With none booked, a plain gap since the last contact.
+    """
+    if not in_high_risk_window(snapshot, t):
+        return []
+    stopped_on = snapshot.stopped_on
+    assert stopped_on is not None
+    contacts = [d for d in up_to_today(snapshot, snapshot.follow_up_contacts) if d >= stopped_on]
+    since = contacts[-1] if contacts else stopped_on
+    gap = days_ago(snapshot, since)
+    grace = dt.timedelta(days=t.follow_up_grace_days)
+    late = [
+        booked
+        for booked in sorted(snapshot.follow_ups_booked)
+        if booked + grace < snapshot.as_of and not any(c >= booked - grace for c in contacts)
+    ]
+    # source: NALTRACK — a booked contact 3 days late, or (none booked) 14 days without contact.
+    if snapshot.follow_ups_booked and not late:
+        return []
+    if not snapshot.follow_ups_booked and gap < t.follow_up_gap_days:
+        return []
+    if late:
+        when = f"the follow-up contact booked for {iso(late[0])} has not happened"
+    elif contacts:
+        when = f"the last follow-up contact was {gap} days ago, on {iso(since)}"
+    else:
+        when = "there has been no follow-up contact since"
+    risk = (
+        "Tolerance to opioids is lower after stopping, so a previously tolerated dose can cause a "
+        "fatal overdose."
+        if snapshot.indication in ("OUD", "OUD_AUD")
+        else "Cravings and drinking may return; and if the patient uses opioids, tolerance is low, "
+        "so a previously tolerated dose can cause a fatal overdose."
+    )
+    return [
+        AlertFinding(
+            code=FOLLOW_UP_MISSING,
+            severity="high",
+            message=f"Naltrexone was stopped on {iso(stopped_on)} "
+            f"({days_ago(snapshot, stopped_on)} days ago) and {when}. {risk} Contact the "
+            "patient, ask about cravings and drug or alcohol use, and make sure they have "
+            "naloxone.",
+            evidence={
+                "stopped_on": iso(stopped_on),
+                "last_contact": iso(contacts[-1]) if contacts else None,
+                "days_without_contact": gap,
+                "gap_threshold_days": t.follow_up_gap_days,
+                "late_booked_contacts": [iso(d) for d in late],
+                "window_days": t.high_risk_window_days,
+            },
+            source="NALTRACK+REVIA+VIVITROL+TIP63",
+            key=f"{FOLLOW_UP_MISSING}:{iso(since)}",
+        )
+    ]

@@ -1,0 +1,116 @@
+"""The alert rules, registered in the order docs/clinical-rules.md lists them.
+
+Thresholds are stated with the defaults of ``Thresholds``; a clinic may change them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS
+from naltrack.clinical.evidence import rule
+
+_D: Final = DEFAULT_THRESHOLDS
+
+LIVER_HIGH = rule(
+    code="liver_enzymes_high",
+    area="alerts",
+    summary="On naltrexone, the latest ALT or AST is raised: review liver function (high)",
+    threshold=f"> {_D.liver_warn_multiple:g} times the upper limit of normal (Naltrack default, "
+    "clinic-configurable; informed by TIP63/AUDGUIDE and the Vivitrol OUD trial's exclusion)",
+    source="NALTRACK+VIVITROL",
+)
+LIVER_VERY_HIGH = rule(
+    code="liver_enzymes_very_high",
+    area="alerts",
+    summary="On naltrexone, the latest ALT or AST is markedly raised: a clinician decides today "
+    "(urgent)",
+    threshold=f"> {_D.liver_urgent_multiple:g} times the upper limit of normal (Naltrack default, "
+    "clinic-configurable; informed by the X:BOT trial's exclusion)",
+    source="NALTRACK+XBOT+VIVITROL",
+)
+INJECTION_OVERDUE = rule(
+    code="injection_overdue",
+    area="alerts",
+    summary="Extended-release injection overdue: blockade can no longer be relied on (high)",
+    threshold=f"today later than the last injection + {_D.injection_overdue_days} days",
+    source="VIVITROL",
+)
+ORAL_DOSES_MISSED = rule(
+    code="oral_doses_missed",
+    area="alerts",
+    summary="Oral doses missed while on naltrexone (high in opioid use disorder, routine in "
+    "alcohol use disorder)",
+    threshold=f"≥ {_D.missed_doses_count} missed doses in the last {_D.missed_doses_window_days} "
+    "days (Naltrack default, clinic-configurable)",
+    source="NALTRACK+REVIA",
+)
+CRAVING_HIGH = rule(
+    code="craving_high",
+    area="alerts",
+    summary="High craving on the latest check-in (routine)",
+    threshold=f"craving ≥ {_D.craving_high} of 10 (Naltrack default: the scale's 'high' band)",
+    source="NALTRACK",
+)
+CRAVING_RISING = rule(
+    code="craving_rising",
+    area="alerts",
+    summary="Cravings rising (routine)",
+    threshold=f"mean craving of the last {_D.craving_rise_window_days} days ≥ "
+    f"{_D.craving_rise_points:g} points above the mean of the {_D.craving_rise_window_days} days "
+    "before (Naltrack default, clinic-configurable)",
+    source="NALTRACK",
+)
+HEAVY_DRINKING = rule(
+    code="heavy_drinking_days",
+    area="alerts",
+    summary="Repeated heavy drinking days (routine)",
+    threshold=f"≥ {_D.heavy_drinking_days} heavy drinking days in the last "
+    f"{_D.heavy_drinking_window_days} days; a heavy drinking day is ≥ "
+    f"{_D.heavy_drinking_drinks_female} drinks for women (or sex unknown), ≥ "
+    f"{_D.heavy_drinking_drinks_male} for men, following the common NIAAA definition "
+    "(Naltrack default, clinic-configurable)",
+    source="NALTRACK",
+)
+OPIOID_USE_ON_NALTREXONE = rule(
+    code="opioid_use_on_naltrexone",
+    area="alerts",
+    summary="Opioid use reported, or an opioid-positive urine screen, while on naltrexone: "
+    "overcoming the blockade with large doses can cause fatal overdose (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default look-back)",
+    source="REVIA+VIVITROL+TIP63",
+)
+OPIOID_USE_AFTER_STOPPING = rule(
+    code="opioid_use_after_stopping",
+    area="alerts",
+    summary="Opioid use reported, or an opioid-positive urine screen, after stopping naltrexone: "
+    "tolerance is low, so a previously tolerated dose can be fatal (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days, within "
+    f"{_D.high_risk_window_days} days of stopping (Naltrack defaults)",
+    source="REVIA+VIVITROL+TIP63",
+)
+FOLLOW_UP_MISSING = rule(
+    code="follow_up_missing_after_stop",
+    area="alerts",
+    summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability (high)",
+    threshold=f"stopped in the last {_D.high_risk_window_days} days and a booked follow-up "
+    f"contact more than {_D.follow_up_grace_days} days late; with none booked, no contact for "
+    f"{_D.follow_up_gap_days} days or more, counted from the stop if none since (Naltrack "
+    "defaults)",
+    source="NALTRACK+REVIA+VIVITROL+TIP63",
+)
+SUICIDAL_IDEATION_ALERT = rule(
+    code="suicidal_ideation",
+    area="alerts",
+    summary="Latest PHQ-9: thoughts of being better off dead or of self-harm (urgent)",
+    threshold="PHQ-9 item 9 > 0, whatever the total",
+    source="PHQ9",
+)
+DEPRESSION_HIGH = rule(
+    code="depression_symptoms_high",
+    area="alerts",
+    summary="Latest PHQ-9 moderately severe or severe: depression has been reported in people "
+    "treated with naltrexone; review (high)",
+    threshold="PHQ-9 total ≥ 15 (band moderately_severe or severe)",
+    source="PHQ9+REVIA+VIVITROL",
+)

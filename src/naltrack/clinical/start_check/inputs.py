@@ -1,0 +1,74 @@
+"""What the start check is asked about: the patient's answers, tests and the clinic's policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from naltrack.clinical.formulary import Formulation
+from naltrack.clinical.regimens import Indication
+
+ExposureKind = Literal["short_acting", "methadone", "buprenorphine", "other_long_acting"]
+EXPOSURE_KINDS: Final[tuple[ExposureKind, ...]] = (
+    "short_acting",
+    "methadone",
+    "buprenorphine",
+    "other_long_acting",
+)
+LabTest = Literal["ALT", "AST", "bilirubin", "GGT"]
+LAB_TESTS: Final[tuple[LabTest, ...]] = ("ALT", "AST", "bilirubin", "GGT")
+
+
+@dataclass(frozen=True)
+class StartCheckPolicy:
+    """How recent tests must be to count (NALTRACK defaults, clinic-configurable)."""
+
+    test_max_age_days: int = 7  # source: NALTRACK — urine screen and naloxone challenge
+    lab_max_age_days: int = 90  # source: NALTRACK — baseline liver tests (TIP63/AUDGUIDE)
+
+    def __post_init__(self) -> None:
+        if self.test_max_age_days < 0 or self.lab_max_age_days < 0:
+            raise ValueError("test ages must not be negative")
+
+
+@dataclass(frozen=True)
+class OpioidExposure:
+    kind: ExposureKind
+    last_use: dt.date
+
+
+@dataclass(frozen=True)
+class DrugScreen:
+    date: dt.date
+    opioids_positive: bool
+
+
+@dataclass(frozen=True)
+class NaloxoneChallenge:
+    date: dt.date
+    withdrawal_signs: bool
+
+
+@dataclass(frozen=True)
+class LabResult:
+    test: LabTest
+    value: float
+    upper_limit_normal: float
+    date: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartCheckInput:
+    date: dt.date
+    indication: Indication
+    formulation: Formulation
+    opioid_exposures: tuple[OpioidExposure, ...]
+    acute_hepatitis_or_liver_failure: bool
+    needs_opioid_analgesics: bool
+    pregnant: bool | None
+    naltrexone_hypersensitivity: bool
+    current_medications: tuple[str, ...]
+    urine_drug_screen: DrugScreen | None = None
+    naloxone_challenge: NaloxoneChallenge | None = None
+    labs: tuple[LabResult, ...] = ()

@@ -1,0 +1,201 @@
+"""Opioids before a start: the opioid-free window, the urine drug screen, the naloxone challenge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from naltrack.clinical.start_check.inputs import ExposureKind, StartCheckInput, StartCheckPolicy
+from naltrack.clinical.start_check.outcomes import Outcome, block, days, info, warn
+from naltrack.clinical.start_check.rules import (
+    CHALLENGE_POSITIVE,
+    CHALLENGE_RECOMMENDED,
+    OPIOID_WINDOW_BORDERLINE,
+    OPIOID_WINDOW_NOT_MET,
+    SCREEN_NEEDED,
+    SCREEN_POSITIVE,
+    SCREEN_RECOMMENDED,
+)
+
+# source: NALTRACK reading of REVIA (7-10 days after short-acting opioids) and VIVITROL (up to two
+# weeks after methadone or buprenorphine): minimum window, then the upper bound a warning covers.
+OPIOID_FREE_DAYS: Final[dict[ExposureKind, tuple[int, int]]] = {
+    "short_acting": (7, 10),
+    "methadone": (10, 14),
+    "buprenorphine": (10, 14),
+    "other_long_acting": (10, 14),
+}
+_EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
+    "short_acting": "a short-acting opioid",
+    "methadone": "methadone",
+    "buprenorphine": "buprenorphine",
+    "other_long_acting": "a long-acting opioid",
+}
+# source: REVIA — a positive naloxone challenge may be repeated in 24 hours.
+CHALLENGE_REPEAT_DAYS: Final = 1
+
+
+def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
+    out: list[Outcome] = []
+    source = "NALTRACK+REVIA+VIVITROL"
+    if not inp.opioid_exposures:
+        return [
+            info(
+                "no_recent_opioid_use_reported",
+                "No opioid use reported in the last 30 days.",
+                source,
+            )
+        ]
+    for exposure in inp.opioid_exposures:
+        window, upper = OPIOID_FREE_DAYS[exposure.kind]
+        label = _EXPOSURE_LABEL[exposure.kind]
+        since = (inp.date - exposure.last_use).days
+        if since < window:
+            earliest = exposure.last_use + dt.timedelta(days=window)
+            when = (
+                "the day of this check"
+                if since == 0
+                else f"{days(since)} before {inp.date.isoformat()}"
+            )
+            message = (
+                f"The last use of {label} was on {exposure.last_use.isoformat()}, "
+                f"{when}. Naltrexone needs at least "
+                f"{days(window)} without opioids after {label} (Naltrack default, from the "
+                "labels); starting earlier can precipitate opioid withdrawal, which can be "
+                f"severe. This window is met on {earliest.isoformat()}."
+            )
+            if inp.indication == "AUD":
+                message += " This applies to alcohol use disorder too."
+            out.append(block(OPIOID_WINDOW_NOT_MET, "not_yet", message, source, earliest))
+        elif since < upper:
+            out.append(
+                warn(
+                    OPIOID_WINDOW_BORDERLINE,
+                    f"{days(since)} since the last use of {label}: the Naltrack minimum of "
+                    f"{days(window)} is met, but the labels' window runs to {days(upper)}, so "
+                    "precipitated withdrawal is still possible. Watch closely after the first "
+                    "dose; a naloxone challenge helps rule out remaining opioid dependence.",
+                    source,
+                )
+            )
+        else:
+            out.append(
+                info(
+                    "opioid_free_window_met",
+                    f"{days(since)} since the last use of {label}: the opioid-free window "
+                    f"(up to {days(upper)}) is met.",
+                    source,
+                )
+            )
+    return out
+
+
+def _latest_use(inp: StartCheckInput) -> dt.date | None:
+    return max((e.last_use for e in inp.opioid_exposures), default=None)
+
+
+def _opioid_risk(inp: StartCheckInput) -> bool:
+    """OUD, or reported opioid use: occult opioid dependence is possible."""
+    return inp.indication in ("OUD", "OUD_AUD") or bool(inp.opioid_exposures)
+
+
+def _why_not_current(
+    test_date: dt.date, inp: StartCheckInput, policy: StartCheckPolicy
+) -> str | None:
+    latest = _latest_use(inp)
+    if latest is not None and test_date <= latest:
+        return f"was taken on {test_date.isoformat()}, not after the last reported opioid use"
+    age = (inp.date - test_date).days
+    if age > policy.test_max_age_days:
+        return (
+            f"is {days(age)} old (the Naltrack default accepts up to "
+            f"{days(policy.test_max_age_days)})"
+        )
+    return None
+
+
+def urine_screen(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
+    screen = inp.urine_drug_screen
+    if screen is not None and screen.opioids_positive:
+        return [
+            block(
+                SCREEN_POSITIVE,
+                "not_yet",
+                f"The urine drug screen of {screen.date.isoformat()} is positive for opioids: do "
+                "not start naltrexone. Repeat the screen; when it will be negative is not known.",
+                "REVIA+TIP63",
+            )
+        ]
+    if screen is None:
+        problem = "No urine drug screen is recorded."
+    else:
+        reason = _why_not_current(screen.date, inp, policy)
+        if reason is None:
+            return [
+                info(
+                    "urine_screen_negative",
+                    f"The urine drug screen of {screen.date.isoformat()} is negative for opioids.",
+                    "REVIA+TIP63",
+                )
+            ]
+        problem = f"The negative urine drug screen {reason}."
+    if _opioid_risk(inp):
+        return [
+            block(
+                SCREEN_NEEDED,
+                "review",
+                f"{problem} A urine drug screen is needed to confirm the patient is opioid-free "
+                "before starting.",
+                "REVIA+TIP63",
+            )
+        ]
+    return [
+        warn(
+            SCREEN_RECOMMENDED,
+            f"{problem} No opioid use is reported, but a urine drug screen is recommended to "
+            "confirm the patient is opioid-free: opioid use would make the first dose unsafe.",
+            "REVIA+TIP63",
+        )
+    ]
+
+
+def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
+    challenge = inp.naloxone_challenge
+    if challenge is not None and challenge.withdrawal_signs:
+        repeat = challenge.date + dt.timedelta(days=CHALLENGE_REPEAT_DAYS)
+        return [
+            block(
+                CHALLENGE_POSITIVE,
+                "not_yet",
+                f"The naloxone challenge of {challenge.date.isoformat()} caused withdrawal signs: "
+                "do not give naltrexone. The challenge may be repeated after 24 hours, from "
+                f"{repeat.isoformat()}.",
+                "REVIA",
+                max(inp.date, repeat),
+            )
+        ]
+    if challenge is not None:
+        reason = _why_not_current(challenge.date, inp, policy)
+        if reason is None:
+            return [
+                info(
+                    "naloxone_challenge_passed",
+                    f"The naloxone challenge of {challenge.date.isoformat()} caused no withdrawal "
+                    "signs.",
+                    "REVIA",
+                )
+            ]
+        problem = f"The naloxone challenge {reason}."
+    elif _opioid_risk(inp):
+        problem = "No naloxone challenge is recorded."
+    else:
+        return []
+    return [
+        warn(
+            CHALLENGE_RECOMMENDED,
+            f"{problem} A naloxone challenge is recommended when hidden opioid dependence is "
+            "possible: naloxone 0.8 mg under the skin and 20 minutes' observation (or 0.2 mg IV, "
+            "30 seconds, then 0.6 mg IV, 20 minutes). Withdrawal signs mean do not start.",
+            "REVIA",
+        )
+    ]
