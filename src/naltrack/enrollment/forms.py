@@ -16,8 +16,8 @@ from django.forms import BoundField
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
-from naltrack.care.models import EXPOSURE_KIND_LABELS
 from naltrack.clinical.start_check import EXPOSURE_KINDS
+from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.enrollment.models import Enrollment
 from naltrack.web.forms import ISO_DATE, Radios
 

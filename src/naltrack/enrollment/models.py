@@ -14,8 +14,8 @@ from django.db import models
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership
-from naltrack.care.models import EXPOSURE_KIND_LABELS
 from naltrack.clinical.start_check import EXPOSURE_KINDS
+from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 
 if TYPE_CHECKING:
     from naltrack.accounts.models import User

@@ -26,13 +26,14 @@ from naltrack.audit.services import audit_record
 from naltrack.care import selectors
 from naltrack.care.models import Injection, Patient
 from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 
 TEMPLATE = "patient/wallet_card.html"
 FILENAME = "naltrexone-wallet-card.pdf"
 
 FORMS = {
-    "oral": "Tablets, taken by mouth",
-    "xr_injection": f"Monthly injection, {XR_DOSE_MG} mg",
+    ORAL: "Tablets, taken by mouth",
+    XR_INJECTION: f"Monthly injection, {XR_DOSE_MG} mg",
 }
 
 

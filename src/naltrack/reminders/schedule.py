@@ -35,6 +35,7 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
+from naltrack.clinical.vocabulary import ORAL
 from naltrack.reminders.defaults import (
     clinic_defaults_by_id,
     preference_of,
@@ -175,7 +176,7 @@ def reminder_data_many(
             continue
         regimen = regimens.get(episode.pk)
         dose_on = next_injection = liver_due = None
-        if regimen is not None and regimen.formulation == "oral":
+        if regimen is not None and regimen.formulation == ORAL:
             dose_on = care_selectors.dose_calendar_with(regimen=regimen, plan=plans.get(episode.pk))
         elif regimen is not None and patient.pk in injections:
             next_injection = injections[patient.pk].next_due
@@ -212,7 +213,7 @@ def plan_for_days(data: ReminderData, days: list[dt.date]) -> list[PlannedRemind
         at = at_local(day, daily, data.zone)
         if data.dose_on is not None:
             dose = data.dose_on(day)
-            if dose is not None and dose.formulation == "oral":
+            if dose is not None and dose.formulation == ORAL:
                 planned.append(PlannedReminder(Kind.DOSE, at, False, f"today: {dose.dose_mg} mg"))
         if data.next_injection is not None:
             for kind, ahead in INJECTION_AHEAD_DAYS.items():

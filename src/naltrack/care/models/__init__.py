@@ -15,8 +15,6 @@ from naltrack.care.models.monitoring import (
 )
 from naltrack.care.models.patient import ClinicalQuerySet, Patient, PatientQuerySet, PatientRow
 from naltrack.care.models.treatment import (
-    EXPOSURE_KIND_LABELS,
-    INDICATION_CHOICES,
     SITE_CHOICES,
     DoseEvent,
     Episode,
@@ -29,8 +27,6 @@ from naltrack.care.models.treatment import (
 )
 
 __all__ = [
-    "EXPOSURE_KIND_LABELS",
-    "INDICATION_CHOICES",
     "SITE_CHOICES",
     "Alert",
     "CheckIn",

@@ -16,17 +16,12 @@ from django.db.models import Q
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import XR_SITES
 from naltrack.clinical.start_check import EXPOSURE_KINDS
+from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS, INDICATION_LABELS
 
 if TYPE_CHECKING:
     pass
 
 from naltrack.care.models.patient import Patient, PatientRow
-
-INDICATION_CHOICES = [
-    ("AUD", "Alcohol use disorder"),
-    ("OUD", "Opioid use disorder"),
-    ("OUD_AUD", "Both"),
-]
 
 
 class Episode(PatientRow):
@@ -42,7 +37,7 @@ class Episode(PatientRow):
     ACTIVE_STATES = (State.SCREENING, State.INDUCTION, State.MAINTENANCE, State.TAPERING)
 
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="episodes")
-    indication = models.CharField(max_length=10, choices=INDICATION_CHOICES)
+    indication = models.CharField(max_length=10, choices=list(INDICATION_LABELS.items()))
     state = models.CharField(max_length=20, choices=State.choices, default=State.SCREENING)
     opened_on = models.DateField()
     started_on = models.DateField(null=True, blank=True, help_text="First naltrexone dose")
@@ -65,14 +60,6 @@ class Episode(PatientRow):
 
     def __str__(self) -> str:
         return f"{self.get_indication_display()} episode from {self.opened_on} ({self.get_state_display()})"
-
-
-EXPOSURE_KIND_LABELS = {
-    "short_acting": "Short-acting opioid (heroin, fentanyl, oxycodone…)",
-    "methadone": "Methadone",
-    "buprenorphine": "Buprenorphine",
-    "other_long_acting": "Other long-acting opioid",
-}
 
 
 class OpioidExposure(PatientRow):

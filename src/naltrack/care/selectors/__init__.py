@@ -30,7 +30,6 @@ from naltrack.care.selectors.snapshot import (
 )
 from naltrack.care.selectors.start_check import StartCheckRecord, start_check_record
 from naltrack.care.selectors.treatment import (
-    DAILY_REGIMENS,
     Treatment,
     current_oral_dose_mg,
     dose_calendar,
@@ -47,7 +46,6 @@ from naltrack.care.selectors.treatment import (
 
 __all__ = [
     "CHART_DAYS",
-    "DAILY_REGIMENS",
     "LAB_DAYS",
     "NO_CONTACT_DAYS",
     "SNAPSHOT_DAYS",

@@ -34,6 +34,7 @@ from naltrack.care.models import (
     Regimen,
 )
 from naltrack.care.selectors.access import patient_search
+from naltrack.clinical.vocabulary import XR_INJECTION
 from naltrack.reminders.selectors import DeliveryProblems, delivery_problems
 
 # --- the clinician's day ----------------------------------------------------------------------
@@ -98,7 +99,7 @@ def patients_annotated(patients: PatientQuerySet, *, today: dt.date) -> Any:
             next_injection=Case(
                 When(
                     state__in=[Episode.State.INDUCTION, Episode.State.MAINTENANCE],
-                    formulation="xr_injection",
+                    formulation=XR_INJECTION,
                     then=Coalesce(
                         Subquery(
                             Injection.objects.filter(

@@ -17,6 +17,7 @@ from naltrack.care.models import DoseEvent, Episode, Injection, Patient, Regimen
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.discontinuation import Step
 from naltrack.clinical.formulary import tablets_for
+from naltrack.clinical.vocabulary import DAILY_REGIMENS, ORAL, XR_INJECTION
 
 
 def episode_current(*, patient: Patient) -> Episode | None:
@@ -57,7 +58,7 @@ def dose_calendar_with(
                 return clinical_regimens.ScheduledDose(
                     date=day,
                     dose_mg=step.dose_mg,
-                    formulation="oral",
+                    formulation=ORAL,
                     tablets=tablets_for(step.dose_mg),
                 )
         return clinical_regimens.due_on(calendar, day)
@@ -92,10 +93,6 @@ def current_oral_dose_mg(*, regimen: Regimen, on: dt.date) -> int | None:
         regimen.as_clinical(), on - dt.timedelta(days=1)
     )
     return scheduled.dose_mg if scheduled else None
-
-
-# Regimens with one dose every day: only these have a daily dose that can be stepped down.
-DAILY_REGIMENS = frozenset({"aud_daily", "oud_induction"})
 
 
 def plan_steps(plan: TaperPlan) -> list[Step]:
@@ -133,11 +130,11 @@ class Treatment:
 
     @property
     def is_injection(self) -> bool:
-        return self.regimen is not None and self.regimen.formulation == "xr_injection"
+        return self.regimen is not None and self.regimen.formulation == XR_INJECTION
 
     @property
     def is_oral(self) -> bool:
-        return self.regimen is not None and self.regimen.formulation == "oral"
+        return self.regimen is not None and self.regimen.formulation == ORAL
 
     @property
     def on_naltrexone(self) -> bool:
@@ -212,14 +209,14 @@ def treatment_of(
     on = regimen is not None and state in ON_NALTREXONE
     due_today = next_dose = None
     next_injection = None
-    if on and regimen is not None and regimen.formulation == "oral":
+    if on and regimen is not None and regimen.formulation == ORAL:
         due = dose_calendar_with(regimen=regimen, plan=plan)
         due_today = due(today)
         for ahead in range(1, NEXT_DOSE_LOOKAHEAD_DAYS + 1):
             next_dose = due(today + dt.timedelta(days=ahead))
             if next_dose is not None:
                 break
-    if regimen is not None and regimen.formulation == "xr_injection":
+    if regimen is not None and regimen.formulation == XR_INJECTION:
         if last_injection is not None and last_injection.given_on < regimen.start:
             last_injection = None  # an injection of an earlier course
         if on and state != Episode.State.TAPERING:
@@ -251,12 +248,12 @@ def treatment_now(*, patient: Patient, today: dt.date) -> Treatment:
     )
     last_injection = (
         Injection.objects.filter(patient=patient).order_by("-given_on", "-id").first()
-        if regimen is not None and regimen.formulation == "xr_injection"
+        if regimen is not None and regimen.formulation == XR_INJECTION
         else None
     )
     dose_today = (
         DoseEvent.objects.filter(regimen=regimen, day=today).first()
-        if regimen is not None and regimen.formulation == "oral"
+        if regimen is not None and regimen.formulation == ORAL
         else None
     )
     return treatment_of(

@@ -15,8 +15,8 @@ from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import CravingEpisode, CravingPlan, Patient
+from naltrack.clinical.vocabulary import CRAVING_MAX
 
-CRAVING_MAX = 10  # source: NALTRACK — the craving scale is 0-10 (CLINICAL.md, Instruments)
 TRIED_MAX = 20  # things tried in one craving: plenty for a person, a bound for the record
 
 

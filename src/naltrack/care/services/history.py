@@ -25,6 +25,7 @@ from naltrack.care.models import (
 from naltrack.care.services.alerts import alerts_refresh
 from naltrack.care.services.patients import patient_contacted
 from naltrack.care.services.regimens import episode_induction_done
+from naltrack.clinical.vocabulary import ORAL
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def doses_record_many(
     events = []
     for entry in doses:
         scheduled = dose_on(entry.day)
-        if scheduled is None or scheduled.formulation != "oral":
+        if scheduled is None or scheduled.formulation != ORAL:
             raise ClinicalRuleError(
                 "day", f"No oral dose is scheduled on {entry.day} in this regimen."
             )

@@ -24,6 +24,7 @@ from naltrack.care.services.stopping import episodes_finish_tapers
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import XR_DOSE_MG
 from naltrack.clinical.start_check import start_check, start_check_from_json
+from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 
 # --- episodes --------------------------------------------------------------------------------
 
@@ -170,7 +171,7 @@ def dose_record(
 ) -> DoseEvent:
     """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
     scheduled = selectors.dose_due(regimen=regimen, day=day)
-    if scheduled is None or scheduled.formulation != "oral":
+    if scheduled is None or scheduled.formulation != ORAL:
         raise ClinicalRuleError("day", f"No oral dose is scheduled on {day} in this regimen.")
     event, created = DoseEvent.objects.get_or_create(
         regimen=regimen,
@@ -200,7 +201,7 @@ def dose_record(
 def injection_record(
     *, regimen: Regimen, given_on: dt.date, site: str, lot: str, given_by: User
 ) -> Injection:
-    if regimen.formulation != "xr_injection":
+    if regimen.formulation != XR_INJECTION:
         raise ClinicalRuleError("regimen", "This regimen is not the monthly injection.")
     if given_on < regimen.start:
         raise ClinicalRuleError("given_on", f"The regimen starts on {regimen.start}.")

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from naltrack.care.models import INDICATION_CHOICES
 from naltrack.clinical import regimens as clinical_regimens
+from naltrack.clinical.vocabulary import INDICATION_LABELS, ORAL, XR_INJECTION
 
 YES_NO = [(True, "Yes"), (False, "No")]
 
@@ -19,7 +19,7 @@ def _date_field(label: str, **kwargs: Any) -> forms.DateField:
 
 class EpisodeOpenForm(forms.Form):
     indication = forms.ChoiceField(
-        label="Treating", choices=INDICATION_CHOICES, widget=forms.RadioSelect
+        label="Treating", choices=list(INDICATION_LABELS.items()), widget=forms.RadioSelect
     )
 
 
@@ -27,7 +27,7 @@ class StartCheckForm(forms.Form):
     date = _date_field("Planned start date")
     formulation = forms.ChoiceField(
         label="Form",
-        choices=[("oral", "Tablets"), ("xr_injection", "Monthly injection")],
+        choices=[(ORAL, "Tablets"), (XR_INJECTION, "Monthly injection")],
         widget=forms.RadioSelect,
     )
     challenge = forms.ChoiceField(

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Membership, User
 from naltrack.care.models import (
-    EXPOSURE_KIND_LABELS,
     SITE_CHOICES,
     DoseEvent,
     FollowUp,
@@ -19,6 +18,7 @@ from naltrack.care.models import (
 )
 from naltrack.clinical.instruments import InstrumentSpec
 from naltrack.clinical.start_check import EXPOSURE_KINDS, LAB_TESTS
+from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.web.forms import DATETIME_LOCAL, NotFutureDateField, RecordForm, radios
 
 

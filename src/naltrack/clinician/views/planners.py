@@ -17,6 +17,7 @@ from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.contract import InputError
 from naltrack.clinical.discontinuation import discontinuation_json
 from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.clinician.forms.planners import (
     EpisodeOpenForm,
     PlanStopForm,
@@ -66,7 +67,7 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
     today = timezone.localdate()
     initial = {
         "date": today,
-        "formulation": "oral",
+        "formulation": ORAL,
         "pregnant": {"yes": "yes", "no": "no", "breastfeeding": "no"}.get(
             patient.pregnancy, "unknown"
         ),
@@ -150,7 +151,7 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
     if regimen is None or episode.state == Episode.State.SCREENING:
         raise Http404("Nothing to stop")
     today = timezone.localdate()
-    is_injection = regimen.formulation == "xr_injection"
+    is_injection = regimen.formulation == XR_INJECTION
     daily_dose = None if is_injection else selectors.current_oral_dose_mg(regimen=regimen, on=today)
     strategies = ["stop", "step_down", "gradual"] if daily_dose else ["stop"]
     form = PlanStopForm(request.POST or None, strategies=strategies)
@@ -199,7 +200,7 @@ def _plan_inputs(
         "strategy": data["strategy"],
         "reason": data["reason"],
     }
-    if regimen.formulation == "xr_injection":
+    if regimen.formulation == XR_INJECTION:
         last = patient.injections.order_by("-given_on").values_list("given_on", flat=True).first()
         if last is None:
             raise InputError(

@@ -21,11 +21,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from naltrack.accounts.access import HtmxHttpRequest, current_user, safe_next, staff_required
 from naltrack.care import selectors, services
-from naltrack.care.models import EXPOSURE_KIND_LABELS, Alert, FollowUp, Patient, TherapySession
+from naltrack.care.models import Alert, FollowUp, Patient, TherapySession
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.alerts import SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.contract import InputError
 from naltrack.clinical.instruments import INSTRUMENTS, SUICIDAL_IDEATION
+from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.clinician.forms import record as forms
 from naltrack.web.forms import RecordForm
 
@@ -86,7 +87,7 @@ def record_exposure(request: HttpRequest, patient_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Opioid use recorded: {EXPOSURE_KIND_LABELS[exposure.kind]}, "
+                f"Opioid use recorded: {exposure.get_kind_display()}, "
                 f"last used {_day(exposure.last_use)}.",
             )
             return _to_chart(patient)
@@ -104,7 +105,7 @@ def record_exposure(request: HttpRequest, patient_id: int) -> HttpResponse:
 @get_and_post
 def record_dose(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    regimen = selectors.regimen_current(patient, "oral")
+    regimen = selectors.regimen_current(patient, ORAL)
     form = forms.DoseForm(_posted(request)) if regimen else None
     if regimen and form and form.is_valid():
         data = form.cleaned_data
@@ -143,7 +144,7 @@ def record_dose(request: HttpRequest, patient_id: int) -> HttpResponse:
 @get_and_post
 def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    regimen = selectors.regimen_current(patient, "xr_injection")
+    regimen = selectors.regimen_current(patient, XR_INJECTION)
     last = patient.injections.order_by("-given_on", "-id").first() if regimen else None
     form = None
     if regimen:

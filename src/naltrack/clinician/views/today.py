@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors
-from naltrack.care.models import INDICATION_CHOICES, Alert, Episode
+from naltrack.care.models import Alert, Episode
+from naltrack.clinical.vocabulary import FORMULATION_LABELS, INDICATION_LABELS
 
 
 @staff_required
@@ -25,8 +26,8 @@ def clinician_home(request: HttpRequest) -> HttpResponse:
 
 LIST_FILTERS = {
     "state": [("", "Any state"), *Episode.State.choices],
-    "indication": [("", "Any indication"), *INDICATION_CHOICES],
-    "formulation": [("", "Any form"), ("oral", "Tablets"), ("xr_injection", "Monthly injection")],
+    "indication": [("", "Any indication"), *INDICATION_LABELS.items()],
+    "formulation": [("", "Any form"), *FORMULATION_LABELS.items()],
     "risk": [("", "Everyone"), ("alerts", "With open alerts"), ("urgent", "With urgent alerts")],
 }
 

@@ -26,6 +26,7 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
+from naltrack.clinical.vocabulary import XR_INJECTION
 from naltrack.patient import forms as patient_forms
 from naltrack.patient.pages import REFUSALS, get_and_post, page, people, plan_of, posted
 from naltrack.patient.toolkit import TOOLKIT
@@ -165,7 +166,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         }
     injection = (
         Injection.objects.filter(patient=patient).exists()
-        or patient.regimens.filter(formulation="xr_injection").exists()
+        or patient.regimens.filter(formulation=XR_INJECTION).exists()
         or (
             existing is not None
             and patient_forms.INJECTION_SITE[0] in (existing.side_effects or [])
