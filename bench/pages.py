@@ -50,8 +50,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-DASHBOARD_BUDGET_P95 = 0.150  # DESIGN.md, "Performance budgets"
-SUBMIT_BUDGET_RATIO = 2.0  # DESIGN.md: within 2x a bare Django view
+DASHBOARD_BUDGET_P95 = 0.150  # docs/architecture.md, "Performance budgets"
+SUBMIT_BUDGET_RATIO = 2.0  # docs/architecture.md: within 2x a bare Django view
 WARM_UP = 5
 DAY = dt.timedelta(days=1)
 

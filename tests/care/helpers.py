@@ -15,7 +15,7 @@ TODAY = timezone.localdate()
 
 
 def ready_inputs(day: dt.date = TODAY, **overrides: Any) -> dict[str, Any]:
-    """Start-check inputs (CALCULATORS.md form) that the clinical core answers `ready`."""
+    """Start-check inputs (docs/calculators.md form) that the clinical core answers `ready`."""
     inputs = {
         "date": day.isoformat(),
         "indication": "OUD",

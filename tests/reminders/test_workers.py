@@ -205,7 +205,8 @@ TICKS = 3  # per scheduler, half a second apart
 
 
 @pytest.mark.skipif(
-    not postgres_url(), reason="several workers at once is the PostgreSQL deployment (DESIGN.md)"
+    not postgres_url(),
+    reason="several workers at once is the PostgreSQL deployment (docs/architecture.md)",
 )
 def test_two_schedulers_and_two_workers_send_each_reminder_once(db, processes):
     # Daily-tablet patients whose dose reminder fell due minutes ago; nothing created yet.

@@ -1,4 +1,4 @@
-"""The HTTP door to the clinical calculators (shared/CALCULATORS.md): staff only.
+"""The HTTP door to the clinical calculators (docs/calculators.md): staff only.
 
 The body is parsed by the clinical core itself, as for the CLI, so both doors accept and refuse
 exactly the same input; a refusal is a 422 naming the field.

@@ -5,7 +5,7 @@ and fold on the dashed one. A single page prints at true size on any home printe
 size of a card is scaled to fill the paper by most print dialogs) and needs no duplex printing;
 on a phone the PDF shows both sides at once.
 
-The card's facts come from CLINICAL.md "Pain, surgery, emergencies" (sources REVIA, VIVITROL,
+The card's facts come from docs/clinical-sources.md "Pain, surgery, emergencies" (sources REVIA, VIVITROL,
 ASAM2015), printed small on the card. The PDF is made from a template with no outside resources:
 WeasyPrint may fetch nothing (no network, no files), whatever a name or a clinic field contains.
 """

@@ -15,7 +15,7 @@ from naltrack.care.models import (
 
 # --- what the planners send to the clinical core ----------------------------------------------
 
-EXPOSURE_DAYS = 30  # CALCULATORS.md: each opioid taken in the last 30 days
+EXPOSURE_DAYS = 30  # docs/calculators.md: each opioid taken in the last 30 days
 
 
 @dataclasses.dataclass(frozen=True)

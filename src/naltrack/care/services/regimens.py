@@ -76,7 +76,7 @@ def opioid_exposure_record(
 
 @transaction.atomic
 def start_check_run(*, episode: Episode, inputs: dict[str, Any], by: User | None) -> StartCheck:
-    """Run the clinical core's start check on ``inputs`` (the CALCULATORS.md form) and store both."""
+    """Run the clinical core's start check on ``inputs`` (the form docs/calculators.md gives) and store both."""
     parsed = start_check_from_json(inputs)
     result = start_check(parsed)
     check = StartCheck.objects.create(
