@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "naltrack.web",
     "naltrack.clinician",
     "naltrack.patient",
+    "naltrack.demo_clinic",
     "naltrack.api",
     "naltrack.enrollment",
     "naltrack.education",
