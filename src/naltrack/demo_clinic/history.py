@@ -6,12 +6,10 @@ the clinician's day, charts and alerts look like a clinic's on first start. (Pat
 are created directly: there is no registration service yet.) Every person, number and payer is
 invented.
 
-The clinic is a cast of ``Story`` rows: one or two courses of treatment (a restart is a second
-course), each with when it opened, started, on what, and whether and how it stopped; and a few
-``twists`` that give the alerts a clinician must see (raised liver enzymes, an overdue injection,
-rising cravings...). ``demo_history_build`` turns each story into months of dated records ending
-on ``today`` and draws every random choice from the ``rng`` it is given: the same seed gives the
-same clinic, relative to the day it is built.
+The clinic is the cast of ``stories``. ``demo_history_build`` turns each story into months of
+dated records ending on ``today`` (a course at a time here, its days in ``days``, single records
+in ``records``) and draws every random choice from the ``rng`` it is given: the same seed gives
+the same clinic, relative to the day it is built. ``demo_history_delete`` deletes it again.
 """
 
 from __future__ import annotations
@@ -19,10 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.care import services
@@ -45,249 +40,33 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.clinical import regimens as clinical_regimens
-from naltrack.clinical.formulary import XR_DOSE_MG, XR_INTERVAL_DAYS
-
-DAY = dt.timedelta(days=1)
-
-Twist = Literal[
-    "not_yet",  # screening: opioids used days ago, so the start check says not_yet
-    "screen_positive",  # screening: and the urine screen was positive
-    "induction_missed",  # the first day after the start dose was missed
-    "liver_high",  # 3-month ALT above 3x the upper limit of normal
-    "liver_very_high",  # 3-month ALT above 5x
-    "injection_overdue",  # the last injection was more than 28 days ago
-    "craving_rising",  # a bad last week
-    "heavy_drinking",  # heavy drinking days in the last week
-    "opioid_positive",  # an opioid-positive screen while on naltrexone
-    "doses_missed",  # several oral doses missed in the last week
-    "phq9_item9",  # the latest PHQ-9 answers item 9 above 0
-    "opioid_use_after_stop",  # reports opioid use after stopping
-]
-
-
-@dataclass(frozen=True)
-class Stop:
-    """How a course ends: the plan is made ``ago`` days before today.
-
-    For ``stop`` that is the first day without naltrexone (for the injection, the day the next one
-    was due); for ``step_down`` the first day of the reduced dose (NALTRACK: 7 days, then stop).
-    """
-
-    ago: int
-    reason: str
-    strategy: Literal["stop", "step_down"] = "stop"
-    follow_ups_done: int = 2
-
-
-@dataclass(frozen=True)
-class Course:
-    """One episode: opened, then (unless still screening) started on ``kind``."""
-
-    indication: Literal["AUD", "OUD", "OUD_AUD"]
-    opened_ago: int
-    kind: str | None = None
-    started_ago: int | None = None
-    switch: tuple[str, int] | None = None  # a supervised regimen, and days after the start
-    stop: Stop | None = None
-
-
-@dataclass(frozen=True)
-class Story:
-    courses: tuple[Course, ...]
-    twists: frozenset[Twist] = frozenset()
-    check_in_rate: float = 0.85
-    # The demo patient who signs in: leaves today's check-in and dose for the visitor to record.
-    signs_in: bool = False
-
-
-# --- the synthetic people ----------------------------------------------------------------------
-
-FEMALE_NAMES = (
-    "Maria", "Aisha", "Rosa", "Emily", "Grace", "Hannah", "Keisha", "Lauren", "Megan", "Nadia",
-    "Olivia", "Priya", "Rachel", "Sofia", "Tanya", "Vanessa", "Wendy", "Yolanda", "Zoe", "Brenda",
-    "Carmen", "Diana", "Erin", "Fatima", "Gloria", "Helen", "Irene", "Julia", "Kara", "Leah",
-    "Monica", "Naomi", "Paula",
-)  # fmt: skip
-MALE_NAMES = (
-    "Devon", "Tom", "Marcus", "Andre", "Brian", "Carlos", "Daniel", "Eric", "Frank", "Gavin",
-    "Hector", "Isaac", "Jamal", "Kevin", "Luis", "Mason", "Nathan", "Omar", "Patrick", "Ray",
-    "Samuel", "Tyler", "Victor", "Wesley", "Caleb", "Derek", "Elijah", "Felix", "Glen", "Henry",
-    "Ivan", "Joel", "Keith", "Lamar", "Miles", "Noah",
-)  # fmt: skip
-FAMILY_NAMES = (
-    "Santos", "Clarke", "Bello", "Kowalski", "Jimenez", "Abbott", "Brennan", "Castillo", "Dawson",
-    "Ellison", "Fischer", "Garrison", "Hale", "Ingram", "Jensen", "Keller", "Lindqvist", "Mercer",
-    "Novak", "Okafor", "Pruitt", "Quinlan", "Ramsey", "Sorensen", "Thornton", "Underwood",
-    "Valdez", "Whitaker", "Yates", "Zamora", "Ashby", "Bishop", "Conley", "Delgado", "Eastman",
-    "Fairbanks", "Gutierrez", "Holloway", "Iverson", "Jacobs", "Kingsley", "Lacroix", "Marsh",
-    "Nyberg", "Oduya", "Pacheco", "Rowland", "Sterling", "Tremblay", "Vance", "Winslow", "Yoder",
-    "Ambrose", "Beckett", "Carver", "Dunmore", "Espinoza", "Farrow", "Gallagher", "Hargrove",
-    "Kaminski", "Lowell", "Mendez", "Northcott",
-)  # fmt: skip
-PAYERS = (
-    "Blue River Health",
-    "Summit Care Plan",
-    "Lakeshore Community Health",
-    "Northfield Mutual",
-    "Cedar Valley Health",
-    "State Medical Assistance (demo)",
+from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.demo_clinic.days import DayWriter
+from naltrack.demo_clinic.people import (
+    FAMILY_NAMES,
+    FEMALE_NAMES,
+    FOLLOW_UP_METHODS,
+    FOLLOW_UP_NOTES,
+    JORDAN,
+    MALE_NAMES,
+    PAYERS,
+    PROGRESS_NOTES,
 )
-JORDAN = ("Jordan", "Lee", dt.date(1986, 4, 12), Patient.Sex.MALE)
-
-# --- what a check-in, a note or a session says ---------------------------------------------------
-
-SIDE_EFFECTS = ("nausea", "headache", "dizziness", "tiredness", "trouble_sleeping", "anxiety")
-XR_SIDE_EFFECT = "injection_site_pain"
-CHECK_IN_NOTES = (
-    "Good week overall.",
-    "Work was stressful, but I stayed on track.",
-    "Slept badly last night.",
-    "Went to my group meeting.",
-    "Family visit went well.",
-    "Hard day, called my sponsor.",
-    "Feeling more like myself.",
-    "Tired after a double shift.",
-)
-SESSION_NOTES = (
-    "Worked on triggers and a plan for weekends.",
-    "Reviewed coping skills; patient engaged.",
-    "Discussed sleep and routine.",
-    "Talked through a recent lapse without judgement; plan updated.",
-    "Goal setting for the next month.",
-)
-PROGRESS_NOTES = (
-    "Doing well on treatment. Cravings lower, attending sessions. Continue current plan.",
-    "Reports mild nausea in the mornings; advised taking the tablet with food.",
-    "Back at work part-time. Discussed what to do if cravings return.",
-    "Reviewed naloxone: kit at home, partner knows how to use it.",
-    "Wallet card checked: patient carries it. Reminded to tell any dentist or surgeon.",
-)
-STOP_REASONS = {
-    "stable": "Patient's choice: feels stable after months of treatment",
-    "moving": "Moving out of the area; referred to a clinic there",
-    "nausea": "Persistent nausea; prefers to stop",
-    "completed": "Completed the planned course",
-    "lost": "Stopped attending; not reachable by phone",
-}
-FOLLOW_UP_NOTES = (
-    "Doing well, no use. Naloxone at home.",
-    "Some cravings at weekends; offered a restart appointment.",
-    "Left a message, then spoke the next day: stable.",
-    "Attends a mutual-help group twice a week.",
-)
-SUPERVISED_KINDS = {
-    "weekday_50_sat_100",
-    "alternate_day_100",
-    "every_third_day_150",
-    "mwf_100_100_150",
-}
-FOLLOW_UP_METHODS = ("phone", "phone", "visit", "video", "message")
+from naltrack.demo_clinic.records import DAY
+from naltrack.demo_clinic.stories import Course, Stop, Story, Twist, cast
 
 
-def _cast(rng: random.Random) -> list[Story]:
-    """The clinic's patients: how many of each kind, with their days drawn from ``rng``."""
-    r = rng.randint
-
-    def one(course: Course, *twists: Twist) -> Story:
-        return Story((course,), frozenset(twists))
-
-    def started(indication: Any, kind: str, days_ago: int, **kw: Any) -> Course:
-        # Opened for intake and tests some days before the first dose.
-        return Course(indication, days_ago + r(3, 12), kind, days_ago, **kw)
-
-    def stopping(
-        indication: Any, kind: str, days_ago: int, plan_ago: int, reason: str, **kw: Any
-    ) -> Course:
-        stop = Stop(plan_ago, STOP_REASONS[reason], **kw)
-        return started(indication, kind, days_ago, stop=stop)
-
-    supervised = ("mwf_100_100_150", "mwf_100_100_150", "weekday_50_sat_100", "alternate_day_100")
-    return [
-        Story((started("OUD", "oud_induction", 150),), check_in_rate=0.96, signs_in=True),
-        # Screening: waiting for tests, or opioids used too recently to start.
-        *(one(Course("AUD", r(1, 6))) for _ in range(3)),
-        *(one(Course("OUD", r(0, 3)), "not_yet") for _ in range(2)),
-        one(Course("OUD_AUD", 1), "not_yet", "screen_positive"),
-        # Induction: started in the last days.
-        one(started("OUD", "oud_induction", 0)),
-        one(started("OUD", "oud_induction", 1)),
-        one(started("AUD", "aud_daily", 1)),
-        one(started("OUD", "oud_induction", 2), "induction_missed"),
-        # Oral naltrexone for alcohol, 50 mg daily.
-        *(one(started("AUD", "aud_daily", r(20, 175))) for _ in range(9)),
-        one(started("AUD", "aud_daily", r(93, 100)), "liver_high"),
-        one(started("AUD", "aud_daily", r(93, 100)), "liver_very_high"),
-        one(started("AUD", "aud_daily", r(40, 120)), "craving_rising"),
-        one(started("AUD", "aud_daily", r(30, 90)), "heavy_drinking"),
-        one(started("AUD", "aud_daily", r(60, 150)), "phq9_item9"),
-        # Oral naltrexone for opioids: 25 mg, then 50 mg daily.
-        *(one(started("OUD", "oud_induction", r(14, 170))) for _ in range(5)),
-        one(started("OUD_AUD", "oud_induction", r(30, 120))),
-        one(started("OUD", "oud_induction", r(30, 120)), "opioid_positive"),
-        one(started("OUD", "oud_induction", r(30, 120)), "doses_missed"),
-        # Supervised schedules after a 50 mg daily start (REVIA; KJOME2011 for Mon/Wed/Fri).
-        *(
-            one(started("OUD", "oud_induction", r(40, 160), switch=(kind, r(7, 21))))
-            for kind in supervised
-        ),
-        # The monthly injection; the overdue one was on time until the one due a week or so ago.
-        *(one(started("AUD", "xr_monthly", r(10, 175))) for _ in range(5)),
-        *(one(started("OUD", "xr_monthly", r(10, 175))) for _ in range(6)),
-        one(started("OUD_AUD", "xr_monthly", 28 * r(2, 4) + r(33, 38)), "injection_overdue"),
-        one(started("OUD", "xr_monthly", r(60, 150)), "opioid_positive"),
-        # Tapering: a clinician's step-down in progress (NALTRACK).
-        one(stopping("AUD", "aud_daily", r(100, 170), 2, "stable", strategy="step_down")),
-        one(stopping("OUD", "oud_induction", r(100, 170), 4, "completed", strategy="step_down")),
-        # Stopped: recently with follow-ups done, recently with none done, or long ago.
-        one(stopping("AUD", "aud_daily", r(70, 120), 24, "lost", follow_ups_done=0)),
-        one(stopping("OUD", "oud_induction", r(80, 140), 36, "stable", follow_ups_done=3)),
-        one(stopping("OUD", "oud_induction", r(60, 100), 21, "moving"), "opioid_use_after_stop"),
-        one(stopping("AUD", "aud_daily", r(25, 40), 12, "nausea", follow_ups_done=1)),
-        one(stopping("AUD", "aud_daily", r(140, 178), r(95, 125), "stable", follow_ups_done=4)),
-        one(stopping("AUD", "aud_daily", r(140, 178), r(95, 125), "moving", follow_ups_done=4)),
-        one(stopping("OUD", "oud_induction", 175, 110, "completed", follow_ups_done=5)),
-        one(stopping("OUD", "xr_monthly", 178, 122, "stable", follow_ups_done=3)),
-        # Restarted: a stopped course, then a new episode linked to it.
-        Story(
-            (
-                stopping("AUD", "aud_daily", 176, 130, "stable", follow_ups_done=5),
-                started("AUD", "xr_monthly", 24),
-            )
-        ),
-        Story(
-            (
-                stopping("OUD", "oud_induction", 170, 120, "stable", follow_ups_done=5),
-                started("OUD", "xr_monthly", 8),
-            )
-        ),
-    ]
-
-
-# --- writing the record --------------------------------------------------------------------------
-
-
-def _clamp(value: float, low: int, high: int) -> int:
-    return max(low, min(high, round(value)))
-
-
-class _ChartWriter:
+class ChartWriter(DayWriter):
     """Writes one clinic's stories, a patient at a time, through the services."""
 
     def __init__(self, *, clinic: Clinic, clinician: User, today: dt.date, rng: random.Random):
-        self.clinic = clinic
-        self.clinician = clinician
-        self.today = today
-        self.rng = rng
-        self.zone = ZoneInfo(clinic.time_zone)
+        super().__init__(clinic=clinic, clinician=clinician, today=today, rng=rng)
         # Names drawn without repeats (there are more than patients): no two charts look alike.
         self.given_names = {
             Patient.Sex.FEMALE: rng.sample(FEMALE_NAMES, len(FEMALE_NAMES)),
             Patient.Sex.MALE: rng.sample(MALE_NAMES, len(MALE_NAMES)),
         }
         self.family_names = rng.sample(FAMILY_NAMES, len(FAMILY_NAMES))
-
-    def ago(self, days: int) -> dt.date:
-        return self.today - days * DAY
 
     # - the patient ---------------------------------------------------------------------------
 
@@ -568,154 +347,6 @@ class _ChartWriter:
             inputs["naloxone_challenge"] = {"date": day.isoformat(), "withdrawal_signs": False}
         return inputs
 
-    def injection_days(
-        self, start: dt.date, until: dt.date, twists: frozenset[Twist]
-    ) -> set[dt.date]:
-        """Every 28 days (VIVITROL), give or take a day; overdue only if the story says so."""
-        if "injection_overdue" in twists:
-            # On time until the one due a week or so ago (the story starts 28k + 33-38 days back).
-            given = (self.ago(33) - start).days // XR_INTERVAL_DAYS + 1
-            return {start + k * XR_INTERVAL_DAYS * DAY for k in range(given)}
-        days = []
-        day = start
-        while day <= until:
-            days.append(day)
-            due = day + XR_INTERVAL_DAYS * DAY
-            day = due + self.rng.choice((-1, 0, 0, 0, 1, 2)) * DAY
-            if due <= until < day:
-                day = until  # came in on the day it fell due, not a day late
-        return set(days)
-
-    def dose(
-        self, regimen: Regimen, day: dt.date, start: dt.date, story: Story
-    ) -> list[tuple[services.DoseEntry, bool]]:
-        """The day's scheduled dose, if any, and whether staff gave it (supervised doses)."""
-        if day == self.today and (day != start or story.signs_in):
-            return []  # today's dose is reported later in the day
-        if clinical_regimens.due_on(regimen.as_clinical(), day) is None:
-            return []
-        rng = self.rng
-        missed = rng.random() < 0.05
-        if day == start:
-            missed = False
-        elif "induction_missed" in story.twists and (day - start).days == 1:
-            missed = True
-        elif "doses_missed" in story.twists and (self.today - day).days < 7:
-            missed = rng.random() < 0.7
-        supervised = regimen.kind in SUPERVISED_KINDS or day == start
-        status = DoseEvent.Status.MISSED if missed else DoseEvent.Status.TAKEN
-        return [(services.DoseEntry(day, status, observed=supervised and not missed), supervised)]
-
-    def doses_flush(
-        self,
-        regimen: Regimen,
-        doses: list[tuple[services.DoseEntry, bool]],
-        by_patient: User | None,
-    ) -> None:
-        """Record the regimen's collected doses: supervised ones by staff, others by the patient."""
-        for by_staff, by in ((True, self.clinician), (False, by_patient)):
-            batch = [entry for entry, supervised in doses if supervised == by_staff]
-            services.doses_record_many(regimen=regimen, doses=batch, by=by)
-        doses.clear()
-
-    def heavy_drinking_day(self, story: Story, day: dt.date) -> bool:
-        return "heavy_drinking" in story.twists and (self.today - day).days in (1, 3, 4)
-
-    def opioid_use_day(self, story: Story, day: dt.date) -> bool:
-        twists = {"opioid_positive", "opioid_use_after_stop"} & story.twists
-        return bool(twists) and day == self.ago(3)
-
-    def must_check_in(self, story: Story, day: dt.date) -> bool:
-        """A twist's day is always reported: heavy drinking days, the day opioids were used."""
-        return self.heavy_drinking_day(story, day) or self.opioid_use_day(story, day)
-
-    def check_in(
-        self,
-        day: dt.date,
-        story: Story,
-        *,
-        craving: float,
-        treated_days: int,
-        drinks_risk: bool,
-        injected: bool,
-        always: bool = False,
-    ) -> list[services.CheckInEntry]:
-        """The day's check-in, unless the patient skipped it (``always``: the caller decided)."""
-        rng, twists = self.rng, story.twists
-        forced = self.must_check_in(story, day)
-        if day == self.today and (story.signs_in or rng.random() < 0.5) and not forced:
-            return []  # not checked in yet today
-        if not (always or forced) and rng.random() > story.check_in_rate:
-            return []
-        if "craving_rising" in twists and (self.today - day).days < 7:
-            craving += 4
-        drinks = 0
-        lapse = 0.12 * math.exp(-treated_days / 30) + 0.02
-        if drinks_risk and rng.random() < lapse:
-            drinks = rng.randint(1, 3)
-        if self.heavy_drinking_day(story, day):
-            drinks = rng.randint(6, 9)
-        early = treated_days < 21
-        side_effects = [
-            effect
-            for effect in SIDE_EFFECTS
-            if rng.random() < (0.12 if early and effect in ("nausea", "headache") else 0.02)
-        ]
-        if injected and rng.random() < 0.5:
-            side_effects.append(XR_SIDE_EFFECT)
-        return [
-            services.CheckInEntry(
-                day=day,
-                craving=_clamp(craving + rng.gauss(0, 0.9), 0, 10),
-                drinks=drinks,
-                opioid_use=self.opioid_use_day(story, day),
-                side_effects=tuple(side_effects),
-                mood=_clamp(
-                    2.5 + 1.5 * (1 - math.exp(-treated_days / 40)) + rng.gauss(0, 0.7), 1, 5
-                ),
-                note=rng.choice(CHECK_IN_NOTES) if rng.random() < 0.06 else "",
-            )
-        ]
-
-    def periodic(
-        self,
-        patient: Patient,
-        course: Course,
-        start: dt.date,
-        day: dt.date,
-        twists: frozenset[Twist],
-    ) -> None:
-        """Questionnaires every 4 weeks, urine screens, the 3-month liver tests."""
-        rng = self.rng
-        days = (day - start).days
-        # The item-9 answer of the story must stay the latest PHQ-9.
-        item9_due = "phq9_item9" in twists and day >= self.ago(2)
-        if days and days % 28 == 0 and not item9_due:
-            self.phq9(patient, _clamp(8 * math.exp(-days / 60) + rng.gauss(1, 1.5), 0, 12), day)
-            if course.indication != "OUD":
-                self.pacs(patient, _clamp(18 * math.exp(-days / 45) + rng.gauss(2, 2), 0, 30), day)
-        screen_every = 14 if course.indication != "AUD" else 28
-        if days and days % screen_every == 7:
-            self.drug_screen(patient, day, positive=False)
-        if "opioid_positive" in twists and day == self.ago(3):
-            self.drug_screen(patient, day, positive=True)
-        if "phq9_item9" in twists and day == self.ago(2):
-            self.phq9(patient, rng.randint(15, 17), day, item9=1)
-        liver_twist = "liver_high" in twists or "liver_very_high" in twists
-        if days == 90 and not liver_twist:
-            self.labs(patient, day, alt=rng.uniform(14, 40), ast=rng.uniform(15, 36))
-
-    def liver_raised(self, patient: Patient, very: bool) -> None:
-        """The 3-month liver tests came back raised (ULN 40 U/L): above 5x, or above 3x."""
-        alt = self.rng.uniform(215, 240) if very else self.rng.uniform(128, 150)
-        self.labs(patient, self.ago(3), alt=alt, ast=alt * 0.7)
-        services.note_add(
-            patient=patient,
-            text="3-month liver tests raised. No symptoms of hepatitis reported; asked about "
-            "alcohol and other medicines. Repeat tests booked.",
-            by=self.clinician,
-        )
-
     def stop(
         self,
         episode: Episode,
@@ -756,108 +387,6 @@ class _ChartWriter:
                 by=self.clinician,
             )
 
-    # - single records ------------------------------------------------------------------------
-
-    def sessions(self, patient: Patient, course: Course, first: dt.date, until: dt.date) -> None:
-        """Weekly therapy for two months, then every other week; past ones attended or missed."""
-        rng = self.rng
-        kinds = (
-            ("cbt", "mi", "group") if course.indication == "AUD" else ("counselling", "cbt", "cm")
-        )
-        day, number = first, 0
-        while day <= until:
-            at = dt.datetime.combine(day, dt.time(rng.randint(9, 16), 0), tzinfo=self.zone)
-            session = services.therapy_session_schedule(
-                patient=patient,
-                kind=rng.choice(kinds),
-                scheduled_at=at,
-                counsellor=self.clinician,
-                by=self.clinician,
-            )
-            if day < self.today:
-                attended = rng.random() < 0.85
-                status = (
-                    TherapySession.Status.ATTENDED if attended else TherapySession.Status.MISSED
-                )
-                services.therapy_session_mark(
-                    session=session,
-                    status=status,
-                    notes=rng.choice(SESSION_NOTES) if attended and rng.random() < 0.4 else "",
-                    by=self.clinician,
-                )
-            number += 1
-            day += (7 if number < 8 else 14) * DAY
-
-    def labs(self, patient: Patient, day: dt.date, *, alt: float, ast: float) -> None:
-        rng = self.rng
-        for test, value, uln, unit in (
-            ("ALT", alt, 40, "U/L"),
-            ("AST", ast, 40, "U/L"),
-            ("bilirubin", rng.uniform(0.3, 1.0), 1.2, "mg/dL"),
-        ):
-            services.lab_record(
-                patient=patient,
-                test=test,
-                value=Decimal(f"{value:.1f}"),
-                upper_limit_normal=Decimal(str(uln)),
-                collected_on=day,
-                unit=unit,
-                by=self.clinician,
-            )
-
-    def drug_screen(self, patient: Patient, day: dt.date, *, positive: bool) -> None:
-        services.drug_screen_record(
-            patient=patient,
-            collected_on=day,
-            opioids_positive=positive,
-            other_findings="fentanyl" if positive else "",
-            by=self.clinician,
-        )
-
-    def instrument(
-        self, patient: Patient, instrument: str, answers: dict[str, int], day: dt.date
-    ) -> None:
-        services.instrument_record(
-            patient=patient, instrument=instrument, answers=answers, taken_on=day, by=self.clinician
-        )
-
-    def phq9(self, patient: Patient, total: int, day: dt.date, *, item9: int = 0) -> None:
-        """A PHQ-9 adding up to ``total``, spread over items 1-8 (0-3 each), item 9 as given."""
-        answers = dict.fromkeys((f"q{n}" for n in range(1, 10)), 0)
-        answers["q9"] = item9
-        for _ in range(total - item9):
-            open_items = [key for key in answers if key != "q9" and answers[key] < 3]
-            answers[self.rng.choice(open_items)] += 1
-        self.instrument(patient, "phq9", answers, day)
-
-    def pacs(self, patient: Patient, total: int, day: dt.date) -> None:
-        answers = dict.fromkeys((f"q{n}" for n in range(1, 6)), 0)
-        for _ in range(total):
-            answers[self.rng.choice([key for key in answers if answers[key] < 6])] += 1
-        self.instrument(patient, "pacs", answers, day)
-
-    def cows(self, patient: Patient, day: dt.date) -> None:
-        """COWS before the first dose: no withdrawal (0-4, 'none')."""
-        answers = dict.fromkeys(
-            (
-                "resting_pulse",
-                "sweating",
-                "restlessness",
-                "pupil_size",
-                "bone_joint_aches",
-                "runny_nose_tearing",
-                "gi_upset",
-                "tremor",
-                "yawning",
-                "anxiety_irritability",
-                "gooseflesh",
-            ),
-            0,
-        )
-        for key in self.rng.sample(["resting_pulse", "yawning", "anxiety_irritability"], 2):
-            answers[key] = 1
-        self.instrument(patient, "cows", answers, day)
-
 
 def demo_history_build(
     *, clinic: Clinic, clinician: User, patient_user: User, today: dt.date, rng: random.Random
@@ -866,10 +395,10 @@ def demo_history_build(
 
     ``patient_user`` signs in as the first patient, Jordan Lee, on oral naltrexone for opioids.
     """
-    writer = _ChartWriter(clinic=clinic, clinician=clinician, today=today, rng=rng)
+    writer = ChartWriter(clinic=clinic, clinician=clinician, today=today, rng=rng)
     patients = []
     with services.alerts_deferred():
-        for number, story in enumerate(_cast(rng), start=1):
+        for number, story in enumerate(cast(rng), start=1):
             patient = writer.patient(story, number, patient_user if story.signs_in else None)
             writer.story(patient, story)
             patients.append(patient)
