@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "naltrack.enrollment",
     "naltrack.education",
     "naltrack.reminders",
+    "naltrack.processes",
     "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
