@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
-from naltrack.accounts.demo import DEMO_LOGINS
 from naltrack.accounts.models import Clinic, User
 from naltrack.care.models import Patient
+from naltrack.demo_clinic.clinic import DEMO_LOGINS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -53,10 +53,12 @@ INSTALLED_APPS = [
     "naltrack.web",
     "naltrack.clinician",
     "naltrack.patient",
+    "naltrack.demo_clinic",
     "naltrack.api",
     "naltrack.enrollment",
     "naltrack.education",
     "naltrack.reminders",
+    "naltrack.processes",
     "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from naltrack.accounts.demo import demo_logins_text
+from naltrack.demo_clinic.clinic import demo_logins_text
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from naltrack.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_exists, demo_reset
+from naltrack.demo_clinic.clinic import DEMO_LOGINS, DEMO_PASSWORD, demo_exists, demo_reset
 
 
 class Command(BaseCommand):

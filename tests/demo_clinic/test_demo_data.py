@@ -14,7 +14,6 @@ from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 
-from naltrack.accounts.demo import DEMO_SLUG
 from naltrack.accounts.models import Clinic
 from naltrack.audit.models import AuditEvent
 from naltrack.care import selectors
@@ -36,6 +35,7 @@ from naltrack.care.models import (
     TaperPlan,
     TherapySession,
 )
+from naltrack.demo_clinic.clinic import DEMO_SLUG
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)

@@ -1,5 +1,5 @@
 """The demo clinic: a synthetic, ready-to-explore Naltrack with about 60 patients and months of
-history (built by ``care.demo_data``).
+history (built by ``demo_clinic.history``).
 
 Every name and number here is invented. The logins are published in README.md, which is why the
 demo only runs with ``NALTRACK_DEMO`` or ``NALTRACK_DEBUG`` on.
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership, User
-from naltrack.care.demo_data import demo_history_build, demo_history_delete
+from naltrack.demo_clinic.history import demo_history_build, demo_history_delete
 
 DEMO_SLUG = "riverside-demo"
 DEMO_PASSWORD = "naltrack-demo"  # noqa: S105 - published on purpose, demo only

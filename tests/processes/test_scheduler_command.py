@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from naltrack.reminders import services
-from naltrack.reminders.management.commands.scheduler import (
+from naltrack.processes.management.commands.scheduler import (
     SWEEP_REQUEUE,
     scheduler_step,
     sweep_due,
 )
+from naltrack.reminders import services
 from naltrack.reminders.models import SweepRun
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProcessesConfig(AppConfig):
+    name = "naltrack.processes"
+    label = "processes"
+    verbose_name = "Long-running processes"
