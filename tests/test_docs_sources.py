@@ -204,7 +204,6 @@ def tracked_files() -> list[Path]:
     return [ROOT / name for name in listing.decode("utf-8").split("\0") if name]
 
 
-@pytest.mark.xfail(strict=False, reason="references being moved in the reshape")
 def test_no_tracked_file_points_outside_the_repository():
     offenders = []
     for path in tracked_files():

@@ -318,7 +318,7 @@ class ChartWriter(DayWriter):
         formulation: str,
         exposures: list[dict[str, str]],
     ) -> dict[str, Any]:
-        """The start check's inputs (CALCULATORS.md form) from what the record holds."""
+        """The start check's inputs (the form docs/calculators.md gives) from what the record holds."""
         labs = LabResult.objects.filter(patient=patient, collected_on__lte=day).order_by(
             "-collected_on"
         )
