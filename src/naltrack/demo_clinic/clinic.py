@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership, User
-from naltrack.demo_clinic.history import demo_history_build, demo_history_delete
+from naltrack.demo_clinic.deletion import demo_history_delete
+from naltrack.demo_clinic.history import demo_history_build
 
 DEMO_SLUG = "riverside-demo"
 DEMO_PASSWORD = "naltrack-demo"  # noqa: S105 - published on purpose, demo only

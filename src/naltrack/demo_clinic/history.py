@@ -9,7 +9,7 @@ invented.
 The clinic is the cast of ``stories``. ``demo_history_build`` turns each story into months of
 dated records ending on ``today`` (a course at a time here, its days in ``days``, single records
 in ``records``) and draws every random choice from the ``rng`` it is given: the same seed gives
-the same clinic, relative to the day it is built. ``demo_history_delete`` deletes it again.
+the same clinic, relative to the day it is built. ``deletion`` deletes it again.
 """
 
 from __future__ import annotations
@@ -21,24 +21,7 @@ from typing import Any
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.care import services
-from naltrack.care.models import (
-    Alert,
-    CheckIn,
-    ClinicalNote,
-    DoseEvent,
-    DrugScreen,
-    Episode,
-    FollowUp,
-    Injection,
-    InstrumentResponse,
-    LabResult,
-    OpioidExposure,
-    Patient,
-    Regimen,
-    StartCheck,
-    TaperPlan,
-    TherapySession,
-)
+from naltrack.care.models import Episode, LabResult, Patient
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import XR_DOSE_MG
 from naltrack.demo_clinic.days import DayWriter
@@ -407,33 +390,3 @@ def demo_history_build(
         for patient in patients:
             services.alerts_refresh(patient=patient, today=today)
     return patients
-
-
-# Children before parents: every foreign key of the record protects what it points to.
-_RECORD_CHILDREN_FIRST = (
-    Alert,
-    ClinicalNote,
-    FollowUp,
-    TaperPlan,
-    TherapySession,
-    CheckIn,
-    InstrumentResponse,
-    DrugScreen,
-    LabResult,
-    Injection,
-    DoseEvent,
-    Regimen,
-    StartCheck,
-    OpioidExposure,
-)
-
-
-def demo_history_delete(*, clinic: Clinic) -> None:
-    """Delete ``clinic``'s whole clinical record and patients (its audit trail stays)."""
-    for model in _RECORD_CHILDREN_FIRST:
-        model.objects.filter(clinic=clinic).delete()
-    episodes = Episode.objects.filter(clinic=clinic)
-    # A restart protects the episode it restarts: delete the newest of each chain first.
-    while episodes.exists():
-        episodes.filter(restarted_as__isnull=True).delete()
-    Patient.objects.filter(clinic=clinic).delete()
