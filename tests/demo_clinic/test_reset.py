@@ -23,8 +23,12 @@ from naltrack.care.models import CravingEpisode, CravingPlan, Episode, Patient, 
 from naltrack.care.services import cravings
 from naltrack.demo_clinic.clinic import DEMO_SLUG
 from naltrack.demo_clinic.deletion import record_models
+from naltrack.enrollment.models import Enrollment
+from naltrack.enrollment.services import enrollment_accept
 from naltrack.reminders import services as reminders
-from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.clinic import clinic_defaults_save
+from naltrack.reminders.models import ClinicReminderDefaults, Notification, ReminderPreference
+from tests.enrollment.helpers import submitted
 from tests.reminders.helpers import local, run_clock
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +119,7 @@ def test_each_model_of_the_record_goes_before_what_it_protects():
     order = record_models()
     assert {Notification, ReminderPreference, CravingPlan, CravingEpisode, Episode} <= set(order)
     assert AuditEvent not in order
-    assert order[-1] is Patient
+    assert Patient in order
     position = {model: n for n, model in enumerate(order)}
     for model in order:
         for field in model._meta.concrete_fields:
@@ -127,3 +131,29 @@ def test_each_model_of_the_record_goes_before_what_it_protects():
                 and target is not model
             ):
                 assert position[model] < position[target], (model.__name__, field.name)
+
+
+def test_the_reset_deletes_enrollments_and_the_clinics_reminder_settings(built):
+    """Someone tried the public form on the demo, the admin accepted one and set reminders."""
+    old = Clinic.objects.get(slug=DEMO_SLUG)
+    admin = User.objects.get(email="admin@riverside.example")
+    enrollment_accept(
+        enrollment=submitted(old, email="new.person@example.com"),
+        by=admin,
+        email="new.person@example.com",
+        base_url="http://testserver",
+    )
+    submitted(old, email="another@example.com")
+    clinic_defaults_save(
+        clinic=old,
+        by=admin,
+        time_zone="America/Chicago",
+        channel="email",
+        reminder_time=dt.time(8, 30),
+        quiet_start=None,
+        quiet_end=None,
+    )
+    build_demo()
+    assert_reset(old, built)
+    assert not Enrollment.objects.filter(clinic_id=old.pk).exists()
+    assert not ClinicReminderDefaults.objects.filter(clinic_id=old.pk).exists()

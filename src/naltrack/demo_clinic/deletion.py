@@ -1,10 +1,12 @@
 """Deleting a demo clinic's record, whichever app each part of it lives in.
 
-The record is ``Patient`` and every model of a patient's rows (``care.models.PatientRow``, in any
-installed app: care's history, reminders' notifications, the patient's cravings...). Each of
-their foreign keys protects what it points to, so the models are deleted in an order read from
-those keys, each before the models it references; a new kind of row is deleted as soon as its
-model exists, with no list to keep up to date. The audit trail is not part of it and stays.
+The record is every model that belongs to a clinic through a ``clinic`` key, in any installed
+app: patients and every row of their record (care's history, reminders' notifications, the
+patient's cravings), enrollments, the clinic's reminder settings... Each of their foreign keys
+protects what it points to, so the models are deleted in an order read from those keys, each
+before the models it references; a new kind of row is deleted as soon as its model exists, with
+no list to keep up to date. The clinic's people and memberships (``accounts``) go with their
+users afterwards; the audit trail is not part of it and stays.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from django.apps import apps
 from django.db import models
 
 from naltrack.accounts.models import Clinic
-from naltrack.care.models import Patient, PatientRow
 
 Model = type[models.Model]
 
@@ -30,6 +31,18 @@ def _protected_links(model: Model) -> list[models.ForeignKey[models.Model, model
     ]
 
 
+# Not deleted here: the clinic's people (deleted with their users) and the audit trail (never).
+KEPT_APPS = frozenset({"accounts", "audit"})
+
+
+def _clinic_key(model: Model) -> str | None:
+    """The name of the model's key to its clinic, if it belongs to one."""
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model is Clinic:
+            return field.name
+    return None
+
+
 def record_models() -> list[Model]:
     """Every model of a patient's record, each before the models it protects (children first).
 
@@ -38,9 +51,8 @@ def record_models() -> list[Model]:
     record: list[Model] = [
         model
         for model in apps.get_models()
-        if issubclass(model, PatientRow) and not model._meta.proxy
+        if _clinic_key(model) and model._meta.app_label not in KEPT_APPS and not model._meta.proxy
     ]
-    record.append(Patient)
     # For each model, the models that must be deleted before it: the ones pointing at it.
     pointed_at_by: dict[Model, set[Model]] = {model: set() for model in record}
     for model in record:
@@ -73,4 +85,4 @@ def _delete(rows: models.QuerySet[models.Model]) -> None:
 def demo_history_delete(*, clinic: Clinic) -> None:
     """Delete ``clinic``'s whole clinical record and patients (its audit trail stays)."""
     for model in record_models():
-        _delete(model._default_manager.filter(clinic=clinic))
+        _delete(model._default_manager.filter(**{_clinic_key(model) or "clinic": clinic}))
