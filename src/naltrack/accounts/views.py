@@ -27,6 +27,7 @@ from naltrack.accounts.forms import AuditFilterForm, EmailLoginForm, InviteForm,
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
 from naltrack.audit.selectors import audit_events_filtered
+from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
     Membership.Role.PATIENT: "patient:home",
@@ -101,8 +102,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = TokenForm(posted(request))
+    if form.is_bound and form.is_valid():
         if device.verify_is_allowed()[0] and device.verify_token(
             form.cleaned_data["token"].strip()
         ):
@@ -125,8 +126,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 @admin_required
 def admin_home(request: HttpRequest) -> HttpResponse:
     clinic = current_clinic(request)
-    form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = InviteForm(posted(request))
+    if form.is_bound and form.is_valid():
         try:
             user = member_create(
                 clinic=clinic,

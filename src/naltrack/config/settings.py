@@ -97,6 +97,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "naltrack.config.urls"
 WSGI_APPLICATION = "naltrack.config.wsgi.application"
 
+FORM_RENDERER = "naltrack.web.forms.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from naltrack.accounts.access import current_user, staff_required
 from naltrack.accounts.models import Clinic
@@ -25,8 +25,7 @@ from naltrack.accounts.services import AlreadyMember
 from naltrack.enrollment import selectors, services
 from naltrack.enrollment.forms import HONEYPOT, AcceptForm, DeclineForm, EnrollmentForm, age_on
 from naltrack.enrollment.models import Enrollment
-
-get_and_post = require_http_methods(["GET", "POST"])
+from naltrack.web.views import get_and_post
 
 # What the confirmation page needs to know about the form just sent, kept in the session for
 # one showing only (so a shared computer does not keep showing someone's phone number).

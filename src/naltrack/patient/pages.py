@@ -14,28 +14,19 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
 
 from naltrack.accounts.models import Clinic
-from naltrack.care import selectors, services
+from naltrack.care import selectors
 from naltrack.care.models import (
     CravingPlan,
     Patient,
 )
-from naltrack.clinical.contract import InputError
-
-REFUSALS = (services.ClinicalRuleError, InputError)
-get_and_post = require_http_methods(["GET", "POST"])
 
 
 def tel(phone: str) -> str:
     """A phone number as a tel:/sms: target: its digits and a leading +."""
     digits = re.sub(r"[^0-9+]", "", phone)
     return digits[:1] + digits[1:].replace("+", "")
-
-
-def posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def page(request: HttpRequest, template: str, *, patient: Patient, **context: Any) -> HttpResponse:

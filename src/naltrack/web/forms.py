@@ -12,9 +12,17 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 from django.utils import timezone
 
 from naltrack.clinical.contract import InputError
+
+
+class FormRenderer(DjangoTemplates):
+    """Every field of every form renders through one template: label, input, help, errors."""
+
+    field_template_name = "web/_field.html"
+
 
 ISO_DATE = "%Y-%m-%d"
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -88,14 +96,18 @@ class RecordForm(forms.Form):
                 field.widget.attrs.pop("autofocus", None)
 
     def add_refusal(self, error: Exception) -> None:
-        """Put a service's ``ClinicalRuleError`` or the core's ``InputError`` on its field."""
-        field = getattr(error, "field", "") or ""
-        message = str(getattr(error, "message", "") or error)
-        # The clinical core names nested input with dotted paths (answers.q9): the form's field
-        # is the last part when the form has one by that name.
-        name = field.rsplit(".", 1)[-1]
-        if isinstance(error, InputError):
-            message = message[:1].upper() + message[1:]
-            if not message.endswith("."):
-                message += "."
-        self.add_error(name if name in self.fields else None, message)
+        add_refusal(self, error)
+
+
+def add_refusal(form: forms.BaseForm, error: Exception) -> None:
+    """Put a service's ``ClinicalRuleError`` or the core's ``InputError`` on its field."""
+    field = getattr(error, "field", "") or ""
+    message = str(getattr(error, "message", "") or error)
+    # The clinical core names nested input with dotted paths (answers.q9): the form's field
+    # is the last part when the form has one by that name.
+    name = field.rsplit(".", 1)[-1]
+    if isinstance(error, InputError):
+        message = message[:1].upper() + message[1:]
+        if not message.endswith("."):
+            message += "."
+    form.add_error(name if name in form.fields else None, message)

@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
 from django.utils import timezone
 
 from naltrack.accounts.access import current_clinic, current_user, staff_required
 from naltrack.care import selectors, services
 from naltrack.care.models import Patient
 from naltrack.reminders.defaults import clinic_defaults
+from naltrack.web.views import get_and_post, posted, submitted
 
 DETAIL_FIELDS = [
     "given_name",
@@ -51,33 +51,34 @@ class PatientDetailsForm(forms.ModelForm[Patient]):
 
 
 @staff_required
+@get_and_post
 def patient_new(request: HttpRequest) -> HttpResponse:
     clinic = current_clinic(request)
     form = PatientDetailsForm(
-        request.POST or None, initial={"reminder_channel": clinic_defaults(clinic).channel}
+        posted(request), initial={"reminder_channel": clinic_defaults(clinic).channel}
     )
-    if request.method == "POST" and form.is_valid():
-        patient = services.patient_create(
-            clinic=clinic, by=current_user(request), **form.cleaned_data
-        )
+    patient = submitted(
+        form,
+        lambda data: services.patient_create(clinic=clinic, by=current_user(request), **data),
+    )
+    if patient:
         messages.success(request, f"{patient.full_name} is registered. Next: open an episode.")
         return redirect("clinician:patient_chart", patient.pk)
     return render(request, "clinician/patient_details.html", {"form": form, "patient": None})
 
 
 @staff_required
+@get_and_post
 def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     # Not bound to the instance: a ModelForm would write the new values onto it while
     # validating, and the service could no longer see what changed.
-    form = PatientDetailsForm(
-        request.POST or None, initial=model_to_dict(patient, fields=DETAIL_FIELDS)
+    form = PatientDetailsForm(posted(request), initial=model_to_dict(patient, fields=DETAIL_FIELDS))
+    saved = submitted(
+        form,
+        lambda data: services.patient_update(patient=patient, by=current_user(request), **data),
     )
-    if request.method == "POST" and form.is_valid():
-        services.patient_update(patient=patient, by=current_user(request), **form.cleaned_data)
+    if saved:
         messages.success(request, "Details saved.")
         return redirect("clinician:patient_chart", patient.pk)
     return render(request, "clinician/patient_details.html", {"form": form, "patient": patient})
-
-
-urlpatterns: list[URLPattern] = [path("details/", patient_edit, name="patient_edit")]

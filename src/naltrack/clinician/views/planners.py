@@ -24,6 +24,7 @@ from naltrack.clinician.forms.planners import (
     RegimenStartForm,
     StartCheckForm,
 )
+from naltrack.web.views import get_and_post, posted, submitted
 
 
 def _open_episode(patient: Patient) -> Episode:
@@ -34,25 +35,25 @@ def _open_episode(patient: Patient) -> Episode:
 
 
 @staff_required
+@get_and_post
 def episode_open(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     previous = selectors.episode_latest(patient=patient)
     form = EpisodeOpenForm(
-        request.POST or None, initial={"indication": previous.indication if previous else None}
+        posted(request), initial={"indication": previous.indication if previous else None}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.episode_open(
-                patient=patient,
-                indication=form.cleaned_data["indication"],
-                opened_on=timezone.localdate(),
-                by=current_user(request),
-            )
-        except services.ClinicalRuleError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, "Episode opened. Next: the start check.")
-            return redirect("clinician:start_check", patient.pk)
+    opened = submitted(
+        form,
+        lambda data: services.episode_open(
+            patient=patient,
+            indication=data["indication"],
+            opened_on=timezone.localdate(),
+            by=current_user(request),
+        ),
+    )
+    if opened:
+        messages.success(request, "Episode opened. Next: the start check.")
+        return redirect("clinician:start_check", patient.pk)
     return render(
         request,
         "clinician/planners/episode_open.html",
@@ -61,6 +62,7 @@ def episode_open(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 @staff_required
+@get_and_post
 def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     episode = _open_episode(patient)
@@ -72,7 +74,7 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
             patient.pregnancy, "unknown"
         ),
     }
-    form = StartCheckForm(request.POST or None, initial=initial)
+    form = StartCheckForm(posted(request), initial=initial)
     check = None
     on = today
     if request.method == "POST" and form.is_valid():
@@ -110,32 +112,26 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 @staff_required
+@get_and_post
 def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     episode = _open_episode(patient)
     today = timezone.localdate()
     latest_check = episode.start_checks.order_by("-checked_on", "-id").first()
     form = RegimenStartForm(
-        request.POST or None,
+        posted(request),
         indication=episode.indication,
         initial={"start": latest_check.checked_on if latest_check else today},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            regimen = services.regimen_start(
-                episode=episode,
-                kind=form.cleaned_data["kind"],
-                start=form.cleaned_data["start"],
-                prescriber=current_user(request),
-                override_reason=form.cleaned_data["override_reason"],
-            )
-        except services.ClinicalRuleError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(
-                request, f"{regimen.get_kind_display()} starts {regimen.start:%b %-d}."
-            )
-            return redirect("clinician:patient_chart", patient.pk)
+    regimen = submitted(
+        form,
+        lambda data: services.regimen_start(
+            episode=episode, prescriber=current_user(request), **data
+        ),
+    )
+    if regimen:
+        messages.success(request, f"{regimen.get_kind_display()} starts {regimen.start:%b %-d}.")
+        return redirect("clinician:patient_chart", patient.pk)
     return render(
         request,
         "clinician/planners/regimen_start.html",
@@ -144,6 +140,7 @@ def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 @staff_required
+@get_and_post
 def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     episode = _open_episode(patient)
@@ -154,7 +151,7 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
     is_injection = regimen.formulation == XR_INJECTION
     daily_dose = None if is_injection else selectors.current_oral_dose_mg(regimen=regimen, on=today)
     strategies = ["stop", "step_down", "gradual"] if daily_dose else ["stop"]
-    form = PlanStopForm(request.POST or None, strategies=strategies)
+    form = PlanStopForm(posted(request), strategies=strategies)
     preview = None
     if request.method == "POST" and form.is_valid():
         try:

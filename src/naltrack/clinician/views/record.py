@@ -1,15 +1,15 @@
 """The clinician's record forms: GET shows the form, POST records through one service.
 
 Each view loads the patient through ``selectors.patient_get`` (scoped to the clinician's clinic,
-audited), looks any other object up through that patient, validates with a form from
-``care.forms``, calls one service and goes back to the chart. A service's refusal
-(``ClinicalRuleError``) or the clinical core's (``InputError``) becomes an error on the form.
+audited), looks any row up through ``selectors.row_get``, and hands the form and its one service
+call to ``web.views.submitted``: saved, it says what was recorded and goes back to the chart;
+refused or invalid, the page shows the form with its errors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,34 +17,28 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from naltrack.accounts.access import HtmxHttpRequest, current_user, safe_next, staff_required
 from naltrack.care import selectors, services
-from naltrack.care.models import Alert, FollowUp, Patient, TherapySession
+from naltrack.care.models import Alert, FollowUp, Patient, Regimen, TherapySession
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.alerts import SUICIDAL_IDEATION_ALERT
-from naltrack.clinical.contract import InputError
 from naltrack.clinical.instruments import INSTRUMENTS, SUICIDAL_IDEATION
 from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.clinician.forms import record as forms
 from naltrack.web.forms import RecordForm
-
-REFUSALS = (services.ClinicalRuleError, InputError)
-get_and_post = require_http_methods(["GET", "POST"])
+from naltrack.web.views import get_and_post, posted, submitted
 
 
 def _day(day: dt.date) -> str:
     return date_format(day, "D j M Y")
 
 
-def _to_chart(patient: Patient) -> HttpResponse:
+def _recorded(request: HttpRequest, patient: Patient, message: str) -> HttpResponse:
+    """Say what was recorded and go back to the patient's chart."""
+    messages.success(request, message)
     return redirect("clinician:patient_chart", patient_id=patient.pk)
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The POST data to bind, or None on GET (an empty POST must still show its errors)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _page(
@@ -71,26 +65,20 @@ def _page(
 @get_and_post
 def record_exposure(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    form = forms.ExposureForm(_posted(request))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            exposure = services.opioid_exposure_record(
-                patient=patient,
-                kind=data["kind"],
-                substance=data["substance"],
-                last_use=data["last_use"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(
-                request,
-                f"Opioid use recorded: {exposure.get_kind_display()}, "
-                f"last used {_day(exposure.last_use)}.",
-            )
-            return _to_chart(patient)
+    form = forms.ExposureForm(posted(request))
+    exposure = submitted(
+        form,
+        lambda data: services.opioid_exposure_record(
+            patient=patient, by=current_user(request), **data
+        ),
+    )
+    if exposure:
+        return _recorded(
+            request,
+            patient,
+            f"Opioid use recorded: {exposure.get_kind_display()}, "
+            f"last used {_day(exposure.last_use)}.",
+        )
     return _page(
         request,
         "clinician/record/form.html",
@@ -106,27 +94,22 @@ def record_exposure(request: HttpRequest, patient_id: int) -> HttpResponse:
 def record_dose(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     regimen = selectors.regimen_current(patient, ORAL)
-    form = forms.DoseForm(_posted(request)) if regimen else None
-    if regimen and form and form.is_valid():
-        data = form.cleaned_data
-        try:
-            dose = services.dose_record(
-                regimen=regimen,
-                day=data["day"],
-                status=data["status"],
-                observed=data["observed"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            how = "observed by staff" if dose.observed else "reported by the patient"
-            messages.success(
-                request,
-                f"Dose of {_day(dose.day)} recorded as {dose.get_status_display().lower()} "
-                f"({dose.dose_mg} mg, {how}).",
-            )
-            return _to_chart(patient)
+    form = forms.DoseForm(posted(request)) if regimen else None
+    dose = submitted(
+        form,
+        # The form exists only with a regimen, and is only saved with its form.
+        lambda data: services.dose_record(
+            regimen=cast(Regimen, regimen), by=current_user(request), **data
+        ),
+    )
+    if dose:
+        how = "observed by staff" if dose.observed else "reported by the patient"
+        return _recorded(
+            request,
+            patient,
+            f"Dose of {_day(dose.day)} recorded as {dose.get_status_display().lower()} "
+            f"({dose.dose_mg} mg, {how}).",
+        )
     today = timezone.localdate()
     return _page(
         request,
@@ -146,30 +129,22 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     regimen = selectors.regimen_current(patient, XR_INJECTION)
     last = patient.injections.order_by("-given_on", "-id").first() if regimen else None
-    form = None
-    if regimen:
-        initial = {"site": clinical_regimens.next_site(last.site)} if last else {}
-        form = forms.InjectionForm(_posted(request), initial=initial)
-    if regimen and form and form.is_valid():
-        data = form.cleaned_data
-        try:
-            injection = services.injection_record(
-                regimen=regimen,
-                given_on=data["given_on"],
-                site=data["site"],
-                lot=data["lot"],
-                given_by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(
-                request,
-                f"Injection recorded: {injection.dose_mg} mg, "
-                f"{injection.get_site_display().lower()}, on {_day(injection.given_on)}. "
-                f"Next injection due {_day(injection.next_due)}.",
-            )
-            return _to_chart(patient)
+    initial = {"site": clinical_regimens.next_site(last.site)} if last else {}
+    form = forms.InjectionForm(posted(request), initial=initial) if regimen else None
+    injection = submitted(
+        form,
+        lambda data: services.injection_record(
+            regimen=cast(Regimen, regimen), given_by=current_user(request), **data
+        ),
+    )
+    if injection:
+        return _recorded(
+            request,
+            patient,
+            f"Injection recorded: {injection.dose_mg} mg, "
+            f"{injection.get_site_display().lower()}, on {_day(injection.given_on)}. "
+            f"Next injection due {_day(injection.next_due)}.",
+        )
     return _page(
         request,
         "clinician/record/injection.html",
@@ -189,28 +164,17 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
 @get_and_post
 def record_lab(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    form = forms.LabForm(_posted(request))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            lab = services.lab_record(
-                patient=patient,
-                test=data["test"],
-                value=data["value"],
-                unit=data["unit"],
-                upper_limit_normal=data["upper_limit_normal"],
-                collected_on=data["collected_on"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(
-                request,
-                f"{lab.test} of {_day(lab.collected_on)} recorded: {lab.value} {lab.unit} "
-                f"(upper limit of normal {lab.upper_limit_normal}).",
-            )
-            return _to_chart(patient)
+    form = forms.LabForm(posted(request))
+    lab = submitted(
+        form, lambda data: services.lab_record(patient=patient, by=current_user(request), **data)
+    )
+    if lab:
+        return _recorded(
+            request,
+            patient,
+            f"{lab.test} of {_day(lab.collected_on)} recorded: {lab.value} {lab.unit} "
+            f"(upper limit of normal {lab.upper_limit_normal}).",
+        )
     return _page(
         request,
         "clinician/record/lab.html",
@@ -226,26 +190,18 @@ def record_lab(request: HttpRequest, patient_id: int) -> HttpResponse:
 @get_and_post
 def record_screen(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    form = forms.DrugScreenForm(_posted(request))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            screen = services.drug_screen_record(
-                patient=patient,
-                collected_on=data["collected_on"],
-                opioids_positive=data["opioids_positive"],
-                other_findings=data["other_findings"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            result = "positive" if screen.opioids_positive else "negative"
-            messages.success(
-                request,
-                f"Drug screen of {_day(screen.collected_on)} recorded: opioids {result}.",
-            )
-            return _to_chart(patient)
+    form = forms.DrugScreenForm(posted(request))
+    screen = submitted(
+        form,
+        lambda data: services.drug_screen_record(patient=patient, by=current_user(request), **data),
+    )
+    if screen:
+        result = "positive" if screen.opioids_positive else "negative"
+        return _recorded(
+            request,
+            patient,
+            f"Drug screen of {_day(screen.collected_on)} recorded: opioids {result}.",
+        )
     return _page(
         request,
         "clinician/record/form.html",
@@ -263,40 +219,38 @@ def record_instrument(request: HttpRequest, patient_id: int, instrument: str) ->
     spec = INSTRUMENTS.get(instrument)
     if spec is None:
         raise Http404("No such instrument")
-    form = forms.InstrumentForm(_posted(request), spec=spec)
-    if form.is_valid():
-        try:
-            response = services.instrument_record(
-                patient=patient,
-                instrument=spec.id,
-                answers=form.answers,
-                taken_on=form.cleaned_data["taken_on"],
-                by=current_user(request),
+    form = forms.InstrumentForm(posted(request), spec=spec)
+    response = submitted(
+        form,
+        lambda data: services.instrument_record(
+            patient=patient,
+            instrument=spec.id,
+            answers=form.answers,
+            taken_on=data["taken_on"],
+            by=current_user(request),
+        ),
+    )
+    if response:
+        band = f", {response.band.replace('_', ' ')}" if response.band else ""
+        summary = f"{spec.name} recorded: score {response.score} of {response.max_score}{band}."
+        if SUICIDAL_IDEATION not in response.flags:
+            return _recorded(request, patient, summary)
+        raised = patient.alerts.filter(
+            code=SUICIDAL_IDEATION_ALERT, resolved_at__isnull=True
+        ).exists()
+        messages.error(
+            request,
+            f"{summary} The patient reported thoughts of being better off dead or of "
+            "self-harm (item 9): "
+            + (
+                "an urgent alert was raised. "
+                if raised
+                else "no alert could be raised (no open treatment episode, or a later "
+                "PHQ-9 is on file), so act on it yourself. "
             )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            band = f", {response.band.replace('_', ' ')}" if response.band else ""
-            summary = f"{spec.name} recorded: score {response.score} of {response.max_score}{band}."
-            if SUICIDAL_IDEATION in response.flags:
-                raised = patient.alerts.filter(
-                    code=SUICIDAL_IDEATION_ALERT, resolved_at__isnull=True
-                ).exists()
-                messages.error(
-                    request,
-                    f"{summary} The patient reported thoughts of being better off dead or of "
-                    "self-harm (item 9): "
-                    + (
-                        "an urgent alert was raised. "
-                        if raised
-                        else "no alert could be raised (no open treatment episode, or a later "
-                        "PHQ-9 is on file), so act on it yourself. "
-                    )
-                    + "Assess suicide risk today; the patient can call or text 988 at any time.",
-                )
-            else:
-                messages.success(request, summary)
-            return _to_chart(patient)
+            + "Assess suicide risk today; the patient can call or text 988 at any time.",
+        )
+        return redirect("clinician:patient_chart", patient_id=patient.pk)
     return _page(
         request,
         "clinician/record/instrument.html",
@@ -318,29 +272,20 @@ def record_therapy(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
     user = current_user(request)
     form = forms.TherapySessionForm(
-        _posted(request), clinic_id=patient.clinic_id, initial={"counsellor": user.pk}
+        posted(request), clinic_id=patient.clinic_id, initial={"counsellor": user.pk}
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            session = services.therapy_session_schedule(
-                patient=patient,
-                kind=data["kind"],
-                scheduled_at=data["scheduled_at"],
-                counsellor=data["counsellor"],
-                by=user,
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            when = timezone.localtime(session.scheduled_at)
-            with_whom = f" with {session.counsellor}" if session.counsellor else ""
-            messages.success(
-                request,
-                f"{session.get_kind_display()} booked for {_day(when.date())} at "
-                f"{when:%H:%M}{with_whom}.",
-            )
-            return _to_chart(patient)
+    session = submitted(
+        form, lambda data: services.therapy_session_schedule(patient=patient, by=user, **data)
+    )
+    if session:
+        when = timezone.localtime(session.scheduled_at)
+        with_whom = f" with {session.counsellor}" if session.counsellor else ""
+        return _recorded(
+            request,
+            patient,
+            f"{session.get_kind_display()} booked for {_day(when.date())} at "
+            f"{when:%H:%M}{with_whom}.",
+        )
     return _page(
         request,
         "clinician/record/form.html",
@@ -361,25 +306,20 @@ def record_therapy_status(request: HttpRequest, patient_id: int, session_id: int
     initial = {"notes": session.notes}
     if session.status != session.Status.SCHEDULED:
         initial["status"] = session.status
-    form = forms.TherapyStatusForm(_posted(request), session=session, initial=initial)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            session = services.therapy_session_mark(
-                session=session,
-                status=data["status"],
-                notes=data["notes"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            when = timezone.localtime(session.scheduled_at).date()
-            messages.success(
-                request,
-                f"Therapy session of {_day(when)} marked {session.get_status_display().lower()}.",
-            )
-            return _to_chart(patient)
+    form = forms.TherapyStatusForm(posted(request), session=session, initial=initial)
+    marked = submitted(
+        form,
+        lambda data: services.therapy_session_mark(
+            session=session, by=current_user(request), **data
+        ),
+    )
+    if marked:
+        when = timezone.localtime(marked.scheduled_at).date()
+        return _recorded(
+            request,
+            patient,
+            f"Therapy session of {_day(when)} marked {marked.get_status_display().lower()}.",
+        )
     return _page(
         request,
         "clinician/record/therapy_status.html",
@@ -395,17 +335,12 @@ def record_therapy_status(request: HttpRequest, patient_id: int, session_id: int
 @get_and_post
 def record_note(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = selectors.patient_get(user=request.user, patient_id=patient_id)
-    form = forms.NoteForm(_posted(request))
-    if form.is_valid():
-        try:
-            services.note_add(
-                patient=patient, text=form.cleaned_data["text"], by=current_user(request)
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(request, "Note added to the record.")
-            return _to_chart(patient)
+    form = forms.NoteForm(posted(request))
+    note = submitted(
+        form, lambda data: services.note_add(patient=patient, by=current_user(request), **data)
+    )
+    if note:
+        return _recorded(request, patient, "Note added to the record.")
     return _page(
         request,
         "clinician/record/form.html",
@@ -424,27 +359,20 @@ def record_follow_up(request: HttpRequest, patient_id: int, follow_up_id: int) -
     initial: dict[str, Any] = {}
     if follow_up.done_on:
         initial = {"done_on": follow_up.done_on, "method": follow_up.method, "note": follow_up.note}
-    form = forms.FollowUpForm(_posted(request), initial=initial)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            follow_up = services.follow_up_record(
-                follow_up=follow_up,
-                done_on=data["done_on"],
-                method=data["method"],
-                note=data["note"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(
-                request,
-                f"Follow-up due {_day(follow_up.due_on)} recorded as done on "
-                f"{_day(follow_up.done_on or follow_up.due_on)} "
-                f"({follow_up.get_method_display().lower()}).",
-            )
-            return _to_chart(patient)
+    form = forms.FollowUpForm(posted(request), initial=initial)
+    done = submitted(
+        form,
+        lambda data: services.follow_up_record(
+            follow_up=follow_up, by=current_user(request), **data
+        ),
+    )
+    if done:
+        return _recorded(
+            request,
+            patient,
+            f"Follow-up due {_day(done.due_on)} recorded as done on "
+            f"{_day(done.done_on or done.due_on)} ({done.get_method_display().lower()}).",
+        )
     return _page(
         request,
         "clinician/record/follow_up.html",

@@ -18,8 +18,9 @@ from naltrack.care.models import (
     Patient,
 )
 from naltrack.patient import forms as patient_forms
-from naltrack.patient.pages import REFUSALS, get_and_post, page, people, plan_of, posted
+from naltrack.patient.pages import page, people, plan_of
 from naltrack.patient.toolkit import TOOLKIT, TOOLS, WAIT_MINUTES, Tool
+from naltrack.web.views import get_and_post, posted, submitted
 
 # --- craving help -----------------------------------------------------------------------------
 
@@ -48,23 +49,22 @@ def craving_plan(request: HttpRequest) -> HttpResponse:
     form = patient_forms.CravingPlanForm(
         posted(request), initial=patient_forms.CravingPlanForm.initial_from(plan)
     )
-    if form.is_valid():
-        try:
-            services.craving_plan_save(
-                patient=patient,
-                by=current_user(request),
-                **{name: form.cleaned_data[name] for name in services.PLAN_FIELDS},
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            messages.success(
-                request,
-                "Your craving plan is saved. ✓ It will be here when you need it."
-                if plan is None
-                else "Your craving plan is updated. ✓",
-            )
-            return redirect("patient:cravings")
+    saved = submitted(
+        form,
+        lambda data: services.craving_plan_save(
+            patient=patient,
+            by=current_user(request),
+            **{name: data[name] for name in services.PLAN_FIELDS},
+        ),
+    )
+    if saved:
+        messages.success(
+            request,
+            "Your craving plan is saved. ✓ It will be here when you need it."
+            if plan is None
+            else "Your craving plan is updated. ✓",
+        )
+        return redirect("patient:cravings")
     return page(
         request,
         "patient/craving_plan.html",
@@ -97,7 +97,7 @@ def _needs_crisis_help(episode: CravingEpisode, craving_high: int) -> bool:
     )
 
 
-def _flowpage(
+def _flow_page(
     request: HttpRequest,
     template: str,
     *,
@@ -126,19 +126,15 @@ def craving_now(request: HttpRequest) -> HttpResponse:
     """Step 1: how strong is it, and might you drink or use?"""
     patient = selectors.patient_own(user=request.user)
     form = patient_forms.CravingStartForm(posted(request))
-    if form.is_valid():
-        try:
-            episode = services.craving_episode_start(
-                patient=patient,
-                rating=form.cleaned_data["rating"],
-                might_use=form.cleaned_data["might_use"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            return redirect("patient:craving_try", episode_id=episode.pk)
-    return _flowpage(request, "patient/craving_now.html", patient=patient, episode=None, form=form)
+    episode = submitted(
+        form,
+        lambda data: services.craving_episode_start(
+            patient=patient, by=current_user(request), **data
+        ),
+    )
+    if episode:
+        return redirect("patient:craving_try", episode_id=episode.pk)
+    return _flow_page(request, "patient/craving_now.html", patient=patient, episode=None, form=form)
 
 
 @patient_required
@@ -151,16 +147,15 @@ def craving_try(request: HttpRequest, episode_id: int) -> HttpResponse:
         return redirect("patient:craving_done", episode_id=episode.pk)
     plan = plan_of(patient)
     form = patient_forms.CravingTryForm(posted(request), plan=plan)
-    if form.is_valid():
-        try:
-            services.craving_episode_try(
-                episode=episode, tried=form.cleaned_data["tried"], by=current_user(request)
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            return redirect("patient:craving_wait", episode_id=episode.pk)
-    return _flowpage(
+    tried = submitted(
+        form,
+        lambda data: services.craving_episode_try(
+            episode=episode, tried=data["tried"], by=current_user(request)
+        ),
+    )
+    if tried:
+        return redirect("patient:craving_wait", episode_id=episode.pk)
+    return _flow_page(
         request, "patient/craving_try.html", patient=patient, episode=episode, form=form
     )
 
@@ -178,7 +173,7 @@ def craving_wait(request: HttpRequest, episode_id: int) -> HttpResponse:
         return redirect("patient:craving_try", episode_id=episode.pk)
     trying = episode.tried[-1]
     since = episode.tried_at or episode.started_at
-    return _flowpage(
+    return _flow_page(
         request,
         "patient/craving_wait.html",
         patient=patient,
@@ -201,19 +196,15 @@ def craving_rate(request: HttpRequest, episode_id: int) -> HttpResponse:
         else {}
     )
     form = patient_forms.CravingRateForm(posted(request), initial=initial)
-    if form.is_valid():
-        try:
-            services.craving_episode_finish(
-                episode=episode,
-                end_rating=form.cleaned_data["end_rating"],
-                outcome=form.cleaned_data["outcome"],
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            return redirect("patient:craving_done", episode_id=episode.pk)
-    return _flowpage(
+    finished = submitted(
+        form,
+        lambda data: services.craving_episode_finish(
+            episode=episode, by=current_user(request), **data
+        ),
+    )
+    if finished:
+        return redirect("patient:craving_done", episode_id=episode.pk)
+    return _flow_page(
         request, "patient/craving_rate.html", patient=patient, episode=episode, form=form
     )
 
@@ -224,7 +215,7 @@ def craving_done(request: HttpRequest, episode_id: int) -> HttpResponse:
     episode = _craving_episode(patient, episode_id)
     if not episode.is_finished:
         return redirect("patient:craving_rate", episode_id=episode.pk)
-    return _flowpage(
+    return _flow_page(
         request,
         "patient/craving_done.html",
         patient=patient,

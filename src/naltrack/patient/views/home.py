@@ -28,8 +28,9 @@ from naltrack.care.models import (
 from naltrack.clinical.liver import LIVER_ENZYMES, liver_tests_due
 from naltrack.clinical.vocabulary import XR_INJECTION
 from naltrack.patient import forms as patient_forms
-from naltrack.patient.pages import REFUSALS, get_and_post, page, people, plan_of, posted
+from naltrack.patient.pages import page, people, plan_of
 from naltrack.patient.toolkit import TOOLKIT
+from naltrack.web.views import REFUSALS, get_and_post, posted, submitted
 
 
 def _liver_tests_due(patient: Patient, treatment: selectors.Treatment) -> dt.date | None:
@@ -173,31 +174,24 @@ def check_in(request: HttpRequest) -> HttpResponse:
         )
     )
     form = patient_forms.CheckInForm(posted(request), initial=initial, injection=injection)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.check_in_record(
-                patient=patient,
-                day=today,
-                craving=data["craving"],
-                drinks=data["drinks"],
-                opioid_use=data["opioid_use"],
-                side_effects=data["side_effects"],
-                mood=data["mood"],
-                note=data["note"].strip(),
-                by=current_user(request),
-            )
-        except REFUSALS as error:
-            form.add_refusal(error)
-        else:
-            if _needs_support(saved, selectors.clinic_thresholds(patient.clinic).craving_high):
-                return redirect("patient:check_in_support")
-            messages.success(
-                request,
-                "Thank you. Your check-in is saved. ✓"
-                + (" You can change it until the end of the day." if existing is None else ""),
-            )
-            return redirect("patient:home")
+    saved = submitted(
+        form,
+        lambda data: services.check_in_record(
+            patient=patient,
+            day=today,
+            by=current_user(request),
+            **{**data, "note": data["note"].strip()},
+        ),
+    )
+    if saved:
+        if _needs_support(saved, selectors.clinic_thresholds(patient.clinic).craving_high):
+            return redirect("patient:check_in_support")
+        messages.success(
+            request,
+            "Thank you. Your check-in is saved. ✓"
+            + (" You can change it until the end of the day." if existing is None else ""),
+        )
+        return redirect("patient:home")
     return page(
         request,
         "patient/check_in.html",
