@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_record, field_changes
+from naltrack.audit.services import audit_change, audit_record, field_changes
 from naltrack.reminders.defaults import built_in_defaults
 from naltrack.reminders.models import ClinicReminderDefaults, Notification
 
@@ -89,12 +89,5 @@ def notification_mark_handled(
     locked.handled_by = by
     changes["handled_by"] = [None, by.email]
     locked.save(update_fields=["handled_at", "handled_by", "handled_note"])
-    audit_record(
-        request=None,
-        actor=by,
-        action=AuditEvent.Action.UPDATE,
-        obj=locked,
-        patient_id=locked.patient_id,
-        detail={"kind": locked.kind, "changes": changes},
-    )
+    audit_change(AuditEvent.Action.UPDATE, locked, by, kind=locked.kind, changes=changes)
     return locked

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_record
+from naltrack.audit.services import audit_change, field_changes
 from naltrack.care import services as care_services
 from naltrack.care.models import Alert, Episode, FollowUp, Patient
 from naltrack.reminders import delivery
@@ -195,16 +195,6 @@ def reminders_tick(*, now: dt.datetime, send: Callable[[int], Any]) -> ScheduleR
     return result
 
 
-def _audit(notification: Notification, **detail: Any) -> None:
-    audit_record(
-        request=None,
-        action=AuditEvent.Action.UPDATE,
-        obj=notification,
-        patient_id=notification.patient_id,
-        detail={"kind": notification.kind, **detail},
-    )
-
-
 def _claim(notification_id: int, now: dt.datetime) -> tuple[Notification, dt.datetime] | str:
     """Take a due notification for one delivery attempt (with its ``send_after`` before the
     hold), or say why not (its status).
@@ -254,7 +244,14 @@ def _failed(notification: Notification, why: str = "") -> None:
     notification.reason = f"not delivered after {notification.attempts} tries" + (
         f": {why}" if why else ""
     )
-    _audit(notification, status="failed", error=notification.last_error or why)
+    audit_change(
+        AuditEvent.Action.UPDATE,
+        notification,
+        None,
+        kind=notification.kind,
+        status="failed",
+        error=notification.last_error or why,
+    )
     logger.warning("notification %s failed: %s", notification.pk, notification.last_error or why)
 
 
@@ -294,7 +291,14 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
             logger.warning("notification %s: outcome of a stale attempt dropped", notification.pk)
             return str(current.status) if current else ""
         if notification.status == Notification.Status.SENT:
-            _audit(notification, status="sent", channel=notification.channel)
+            audit_change(
+                AuditEvent.Action.UPDATE,
+                notification,
+                None,
+                kind=notification.kind,
+                status="sent",
+                channel=notification.channel,
+            )
         elif failure and notification.attempts >= MAX_ATTEMPTS:
             _failed(notification)
         notification.save()
@@ -322,23 +326,10 @@ def preference_update(*, patient: Patient, by: User | None, **values: Any) -> Re
     preference, created = ReminderPreference.objects.get_or_create(
         patient=patient, defaults={"channel": patient.reminder_channel}
     )
-    changes = {
-        name: [str(getattr(preference, name)), str(value)]
-        for name, value in values.items()
-        if getattr(preference, name) != value
-    }
-    for name, value in values.items():
-        setattr(preference, name, value)
+    changes = field_changes(preference, **values)
     if changes or created:
         preference.save()
-        audit_record(
-            request=None,
-            actor=by,
-            action=AuditEvent.Action.UPDATE,
-            obj=preference,
-            patient_id=patient.pk,
-            detail={"changes": changes},
-        )
+        audit_change(AuditEvent.Action.UPDATE, preference, by, changes=changes)
     return preference
 
 

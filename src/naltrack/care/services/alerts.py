@@ -137,6 +137,7 @@ def _alerts_apply(
         ]
 
 
+@transaction.atomic
 def alert_acknowledge(*, alert: Alert, by: User, note: str = "") -> Alert:
     if alert.acknowledged_at is not None:
         return alert

@@ -67,6 +67,7 @@ def craving_plan_save(*, patient: Patient, by: User | None, **values: str) -> Cr
     return plan
 
 
+@transaction.atomic
 def craving_episode_start(
     *, patient: Patient, rating: int, might_use: str, by: User | None
 ) -> CravingEpisode:

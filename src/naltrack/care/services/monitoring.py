@@ -25,6 +25,7 @@ from naltrack.care.services.patients import patient_contacted
 from naltrack.clinical.instruments import score, score_from_json
 
 
+@transaction.atomic
 def lab_record(
     *,
     patient: Patient,
@@ -49,6 +50,7 @@ def lab_record(
     return lab
 
 
+@transaction.atomic
 def drug_screen_record(
     *,
     patient: Patient,
@@ -69,6 +71,7 @@ def drug_screen_record(
     return screen
 
 
+@transaction.atomic
 def instrument_record(
     *,
     patient: Patient,
@@ -132,6 +135,7 @@ def check_in_record(
     return check_in
 
 
+@transaction.atomic
 def therapy_session_schedule(
     *,
     patient: Patient,
@@ -147,6 +151,7 @@ def therapy_session_schedule(
     return session
 
 
+@transaction.atomic
 def therapy_session_mark(
     *, session: TherapySession, status: str, notes: str = "", by: User | None
 ) -> TherapySession:
@@ -159,6 +164,7 @@ def therapy_session_mark(
     return session
 
 
+@transaction.atomic
 def note_add(*, patient: Patient, text: str, by: User) -> ClinicalNote:
     note = ClinicalNote.objects.create(patient=patient, text=text.strip(), recorded_by=by)
     audit_change(AuditEvent.Action.CREATE, note, by)

@@ -41,6 +41,7 @@ def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patien
     return patient
 
 
+@transaction.atomic
 def patient_update(*, patient: Patient, by: User | None, **details: Any) -> Patient:
     """Correct a patient's details; what changed is kept in the audit trail."""
     changes = field_changes(patient, **details)

@@ -64,6 +64,7 @@ def episode_open(
     return episode
 
 
+@transaction.atomic
 def opioid_exposure_record(
     *, patient: Patient, kind: str, last_use: dt.date, substance: str = "", by: User | None
 ) -> OpioidExposure:

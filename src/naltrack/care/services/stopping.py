@@ -98,6 +98,7 @@ def episodes_finish_tapers(*, today: dt.date, patient: Patient | None = None) ->
     return len(finished)
 
 
+@transaction.atomic
 def follow_up_record(
     *, follow_up: FollowUp, done_on: dt.date, method: str, note: str, by: User
 ) -> FollowUp:
