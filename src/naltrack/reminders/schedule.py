@@ -20,17 +20,15 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from django.db.models import Max
+from django.utils import timezone
 
 from naltrack.care import selectors as care_selectors
 from naltrack.care.models import (
     CheckIn,
     Episode,
     FollowUp,
-    Injection,
     LabResult,
     Patient,
-    Regimen,
-    TaperPlan,
     TherapySession,
 )
 from naltrack.clinical import regimens as clinical_regimens
@@ -101,33 +99,20 @@ def reminder_data_many(
     """Read what the planner needs for many patients at once: the same queries for any number.
 
     ``since``/``until`` bound the therapy sessions read (a session's reminders fall at most a
-    day before it). The record is read through the care selectors' rules: the latest regimen of
-    the open episode, its dose calendar with the stored taper plan, the last injection's due
-    date, the liver-test schedule.
+    day before it). What each patient is on comes from the record's one answer
+    (``selectors.treatments_now``): the dose calendar with the stored taper plan, the next
+    injection; then the liver-test schedule.
     """
     ids = [patient.pk for patient in patients]
+    today = timezone.localdate(since)
+    treatments = care_selectors.treatments_now(patients=patients, today=today)
+    # Patients on a course of treatment (not stopped): only they get dose, injection and lab
+    # reminders; what they are on is the record's one answer (``selectors.treatment_of``).
     episodes = {
-        e.patient_id: e
-        for e in Episode.objects.filter(patient_id__in=ids).exclude(state=Episode.State.STOPPED)
+        pk: treatment.episode
+        for pk, treatment in treatments.items()
+        if treatment.episode is not None and not treatment.stopped
     }
-    regimens = _latest(
-        Regimen.objects.filter(episode__in=episodes.values()).order_by(
-            "episode_id", "-start", "-id"
-        ),
-        "episode_id",
-    )
-    plans = _latest(
-        TaperPlan.objects.filter(episode__in=episodes.values()).order_by(
-            "episode_id", "-recorded_at", "-id"
-        ),
-        "episode_id",
-    )
-    injections = _latest(
-        Injection.objects.filter(patient_id__in=episodes).order_by(
-            "patient_id", "-given_on", "-id"
-        ),
-        "patient_id",
-    )
     last_liver_test = dict(
         LabResult.objects.filter(patient_id__in=episodes, test__in=LIVER_ENZYMES)
         .values("patient_id")
@@ -174,13 +159,14 @@ def reminder_data_many(
         if episode is None:
             data[patient.pk] = base
             continue
-        regimen = regimens.get(episode.pk)
+        treatment = treatments[patient.pk]
         dose_on = next_injection = liver_due = None
-        if regimen is not None and regimen.formulation == ORAL:
-            dose_on = care_selectors.dose_calendar_with(regimen=regimen, plan=plans.get(episode.pk))
-        elif regimen is not None and patient.pk in injections:
-            next_injection = injections[patient.pk].next_due
-        if episode.started_on is not None and episode.state != Episode.State.SCREENING:
+        if treatment.is_oral and treatment.regimen is not None:
+            dose_on = care_selectors.dose_calendar_with(
+                regimen=treatment.regimen, plan=treatment.taper_plan
+            )
+        next_injection = treatment.next_injection
+        if episode.started_on is not None and treatment.state != Episode.State.SCREENING:
             liver_due = liver_tests_due(
                 started_on=episode.started_on, last_test=last_liver_test.get(patient.pk)
             )

@@ -21,6 +21,7 @@ from naltrack.care.models import (
     Patient,
     Regimen,
 )
+from naltrack.care.selectors.treatment import episode_state
 from naltrack.clinical import alerts
 
 # --- the clinical core's view of a patient ----------------------------------------------------
@@ -119,11 +120,13 @@ def patient_snapshots(
         pk = patient.pk
         snapshots[pk] = alerts.PatientSnapshot(
             as_of=as_of,
-            state=episode.state,  # type: ignore[arg-type]
+            state=episode_state(episode, today=as_of),  # type: ignore[arg-type]
             indication=episode.indication,  # type: ignore[arg-type]
             formulation=regimen.formulation if regimen else None,  # type: ignore[arg-type]
             sex=patient.sex or None,  # type: ignore[arg-type]
-            stopped_on=episode.stopped_on if episode.state == Episode.State.STOPPED else None,
+            stopped_on=episode.stopped_on
+            if episode_state(episode, today=as_of) == Episode.State.STOPPED
+            else None,
             injections=[day for (day,) in injections[pk]],
             oral_doses=[alerts.OralDoseEvent(on=day, status=status) for day, status in doses[pk]],
             check_ins=[

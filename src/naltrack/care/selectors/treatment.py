@@ -95,6 +95,20 @@ def current_oral_dose_mg(*, regimen: Regimen, on: dt.date) -> int | None:
     return scheduled.dose_mg if scheduled else None
 
 
+def episode_state(episode: Episode | None, *, today: dt.date) -> str:
+    """The episode's state on ``today``: a taper whose blockade has ended is stopped, whether or
+    not the nightly sweep has stored it yet ("" without an episode)."""
+    if episode is None:
+        return ""
+    if (
+        episode.state == Episode.State.TAPERING
+        and episode.stopped_on is not None
+        and episode.stopped_on <= today
+    ):
+        return Episode.State.STOPPED
+    return episode.state
+
+
 def plan_steps(plan: TaperPlan) -> list[Step]:
     """The stored plan's reduced-dose steps, as the clinical core gave them."""
     return [
@@ -194,14 +208,7 @@ def treatment_of(
     - The next injection is the last injection's due date (28 days on), or the regimen's start
       when none has been given, and only while the episode is on naltrexone.
     """
-    state = episode.state if episode is not None else ""
-    if (
-        episode is not None
-        and state == Episode.State.TAPERING
-        and episode.stopped_on is not None
-        and episode.stopped_on <= today
-    ):
-        state = Episode.State.STOPPED
+    state = episode_state(episode, today=today)
     if regimen is not None and (episode is None or regimen.episode_id != episode.pk):
         regimen = None
     if plan is not None and (episode is None or plan.episode_id != episode.pk):
