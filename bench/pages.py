@@ -246,7 +246,7 @@ def shown_lists(*, clinician: Any) -> dict[str, int]:
     request = RequestFactory().get("/")
     request.user = clinician
     dashboard = dashboard_for(
-        request=request, clinic=current_clinic(request), today=timezone.localdate()
+        user=request.user, clinic=current_clinic(request), today=timezone.localdate()
     )
     return {
         "alerts": len(dashboard.alerts),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from naltrack.care import services
 from naltrack.care.models import FollowUp
 from tests.care.helpers import TODAY, started
-from tests.care.patient.conftest import DAY
+from tests.patient.conftest import DAY
 
 pytestmark = pytest.mark.django_db
 

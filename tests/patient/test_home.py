@@ -11,7 +11,7 @@ from django.utils import timezone
 from naltrack.care import services
 from naltrack.care.models import DoseEvent, TherapySession
 from tests.care.helpers import TODAY, started
-from tests.care.patient.conftest import DAY
+from tests.patient.conftest import DAY
 
 pytestmark = pytest.mark.django_db
 

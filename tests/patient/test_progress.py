@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from naltrack.care import services
 from tests.care.helpers import TODAY
-from tests.care.patient.conftest import DAY
+from tests.patient.conftest import DAY
 
 pytestmark = pytest.mark.django_db
 
