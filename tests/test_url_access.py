@@ -26,7 +26,7 @@ from naltrack.care import services
 from naltrack.care.models import TherapySession
 from naltrack.care.services import cravings
 from naltrack.reminders.models import Notification
-from tests.care.helpers import TODAY, started
+from tests.care.helpers import TODAY, started, stop_planned
 from tests.enrollment.helpers import submitted
 from tests.factories import ClinicFactory, member, patient_with_login
 
@@ -116,17 +116,7 @@ def world(db: Any) -> dict[str, Any]:
         by=clinician,
     )
     episode = patient.episodes.get()
-    plan = services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": TODAY.isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "stop",
-            "reason": "patient choice",
-        },
-        by=clinician,
-    )
+    plan = stop_planned(episode, clinician, start=TODAY, reason="patient choice")
     craving = cravings.craving_episode_start(
         patient=patient, rating=5, might_use="no", by=patient.user
     )

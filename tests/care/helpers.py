@@ -57,3 +57,26 @@ def started(
     )
     regimen = services.regimen_start(episode=episode, kind=kind, start=day, prescriber=by)
     return episode, regimen
+
+
+def stop_planned(
+    episode: Episode,
+    by,
+    *,
+    start: dt.date,
+    strategy: str = "stop",
+    current_dose_mg: int = 50,
+    **inputs: Any,
+):
+    """A stored stop (or step-down) plan for an oral episode, through the record's service."""
+    return services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": start.isoformat(),
+            "formulation": "oral",
+            "current_dose_mg": current_dose_mg,
+            "strategy": strategy,
+            **inputs,
+        },
+        by=by,
+    )

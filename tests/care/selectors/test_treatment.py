@@ -14,7 +14,7 @@ from django.urls import reverse
 from naltrack.care import selectors, services
 from naltrack.care.models import Episode
 from naltrack.patient.wallet_card import wallet_card_data
-from tests.care.helpers import TODAY, started
+from tests.care.helpers import TODAY, started, stop_planned
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
@@ -41,16 +41,7 @@ def test_a_stop_planned_from_a_later_day_is_not_stopped_while_doses_remain(
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 30 * DAY, indication="AUD"
     )
-    services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": (TODAY + 3 * DAY).isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "stop",
-        },
-        by=clinician,
-    )
+    stop_planned(episode, clinician, start=(TODAY + 3 * DAY))
     treatment = selectors.treatment_now(patient=patient, today=TODAY)
     assert treatment.state == Episode.State.TAPERING
     assert treatment.due_today is not None and treatment.due_today.dose_mg == 50
@@ -68,17 +59,7 @@ def test_a_step_down_shows_the_plan_not_the_regimen_it_replaces(client, clinicia
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 30 * DAY, indication="AUD"
     )
-    services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": TODAY.isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "step_down",
-            "step_days": 3,
-        },
-        by=clinician,
-    )
+    stop_planned(episode, clinician, start=TODAY, strategy="step_down", step_days=3)
     summary = _summary(_chart(client, clinician, patient))
     assert "25 mg" in summary
     assert "Stop plan: last dose" in summary
@@ -138,17 +119,7 @@ def test_a_finished_taper_reads_as_stopped_without_a_write_on_get(client, clinic
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 30 * DAY, indication="AUD"
     )
-    services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": (TODAY - 10 * DAY).isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "step_down",
-            "step_days": 3,
-        },
-        by=clinician,
-    )
+    stop_planned(episode, clinician, start=(TODAY - 10 * DAY), strategy="step_down", step_days=3)
     _chart(client, clinician, patient)
     episode.refresh_from_db()
     assert episode.state == Episode.State.TAPERING  # stored: the nightly sweep's to change

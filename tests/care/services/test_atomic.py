@@ -20,7 +20,7 @@ from naltrack.care.models import (
     OpioidExposure,
     TherapySession,
 )
-from tests.care.helpers import TODAY, started
+from tests.care.helpers import TODAY, started, stop_planned
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DAY = dt.timedelta(days=1)
@@ -97,16 +97,7 @@ def test_a_follow_up_whose_audit_fails_stays_undone(patient, clinician, audit_do
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 30 * DAY, indication="AUD"
     )
-    plan = services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": (TODAY - 10 * DAY).isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "stop",
-        },
-        by=clinician,
-    )
+    plan = stop_planned(episode, clinician, start=(TODAY - 10 * DAY))
     follow_up = plan.follow_ups.first()
     audit_down()
     with pytest.raises(AuditDown):
