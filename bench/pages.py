@@ -241,7 +241,7 @@ def shown_lists(*, clinician: Any) -> dict[str, int]:
     from django.utils import timezone
 
     from naltrack.accounts.access import current_clinic
-    from naltrack.care.selectors import dashboard_for
+    from naltrack.clinician.today import dashboard_for
 
     request = RequestFactory().get("/")
     request.user = clinician

@@ -14,10 +14,7 @@ from naltrack.care.selectors.access import (
     row_get,
 )
 from naltrack.care.selectors.chart import CHART_DAYS, Chart, TimelineEntry, chart_for
-from naltrack.care.selectors.dashboard import (
-    NO_CONTACT_DAYS,
-    Dashboard,
-    dashboard_for,
+from naltrack.care.selectors.patient_lists import (
     patient_list_filtered,
     patients_annotated,
 )
@@ -48,10 +45,8 @@ from naltrack.care.selectors.treatment import (
 __all__ = [
     "CHART_DAYS",
     "LAB_DAYS",
-    "NO_CONTACT_DAYS",
     "SNAPSHOT_DAYS",
     "Chart",
-    "Dashboard",
     "StartCheckRecord",
     "TimelineEntry",
     "Treatment",
@@ -60,7 +55,6 @@ __all__ = [
     "chart_for",
     "clinic_thresholds",
     "current_oral_dose_mg",
-    "dashboard_for",
     "dose_calendar",
     "dose_calendar_with",
     "dose_due",

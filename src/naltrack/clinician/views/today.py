@@ -11,14 +11,13 @@ from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors
 from naltrack.care.models import Alert, Episode
 from naltrack.clinical.vocabulary import FORMULATION_LABELS, INDICATION_LABELS
+from naltrack.clinician.today import dashboard_for
 
 
 @staff_required
 def clinician_home(request: HttpRequest) -> HttpResponse:
     clinic = current_clinic(request)
-    dashboard = selectors.dashboard_for(
-        user=request.user, clinic=clinic, today=timezone.localdate()
-    )
+    dashboard = dashboard_for(user=request.user, clinic=clinic, today=timezone.localdate())
     return render(
         request, "clinician/clinician_home.html", {"clinic": clinic, "dashboard": dashboard}
     )
