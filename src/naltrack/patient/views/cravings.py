@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -75,16 +75,6 @@ def craving_plan(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _craving_episode(patient: Patient, episode_id: int) -> CravingEpisode:
-    """One of this patient's own cravings (another's id is a 404, like a missing one)."""
-    episode: CravingEpisode | None = CravingEpisode.objects.filter(
-        patient=patient, pk=episode_id
-    ).first()
-    if episode is None:
-        raise Http404("No such craving")
-    return episode
-
-
 def _needs_crisis_help(episode: CravingEpisode, craving_high: int) -> bool:
     """A very strong craving, or the patient thinks they might drink or use."""
     ratings = [episode.start_rating]
@@ -142,7 +132,7 @@ def craving_now(request: HttpRequest) -> HttpResponse:
 def craving_try(request: HttpRequest, episode_id: int) -> HttpResponse:
     """Step 2: pick one thing from the plan (or the toolkit) to try now."""
     patient = selectors.patient_own(user=request.user)
-    episode = _craving_episode(patient, episode_id)
+    episode = selectors.row_get(CravingEpisode, user=request.user, patient=patient, pk=episode_id)
     if episode.is_finished:
         return redirect("patient:craving_done", episode_id=episode.pk)
     plan = plan_of(patient)
@@ -168,7 +158,7 @@ def _tool_for(tried: str) -> Tool | None:
 def craving_wait(request: HttpRequest, episode_id: int) -> HttpResponse:
     """Step 3: do it, and wait ten minutes."""
     patient = selectors.patient_own(user=request.user)
-    episode = _craving_episode(patient, episode_id)
+    episode = selectors.row_get(CravingEpisode, user=request.user, patient=patient, pk=episode_id)
     if not episode.tried:
         return redirect("patient:craving_try", episode_id=episode.pk)
     trying = episode.tried[-1]
@@ -189,7 +179,7 @@ def craving_wait(request: HttpRequest, episode_id: int) -> HttpResponse:
 def craving_rate(request: HttpRequest, episode_id: int) -> HttpResponse:
     """Step 4: rate it again, and say how it went."""
     patient = selectors.patient_own(user=request.user)
-    episode = _craving_episode(patient, episode_id)
+    episode = selectors.row_get(CravingEpisode, user=request.user, patient=patient, pk=episode_id)
     initial = (
         {"end_rating": str(episode.end_rating), "outcome": episode.outcome}
         if episode.is_finished
@@ -212,7 +202,7 @@ def craving_rate(request: HttpRequest, episode_id: int) -> HttpResponse:
 @patient_required
 def craving_done(request: HttpRequest, episode_id: int) -> HttpResponse:
     patient = selectors.patient_own(user=request.user)
-    episode = _craving_episode(patient, episode_id)
+    episode = selectors.row_get(CravingEpisode, user=request.user, patient=patient, pk=episode_id)
     if not episode.is_finished:
         return redirect("patient:craving_rate", episode_id=episode.pk)
     return _flow_page(
