@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -116,7 +118,10 @@ def world(db: Any) -> dict[str, Any]:
         by=clinician,
     )
     episode = patient.episodes.get()
-    plan = stop_planned(episode, clinician, start=TODAY, reason="patient choice")
+    # A stop from a later day: the episode stays open (tapering), so every planner page opens.
+    plan = stop_planned(
+        episode, clinician, start=TODAY + dt.timedelta(days=3), reason="patient choice"
+    )
     craving = cravings.craving_episode_start(
         patient=patient, rating=5, might_use="no", by=patient.user
     )
@@ -145,6 +150,9 @@ def world(db: Any) -> dict[str, Any]:
             "token": "x",
             "uidb64": "x",
         },
+        "clinician": clinician,
+        "admin": member(clinic, Membership.Role.ADMIN),
+        "patient": patient.user,
         "other_clinician": member(ClinicFactory(), Membership.Role.CLINICIAN),
         "other_patient": patient_with_login(clinic).user,
     }
@@ -194,3 +202,37 @@ def test_ids_of_another_clinic_or_patient_answer_404(
     statuses = {method: getattr(client, method)(url).status_code for method in ("get", "post")}
     assert set(statuses.values()) <= {404, 405}, f"{route.name} as {who}: {statuses}"
     assert 404 in statuses.values(), f"{route.name} as {who}: {statuses}"
+
+
+# Tables a page may write on GET: the audit trail of what was read, the session, the sign-in log.
+READ_LOG_TABLES = ("audit_auditevent", "django_session", "axes_")
+# Shows a new authenticator's secret, stored unconfirmed until its first code (two-factor sign-in).
+WRITES_ON_GET = {"accounts:two_factor"}
+
+
+def _writes(queries: list[dict[str, str]]) -> list[str]:
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and not any(table in query["sql"] for table in READ_LOG_TABLES)
+    ]
+
+
+@pytest.mark.parametrize(
+    "route", [r for r in GATED if r.name not in WRITES_ON_GET], ids=lambda r: r.name
+)
+def test_nothing_is_written_on_a_get(route: Route, world: dict[str, Any]) -> None:
+    """A page that is only looked at changes nothing but the log of who looked."""
+    roles = route.callback.access_roles
+    who = next(
+        name
+        for role, name in (("patient", "patient"), ("clinician", "clinician"), ("admin", "admin"))
+        if role in roles
+    )
+    client = Client()
+    client.force_login(world[who])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_url(route, world["values"]))
+    assert response.status_code in (200, 302, 405), f"{route.name}: {response.status_code}"
+    assert _writes(queries.captured_queries) == [], route.name
