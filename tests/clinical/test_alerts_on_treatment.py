@@ -1,0 +1,284 @@
+"""Alert rules while a patient is on treatment: liver enzymes, an overdue injection, missed oral
+doses, cravings, heavy drinking days and the PHQ-9. Each fires at its threshold and not just
+below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from tests.clinical.alert_snapshots import AS_OF, ago, codes, doses, on_oral, on_xr, only, stopped
+
+from naltrack.clinical.alerts import CheckIn, InstrumentScore, LabResult, Thresholds
+
+# ---------------------------------------------------------------------------------------------
+# Liver enzymes (source: NALTRACK, informed by TIP63/AUDGUIDE, VIVITROL and XBOT)
+
+
+@pytest.mark.parametrize(
+    ("test", "value", "uln", "expected"),
+    [
+        ("ALT", 120, 40, []),  # exactly 3x: not above
+        ("ALT", 121, 40, ["liver_enzymes_high"]),
+        ("ALT", 200, 40, ["liver_enzymes_high"]),  # exactly 5x: still the lower level
+        ("ALT", 201, 40, ["liver_enzymes_very_high"]),
+        ("AST", 121, 40, ["liver_enzymes_high"]),
+        ("AST", 201, 40, ["liver_enzymes_very_high"]),
+        ("alt", 121, 40, ["liver_enzymes_high"]),  # test names are matched case-insensitively
+        ("bilirubin", 5, 1, []),  # no threshold for other tests
+    ],
+)
+def test_liver_thresholds(test: str, value: float, uln: float, expected: list[str]) -> None:
+    snapshot = on_oral(labs=(LabResult(ago(2), test, value, uln),))
+    assert codes(snapshot) == expected
+
+
+def test_liver_alert_content() -> None:
+    alert = only(on_oral(labs=(LabResult(ago(2), "AST", 240, 40),)), "liver_enzymes_very_high")
+    assert alert.severity == "urgent"
+    assert alert.key == "liver_enzymes_very_high:AST"
+    assert alert.evidence["multiple_of_uln"] == 6.0
+    assert alert.evidence["date"] == ago(2).isoformat()
+    assert "acute hepatitis" in alert.message
+    assert alert.source == "NALTRACK+XBOT+VIVITROL"
+    high = only(on_oral(labs=(LabResult(ago(2), "ALT", 130, 40),)), "liver_enzymes_high")
+    assert high.severity == "high"
+
+
+def test_liver_alert_closes_on_a_newer_normal_result() -> None:
+    raised = LabResult(ago(20), "ALT", 300, 40)
+    assert codes(on_oral(labs=(raised,))) == ["liver_enzymes_very_high"]
+    assert codes(on_oral(labs=(raised, LabResult(ago(1), "ALT", 50, 40)))) == []
+    # a result dated after as_of is not yet known
+    assert codes(on_oral(labs=(raised, LabResult(AS_OF + dt.timedelta(1), "ALT", 50, 40)))) == [
+        "liver_enzymes_very_high"
+    ]
+
+
+def test_liver_alert_only_on_treatment() -> None:
+    labs = (LabResult(ago(2), "ALT", 300, 40),)
+    assert codes(on_oral(state="screening", labs=labs)) == []  # start-check's business
+    assert "liver_enzymes_very_high" in codes(on_oral(state="tapering", labs=labs))
+
+
+def test_liver_thresholds_are_configurable() -> None:
+    snapshot = on_oral(labs=(LabResult(ago(2), "ALT", 84, 40),))  # 2.1x
+    assert codes(snapshot) == []
+    strict = Thresholds(liver_warn_multiple=2.0, liver_urgent_multiple=4.0)
+    assert codes(snapshot, strict) == ["liver_enzymes_high"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Injection overdue (source: VIVITROL — every 4 weeks; overdue when as_of > last + 28 days)
+
+
+@pytest.mark.parametrize(
+    ("days_since", "overdue"), [(27, False), (28, False), (29, True), (60, True)]
+)
+def test_injection_overdue_threshold(days_since: int, overdue: bool) -> None:
+    snapshot = on_xr(injections=(ago(days_since + 28), ago(days_since)))
+    assert ("injection_overdue" in codes(snapshot)) is overdue
+
+
+def test_injection_overdue_content_and_closing() -> None:
+    snapshot = on_xr(injections=(ago(31),))
+    alert = only(snapshot, "injection_overdue")
+    assert alert.severity == "high"
+    assert alert.key == f"injection_overdue:{ago(31).isoformat()}"
+    assert alert.evidence == {
+        "last_injection": ago(31).isoformat(),
+        "due": ago(3).isoformat(),
+        "days_overdue": 3,
+        "interval_days": 28,
+    }
+    assert "naloxone" in alert.message
+    assert alert.source == "VIVITROL"
+    # the next injection closes it
+    assert codes(replace(snapshot, injections=(ago(31), ago(0)))) == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"state": "tapering"},
+        {"state": "screening"},
+        {"formulation": "oral"},
+        {"injections": ()},  # nothing to count from
+    ],
+)
+def test_injection_overdue_does_not_apply(changes: dict[str, Any]) -> None:
+    snapshot = replace(on_xr(injections=(ago(40),)), **changes)
+    assert "injection_overdue" not in codes(snapshot)
+
+
+# ---------------------------------------------------------------------------------------------
+# Missed oral doses (source: NALTRACK — 3 in the last 7 days)
+
+
+@pytest.mark.parametrize(
+    ("missed", "fires"),
+    [
+        ((0, 1), False),
+        ((0, 1, 2), True),
+        ((0, 3, 6), True),  # six days ago is inside the 7-day window
+        ((0, 3, 7), False),  # seven days ago is outside it
+        ((8, 9, 10, 11), False),
+    ],
+)
+def test_missed_doses_threshold(missed: tuple[int, ...], fires: bool) -> None:
+    assert ("oral_doses_missed" in codes(on_oral(oral_doses=doses(missed)))) is fires
+
+
+def test_missed_doses_severity_depends_on_indication() -> None:
+    oud = only(on_oral(oral_doses=doses((1, 2, 3))), "oral_doses_missed")
+    assert oud.severity == "high"
+    assert "overdose" in oud.message
+    assert oud.key == "oral_doses_missed"
+    assert oud.evidence["missed_dates"] == [
+        ago(3).isoformat(),
+        ago(2).isoformat(),
+        ago(1).isoformat(),
+    ]
+    aud = only(on_oral(indication="AUD", oral_doses=doses((1, 2, 3))), "oral_doses_missed")
+    assert aud.severity == "routine"
+
+
+def test_missed_doses_only_while_on_oral_naltrexone() -> None:
+    assert "oral_doses_missed" not in codes(
+        stopped(2, oral_doses=doses((0, 1, 2)), follow_up_contacts=(ago(1),))
+    )
+    assert "oral_doses_missed" not in codes(on_xr(oral_doses=doses((0, 1, 2))))
+
+
+def test_missed_doses_configurable() -> None:
+    snapshot = on_oral(oral_doses=doses((0, 1)))
+    assert codes(snapshot, Thresholds(missed_doses_count=2)) == ["oral_doses_missed"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cravings (source: NALTRACK)
+
+
+@pytest.mark.parametrize(("craving", "fires"), [(6, False), (7, True), (10, True)])
+def test_craving_high_on_latest_check_in(craving: int, fires: bool) -> None:
+    check_ins = (CheckIn(ago(9), 6), CheckIn(ago(1), craving))
+    snapshot = on_oral(check_ins=check_ins)
+    assert ("craving_high" in codes(snapshot)) is fires
+
+
+def test_craving_high_closes_with_a_lower_check_in() -> None:
+    high = on_oral(check_ins=(CheckIn(ago(12), 5), CheckIn(ago(3), 9)))
+    alert = only(high, "craving_high")
+    assert alert.key == f"craving_high:{ago(3).isoformat()}"
+    assert alert.severity == "routine"
+    lower = replace(high, check_ins=(*high.check_ins, CheckIn(ago(0), 4)))
+    assert "craving_high" not in codes(lower)
+
+
+@pytest.mark.parametrize(
+    ("previous", "recent", "fires"),
+    [
+        ((3, 3), (4, 5), False),  # +1.5
+        ((3, 3), (5, 5), True),  # +2.0, exactly the threshold
+        ((3, 4), (6, 5), True),  # +2.0
+        ((0,), (2,), True),
+        ((6, 6), (6, 6), False),
+        ((), (9, 9), False),  # nothing to compare with
+    ],
+)
+def test_craving_rising(previous: tuple[int, ...], recent: tuple[int, ...], fires: bool) -> None:
+    # recent check-ins 0-6 days ago, previous 7-13 days ago (the edges of each window)
+    check_ins = tuple(CheckIn(ago(d), c) for d, c in zip((13, 7), previous, strict=False)) + tuple(
+        CheckIn(ago(d), c) for d, c in zip((6, 0), recent, strict=False)
+    )
+    snapshot = on_oral(check_ins=check_ins)
+    assert ("craving_rising" in codes(snapshot)) is fires
+
+
+def test_craving_rising_ignores_check_ins_older_than_two_windows() -> None:
+    snapshot = on_oral(check_ins=(CheckIn(ago(14), 0), CheckIn(ago(10), 4), CheckIn(ago(2), 5)))
+    assert "craving_rising" not in codes(snapshot)
+    alert = only(
+        replace(snapshot, check_ins=(CheckIn(ago(10), 3), CheckIn(ago(2), 5))), "craving_rising"
+    )
+    assert alert.key == "craving_rising"
+    assert alert.evidence["rise"] == 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Heavy drinking days (source: NALTRACK, following the common NIAAA definition)
+
+
+@pytest.mark.parametrize(
+    ("sex", "drinks", "days", "fires"),
+    [
+        ("female", 4, (1, 3), True),
+        ("female", 3, (1, 3), False),
+        ("female", 4, (1,), False),  # one day is not enough
+        ("female", 4, (1, 7), False),  # seven days ago is outside the window
+        ("female", 4, (0, 6), True),
+        ("male", 4, (1, 3), False),
+        ("male", 5, (1, 3), True),
+        (None, 4, (1, 3), True),  # sex unknown: the lower figure
+        (None, 3, (1, 3), False),
+    ],
+)
+def test_heavy_drinking_days(
+    sex: str | None, drinks: int, days: tuple[int, ...], fires: bool
+) -> None:
+    check_ins = tuple(CheckIn(ago(d), 2, drinks=drinks if d in days else 0) for d in range(10))
+    snapshot = on_oral(indication="AUD", sex=sex, check_ins=check_ins)
+    assert ("heavy_drinking_days" in codes(snapshot)) is fires
+
+
+def test_heavy_drinking_sums_check_ins_of_one_day() -> None:
+    check_ins = (
+        CheckIn(ago(1), 2, drinks=2),
+        CheckIn(ago(1), 2, drinks=2),
+        CheckIn(ago(2), 2, drinks=4),
+        CheckIn(ago(3), 2, drinks=None),
+    )
+    alert = only(on_oral(check_ins=check_ins), "heavy_drinking_days")
+    assert alert.evidence["heavy_days"] == [ago(2).isoformat(), ago(1).isoformat()]
+    assert alert.key == "heavy_drinking_days"
+    assert alert.severity == "routine"
+
+
+# ---------------------------------------------------------------------------------------------
+# PHQ-9 (source: PHQ9; REVIA/VIVITROL depression warning)
+
+
+@pytest.mark.parametrize(
+    ("total", "band", "flags", "expected"),
+    [
+        (14, "moderate", (), []),
+        (15, "moderately_severe", (), ["depression_symptoms_high"]),
+        (20, "severe", (), ["depression_symptoms_high"]),
+        (1, "minimal", ("suicidal_ideation",), ["suicidal_ideation"]),
+        (21, "severe", ("suicidal_ideation",), ["suicidal_ideation", "depression_symptoms_high"]),
+    ],
+)
+def test_phq9_alerts(total: int, band: str, flags: tuple[str, ...], expected: list[str]) -> None:
+    snapshot = on_oral(scores=(InstrumentScore(ago(1), "phq9", total, band, flags),))
+    assert codes(snapshot) == expected
+
+
+def test_suicidal_ideation_alert_content() -> None:
+    snapshot = on_oral(
+        scores=(InstrumentScore(ago(1), "phq9", 1, "minimal", ("suicidal_ideation",)),)
+    )
+    alert = only(snapshot, "suicidal_ideation")
+    assert alert.severity == "urgent"
+    assert "988" in alert.message
+    assert alert.key == f"suicidal_ideation:{ago(1).isoformat()}"
+
+
+def test_phq9_alert_closes_with_a_newer_phq9() -> None:
+    scores = (
+        InstrumentScore(ago(20), "phq9", 22, "severe", ("suicidal_ideation",)),
+        InstrumentScore(ago(1), "phq9", 6, "mild"),
+        InstrumentScore(ago(0), "cows", 30, "moderately_severe"),  # another instrument
+    )
+    assert codes(on_oral(scores=scores)) == []

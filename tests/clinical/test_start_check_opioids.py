@@ -1,0 +1,193 @@
+"""The start-check's opioid rules: the opioid-free window after each kind of opioid, the urine
+drug screen and the naloxone challenge (rows cite sources)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.clinical.start_check_inputs import EXAMPLE, D, codes, finding, payload, run
+
+from naltrack.clinical.contract import InputError
+from naltrack.clinical.start_check import StartCheckPolicy, start_check, start_check_from_json
+
+# --- opioid-free window (NALTRACK reading of REVIA and VIVITROL) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "days_since", "status", "code", "earliest_offset"),
+    [
+        # source: NALTRACK+REVIA — 7 days after short-acting, warning until 10
+        pytest.param("short_acting", 0, "not_yet", "opioid_free_window_not_met", 7, id="short-d0"),
+        pytest.param("short_acting", 6, "not_yet", "opioid_free_window_not_met", 7, id="short-d6"),
+        pytest.param("short_acting", 7, "ready", "opioid_free_window_borderline", 0, id="short-d7"),
+        pytest.param("short_acting", 9, "ready", "opioid_free_window_borderline", 0, id="short-d9"),
+        pytest.param("short_acting", 10, "ready", "opioid_free_window_met", 0, id="short-d10"),
+        # source: NALTRACK+VIVITROL — 10 days after methadone/buprenorphine, warning until 14
+        pytest.param("methadone", 9, "not_yet", "opioid_free_window_not_met", 10, id="mtd-d9"),
+        pytest.param("methadone", 10, "ready", "opioid_free_window_borderline", 0, id="mtd-d10"),
+        pytest.param("methadone", 13, "ready", "opioid_free_window_borderline", 0, id="mtd-d13"),
+        pytest.param("methadone", 14, "ready", "opioid_free_window_met", 0, id="mtd-d14"),
+        pytest.param("buprenorphine", 2, "not_yet", "opioid_free_window_not_met", 10, id="bup-d2"),
+        pytest.param("buprenorphine", 12, "ready", "opioid_free_window_borderline", 0, id="bup-12"),
+        pytest.param("other_long_acting", 9, "not_yet", "opioid_free_window_not_met", 10, id="la9"),
+        pytest.param("other_long_acting", 14, "ready", "opioid_free_window_met", 0, id="la-d14"),
+    ],
+)
+def test_opioid_free_window(
+    kind: str, days_since: int, status: str, code: str, earliest_offset: int
+) -> None:
+    date = D("2026-03-15")
+    last_use = date - dt.timedelta(days=days_since)
+    result = run(opioid_exposures=[{"kind": kind, "last_use": last_use.isoformat()}])
+    assert result["status"] == status
+    assert code in codes(result)
+    expected = date if earliest_offset == 0 else last_use + dt.timedelta(days=earliest_offset)
+    assert result["earliest_start"] == expected.isoformat()
+    if status == "not_yet":
+        assert finding(result, code)["severity"] == "block"
+        assert f"met on {expected.isoformat()}" in finding(result, code)["message"]
+        assert "withdrawal" in finding(result, code)["message"]
+
+
+def test_latest_window_across_exposures_wins() -> None:
+    result = run(
+        opioid_exposures=[
+            {"kind": "short_acting", "last_use": "2026-03-10"},  # → 03-17
+            {"kind": "methadone", "last_use": "2026-03-08"},  # → 03-18
+        ],
+    )
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] == "2026-03-18"
+    assert codes(result).count("opioid_free_window_not_met") == 2
+
+
+def test_opioid_free_requirement_applies_in_aud() -> None:
+    # source: REVIA, VIVITROL — an opioid-using patient treated for alcohol must be opioid-free
+    result = run(
+        indication="AUD",
+        opioid_exposures=[{"kind": "short_acting", "last_use": "2026-03-12"}],
+    )
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] == "2026-03-19"
+    assert "alcohol use disorder too" in finding(result, "opioid_free_window_not_met")["message"]
+
+
+def test_no_exposures_reported() -> None:
+    result = run(opioid_exposures=[])
+    assert result["status"] == "ready"
+    assert "no_recent_opioid_use_reported" in codes(result)
+
+
+def test_exposure_after_date_is_an_input_error() -> None:
+    with pytest.raises(InputError) as error:
+        run(opioid_exposures=[{"kind": "short_acting", "last_use": "2026-03-16"}])
+    assert error.value.field == "opioid_exposures.0.last_use"
+
+
+# --- urine drug screen (REVIA, TIP63) ----------------------------------------------------------
+
+
+def test_opioid_positive_screen_is_not_yet_with_unknown_date() -> None:
+    result = run(urine_drug_screen={"date": "2026-03-15", "opioids_positive": True})
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] is None
+    assert finding(result, "urine_screen_opioid_positive")["source"] == "REVIA+TIP63"
+
+
+def test_positive_screen_makes_waiting_date_unknown() -> None:
+    result = run(
+        opioid_exposures=[{"kind": "short_acting", "last_use": "2026-03-12"}],
+        urine_drug_screen={"date": "2026-03-14", "opioids_positive": True},
+    )
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] is None
+
+
+@pytest.mark.parametrize(
+    ("indication", "exposures", "status", "code", "severity"),
+    [
+        pytest.param("OUD", True, "review", "urine_screen_needed", "block", id="OUD-REVIA+TIP63"),
+        pytest.param("OUD_AUD", False, "review", "urine_screen_needed", "block", id="OUD_AUD"),
+        pytest.param("AUD", True, "review", "urine_screen_needed", "block", id="AUD-with-opioids"),
+        pytest.param(
+            "AUD", False, "ready", "urine_screen_recommended", "warning", id="AUD-no-opioids"
+        ),
+    ],
+)
+def test_missing_screen(
+    indication: str, exposures: bool, status: str, code: str, severity: str
+) -> None:
+    result = run(
+        indication=indication,
+        opioid_exposures=EXAMPLE["opioid_exposures"] if exposures else [],
+        urine_drug_screen=None,
+        naloxone_challenge=None,
+    )
+    assert result["status"] == status
+    assert result["earliest_start"] == "2026-03-15"
+    assert finding(result, code)["severity"] == severity
+
+
+@pytest.mark.parametrize(
+    ("screen_date", "policy", "status"),
+    [
+        pytest.param("2026-03-01", None, "review", id="same-day-as-last-use"),
+        pytest.param("2026-03-07", None, "review", id="8-days-old-NALTRACK-7"),
+        pytest.param("2026-03-08", None, "ready", id="7-days-old"),
+        pytest.param("2026-03-07", StartCheckPolicy(test_max_age_days=14), "ready", id="clinic-14"),
+    ],
+)
+def test_negative_screen_must_be_current(
+    screen_date: str, policy: StartCheckPolicy | None, status: str
+) -> None:
+    inp = start_check_from_json(
+        payload(
+            urine_drug_screen={"date": screen_date, "opioids_positive": False},
+            naloxone_challenge=None,
+        )
+    )
+    result = start_check(inp, policy=policy).to_json()
+    assert result["status"] == status
+    if status == "review":
+        assert "urine_screen_needed" in codes(result)
+    else:
+        assert "urine_screen_negative" in codes(result)
+
+
+# --- naloxone challenge (REVIA) ----------------------------------------------------------------
+
+
+def test_positive_challenge_can_be_repeated_after_24_hours() -> None:
+    result = run(naloxone_challenge={"date": "2026-03-15", "withdrawal_signs": True})
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] == "2026-03-16"
+    assert "24 hours" in finding(result, "naloxone_challenge_positive")["message"]
+
+
+def test_old_positive_challenge_can_be_repeated_today() -> None:
+    result = run(naloxone_challenge={"date": "2026-03-12", "withdrawal_signs": True})
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] == "2026-03-15"
+
+
+def test_positive_challenge_and_window_take_the_later_date() -> None:
+    result = run(
+        opioid_exposures=[{"kind": "short_acting", "last_use": "2026-03-10"}],
+        naloxone_challenge={"date": "2026-03-15", "withdrawal_signs": True},
+    )
+    assert result["earliest_start"] == "2026-03-17"
+
+
+def test_missing_challenge_for_oud_is_a_recommendation() -> None:
+    result = run(naloxone_challenge=None)
+    assert result["status"] == "ready"
+    f = finding(result, "naloxone_challenge_recommended")
+    assert f["severity"] == "warning"
+    assert "0.8 mg" in f["message"]
+
+
+def test_no_challenge_needed_for_aud_without_opioids() -> None:
+    result = run(indication="AUD", opioid_exposures=[], naloxone_challenge=None)
+    assert result["status"] == "ready"
+    assert not any("naloxone_challenge" in code for code in codes(result))
