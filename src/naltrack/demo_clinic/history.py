@@ -24,6 +24,7 @@ from naltrack.care import services
 from naltrack.care.models import Episode, LabResult, Patient
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.demo_clinic.days import DayWriter
 from naltrack.demo_clinic.people import (
     FAMILY_NAMES,
@@ -125,7 +126,7 @@ class ChartWriter(DayWriter):
             self.sessions(patient, course, opened + 2 * DAY, self.today + 14 * DAY)
             return
         start = self.ago(course.started_ago)
-        formulation = "xr_injection" if course.kind == "xr_monthly" else "oral"
+        formulation = XR_INJECTION if course.kind == "xr_monthly" else ORAL
         self.drug_screen(patient, start, positive=False)
         services.start_check_run(
             episode=episode,
@@ -177,7 +178,7 @@ class ChartWriter(DayWriter):
                     given_by=self.clinician,
                 )
                 last_injection, site = day, clinical_regimens.next_site(site)
-            elif formulation == "oral":
+            elif formulation == ORAL:
                 doses += self.dose(regimen, day, start, story)
             treated_days = (day - start).days
             check_ins += self.check_in(
@@ -289,7 +290,7 @@ class ChartWriter(DayWriter):
             return
         positive = "screen_positive" in twists
         self.drug_screen(episode.patient, opened, positive=positive)
-        inputs = self.start_inputs(episode.patient, course, opened, "oral", exposures)
+        inputs = self.start_inputs(episode.patient, course, opened, ORAL, exposures)
         inputs["urine_drug_screen"] = {"date": opened.isoformat(), "opioids_positive": positive}
         services.start_check_run(episode=episode, inputs=inputs, by=self.clinician)
 
@@ -344,7 +345,7 @@ class ChartWriter(DayWriter):
             "strategy": stop.strategy,
             "reason": stop.reason,
         }
-        if formulation == "xr_injection":
+        if formulation == XR_INJECTION:
             assert last_injection is not None  # a started injection course has one
             inputs |= {"current_dose_mg": XR_DOSE_MG, "last_injection": last_injection.isoformat()}
         else:
