@@ -156,8 +156,8 @@ def test_the_patient_changes_their_reminder_choices_on_a_phone(page, on_treatmen
     assert event.detail["changes"] == {
         "channel": ["email", "sms"],
         "reminder_time": ["08:00:00", "20:30:00"],
-        "quiet_start": ["None", "22:00:00"],
-        "quiet_end": ["None", "07:00:00"],
+        "quiet_start": [None, "22:00:00"],
+        "quiet_end": [None, "07:00:00"],
         "paused_non_essential": ["False", "True"],
         "opted_in_details": ["False", "True"],
     }

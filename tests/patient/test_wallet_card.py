@@ -12,13 +12,14 @@ from pypdf import PdfReader
 from naltrack.accounts.models import Membership
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
-from naltrack.patient.wallet_card import _fetch_nothing, wallet_card_pdf
-from tests.care.helpers import TODAY, started
+from naltrack.patient.wallet_card import _fetch_nothing, wallet_card_data, wallet_card_pdf
+from tests.care.helpers import TODAY, started, stop_planned
 from tests.factories import PatientFactory, member
 
 pytestmark = pytest.mark.django_db
 
 OWN = reverse("patient:wallet_card")
+DAY = dt.timedelta(days=1)
 PHONE = "(555) 010-0199"
 
 
@@ -30,6 +31,12 @@ def text_of(pdf: bytes) -> str:
     """The PDF's text with runs of whitespace (line breaks on the card) made single spaces."""
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def card_text(patient) -> str:
+    card = wallet_card_data(patient=patient, today=TODAY)
+    assert card is not None
+    return text_of(wallet_card_pdf(card=card))
 
 
 def long_date(day: dt.date) -> str:
@@ -94,6 +101,9 @@ def test_patient_downloads_own_card_with_the_emergency_advice(client, on_injecti
         "72 hours before",
         "30 days before",
         "opioid tolerance is lower",
+        "Naloxone reverses an opioid overdose",
+        # Blockade counted as ended 28 days after the last injection.
+        long_date(TODAY - dt.timedelta(days=12) + dt.timedelta(days=28)),
         "REVIA",
         "VIVITROL",
         "ASAM",
@@ -117,22 +127,113 @@ def test_export_is_audited(client, on_injection):
 
 def test_tablets_card_says_tablets_and_no_injection_date(patient, clinician):
     started(patient, clinician, kind="aud_daily", indication="AUD")
-    text = text_of(wallet_card_pdf(patient=patient, today=TODAY))
+    text = card_text(patient)
     assert "Tablets, taken by mouth" in text
     assert "Last injection" not in text
     # The card names the medicine, never the condition it treats.
     assert "Alcohol" not in text
 
 
-def test_card_without_a_regimen_says_to_ask_the_clinic(patient):
-    text = text_of(wallet_card_pdf(patient=patient, today=TODAY))
+def test_tablets_card_gives_the_last_dose_taken_and_the_blockade(patient, clinician):
+    _, regimen = started(
+        patient, clinician, kind="aud_daily", indication="AUD", day=TODAY - 3 * DAY
+    )
+    services.dose_record(regimen=regimen, day=TODAY - DAY, status="taken", by=clinician)
+    text = card_text(patient)
     assert "I take naltrexone, an opioid blocker" in text
-    assert "Ask my clinic" in text
+    assert f"Last dose {long_date(TODAY - DAY)}" in text
+    # source: REVIA — 50 mg blocks for about a day.
+    assert f"until about {long_date(TODAY)}" in text
+    assert "Naloxone reverses an opioid overdose" in text
 
 
-def test_names_are_text_not_markup(clinic):
+def test_a_patient_who_never_started_gets_no_card_and_is_told_why(client, clinician, patient):
+    assert wallet_card_data(patient=patient, today=TODAY) is None
+    client.force_login(patient.user)
+    page = client.get(OWN)
+    assert page.status_code == 200
+    assert page["Content-Type"].startswith("text/html")
+    assert "not started naltrexone, so there is no card" in page.text
+    assert "naloxone" in page.text.lower()
+    home = client.get(reverse("patient:home"))
+    assert OWN not in home.text
+    assert "Once you start naltrexone" in home.text
+    client.force_login(clinician)
+    staff = client.get(staff_copy(patient))
+    assert staff.status_code == 200
+    assert "has not started naltrexone" in staff.text
+
+
+def test_a_patient_in_screening_who_never_started_gets_no_card(patient, clinician):
+    services.episode_open(patient=patient, indication="OUD", opened_on=TODAY, by=clinician)
+    assert wallet_card_data(patient=patient, today=TODAY) is None
+
+
+@pytest.fixture
+def stopped(patient, clinician):
+    """A patient on tablets who stopped ten days ago."""
+    episode, _ = started(
+        patient, clinician, kind="aud_daily", indication="OUD", day=TODAY - 40 * DAY
+    )
+    stop_planned(episode, clinician, start=TODAY - 10 * DAY)
+    return patient
+
+
+def test_a_stopped_patient_s_card_says_tolerance_is_low(stopped):
+    text = card_text(stopped)
+    for expected in (
+        "I stopped naltrexone",
+        "My opioid tolerance is LOW",
+        f"Last dose {long_date(TODAY - 11 * DAY)}",
+        f"Blockade ended {long_date(TODAY - 10 * DAY)}",
+        "use usual or lower opioid doses",
+        "Naloxone reverses an opioid overdose",
+    ):
+        assert expected in text, expected
+    for wrong in ("I take naltrexone", "higher doses may be needed", "may not work for me"):
+        assert wrong not in text, wrong
+
+
+def test_a_stopped_patient_back_in_screening_keeps_the_stopped_card(stopped, clinician):
+    services.episode_open(patient=stopped, indication="OUD", opened_on=TODAY, by=clinician)
+    text = card_text(stopped)
+    assert "I stopped naltrexone" in text
+    assert "I take naltrexone" not in text
+
+
+def test_the_staff_copy_says_the_same(client, clinician, stopped):
+    client.force_login(clinician)
+    text = text_of(client.get(staff_copy(stopped)).content)
+    assert "I stopped naltrexone" in text
+    assert "I take naltrexone" not in text
+
+
+def test_after_an_injection_stop_the_blockade_still_wearing_off_is_said(patient, clinician):
+    episode, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 10 * DAY)
+    services.injection_record(
+        regimen=regimen, given_on=TODAY - 10 * DAY, site="left_gluteal", lot="L", given_by=clinician
+    )
+    services.discontinuation_plan_store(
+        episode=episode,
+        inputs={
+            "start": TODAY.isoformat(),
+            "formulation": "xr_injection",
+            "current_dose_mg": 380,
+            "last_injection": (TODAY - 10 * DAY).isoformat(),
+            "strategy": "stop",
+        },
+        by=clinician,
+    )
+    text = card_text(patient)
+    assert "I stopped naltrexone" in text
+    assert f"Blockade ends {long_date(TODAY + 18 * DAY)}" in text
+    assert "wears off by about" in text
+
+
+def test_names_are_text_not_markup(clinic, clinician):
     patient = PatientFactory(clinic=clinic, given_name='<img src="http://x.test/a.png">Ann')
-    text = text_of(wallet_card_pdf(patient=patient, today=TODAY))
+    started(patient, clinician)
+    text = card_text(patient)
     assert '<img src="http://x.test/a.png">Ann' in text
 
 

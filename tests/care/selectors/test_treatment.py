@@ -125,7 +125,8 @@ def test_a_finished_taper_reads_as_stopped_without_a_write_on_get(client, clinic
     assert episode.state == Episode.State.TAPERING  # stored: the nightly sweep's to change
     assert selectors.treatment_now(patient=patient, today=TODAY).state == Episode.State.STOPPED
     card = wallet_card_data(patient=patient, today=TODAY)
-    assert card.stopped_on == episode.stopped_on
+    assert card is not None and not card.on_naltrexone
+    assert card.blockade_until == episode.stopped_on
     assert services.episodes_finish_tapers(today=TODAY) == 1
     episode.refresh_from_db()
     assert episode.state == Episode.State.STOPPED

@@ -30,6 +30,7 @@ from naltrack.clinical.vocabulary import XR_INJECTION
 from naltrack.patient import forms as patient_forms
 from naltrack.patient.pages import page, people, plan_of
 from naltrack.patient.toolkit import TOOLKIT
+from naltrack.patient.wallet_card import wallet_card_exists
 from naltrack.web.views import REFUSALS, get_and_post, posted, submitted
 
 
@@ -109,6 +110,7 @@ def home(request: HttpRequest) -> HttpResponse:
         treatment=treatment,
         check_in=CheckIn.objects.filter(patient=patient, day=today).first(),
         upcoming=_upcoming(patient, treatment),
+        has_wallet_card=wallet_card_exists(patient=patient, treatment=treatment),
         today=today,
     )
 
