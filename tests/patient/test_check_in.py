@@ -33,12 +33,19 @@ def test_the_form_is_quick_to_fill(me, patient):
         assert f'value="{n}"' in text
     assert "Trouble sleeping" in text
     assert "Very good" in text
-    # Drinks start at 0 and opioid use at "No": a good day is a few taps.
-    assert 'name="drinks" value="0"' in text
-    assert (
-        'name="opioid_use" value="no" class="pill-input" id="id_opioid_use_0" required checked'
-        in text
-    )
+    # The safety questions start unanswered: nothing is pre-filled as "no use".
+    assert 'name="drinks" value=' not in text
+    assert 'name="opioid_use"' in text
+    assert "checked" not in text.split('name="opioid_use"')[1].split("</fieldset>")[0]
+    assert "What is one standard drink?" in text
+
+
+def test_an_unanswered_safety_question_is_asked_again_not_recorded_as_no(me, patient):
+    response = me.post(URL, {"craving": "3"})
+    assert response.status_code == 200
+    assert "How many drinks? Put 0 if you had none." in response.text
+    assert "Choose yes or no." in response.text
+    assert not CheckIn.objects.filter(patient=patient).exists()
 
 
 def test_injection_site_is_asked_only_of_patients_on_the_injection(me, on_tablets):

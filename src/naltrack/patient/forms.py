@@ -85,12 +85,13 @@ class CheckInForm(PatientForm):
         widget=_pills(),
         error_messages=CRAVING_ERRORS,
     )
+    # The safety questions start unanswered: a patient who taps only the craving must be asked
+    # again, not recorded as "no drinking, no opioids". source: NALTRACK
     drinks = forms.IntegerField(
         label="How many drinks did you have today?",
-        help_text="One drink is a can of beer, a glass of wine or a shot. Put 0 if none.",
+        help_text="Count standard drinks. Put 0 if none.",
         min_value=0,
         max_value=DRINKS_MAX,
-        initial=0,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": DRINKS_MAX}),
         error_messages={
             "required": "How many drinks? Put 0 if you had none.",
@@ -104,7 +105,6 @@ class CheckInForm(PatientForm):
         help_text="For example heroin, fentanyl, or pain pills not prescribed to you.",
         choices=[("no", "No"), ("yes", "Yes")],
         coerce=lambda value: value == "yes",
-        initial="no",
         widget=_pills(),
         error_messages={
             "required": "Choose yes or no.",
