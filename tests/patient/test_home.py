@@ -104,6 +104,13 @@ def test_overdue_injection_asks_to_call_the_clinic(me, patient, clinician):
     text = me.get(reverse("patient:home")).text
     assert "Your shot was due on" in text
     assert "call your clinic" in text
+    # Plainly: the blockade wears off, tolerance is lower, a dose once taken can kill, naloxone.
+    assert "The shot is wearing off" in text
+    assert "less used to opioids than before" in text
+    assert "a dose you once took could kill you" in text
+    assert "Keep naloxone (Narcan) with you" in text
+    schedule = me.get(reverse("patient:schedule")).text
+    assert "a dose you once took could kill you" in schedule
 
 
 def test_check_in_state_on_home(me, patient):

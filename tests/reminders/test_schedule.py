@@ -209,3 +209,13 @@ def test_the_planner_is_pure_and_uses_the_catch_up_window():
     assert [(r.kind, r.essential) for r in due] == [("follow_up", True)]
     # Past the catch-up window a missed tick does not send it late.
     assert reminders_due(patient_data=data, now=local(dt.date(2026, 5, 1), 15, 1)) == []
+
+
+def test_a_missed_injection_is_reminded_on_days_1_3_and_7_then_stops(patient, clinician):
+    """The overdue reminder repeats rather than going out once (VIVITROL, TIP63)."""
+    on_injections(patient, clinician)
+    run_clock(local(dt.date(2026, 11, 2), 12), local(dt.date(2026, 11, 20), 0))
+    overdue = Notification.objects.filter(kind="injection_overdue").order_by("due_at")
+    days = [n.due_at.astimezone(NEW_YORK).date() for n in overdue]
+    assert days == [dt.date(2026, 11, 3), dt.date(2026, 11, 5), dt.date(2026, 11, 9)]
+    assert all(n.essential for n in overdue)

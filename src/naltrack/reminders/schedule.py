@@ -47,9 +47,9 @@ Kind = Notification.Kind
 
 # source: NALTRACK — injection reminders 7 days and 1 day before the due date, and on it.
 INJECTION_AHEAD_DAYS: Final = {Kind.INJECTION_7D: 7, Kind.INJECTION_1D: 1, Kind.INJECTION_DAY: 0}
-# source: NALTRACK (from VIVITROL §2: the blockade wanes toward the end of the interval) — a
-# missed injection is reminded the day after it was due.
-INJECTION_OVERDUE_AFTER_DAYS: Final = 1
+# source: VIVITROL §2, TIP63 (the blockade wanes, tolerance is lower, overdose risk) with NALTRACK
+# for the days — a missed injection is reminded 1, 3 and 7 days after it was due, not once.
+INJECTION_OVERDUE_DAYS: Final = (1, 3, 7)
 # source: NALTRACK — therapy sessions: the day before (at the reminder time) and 2 hours before.
 SESSION_AHEAD: Final = dt.timedelta(hours=2)
 # source: NALTRACK — two whole days without a check-in: a nudge the next morning.
@@ -205,8 +205,7 @@ def plan_for_days(data: ReminderData, days: list[dt.date]) -> list[PlannedRemind
             for kind, ahead in INJECTION_AHEAD_DAYS.items():
                 if day == data.next_injection - dt.timedelta(days=ahead):
                     planned.append(PlannedReminder(kind, at, False, f"{data.next_injection}"))
-            overdue_day = data.next_injection + dt.timedelta(days=INJECTION_OVERDUE_AFTER_DAYS)
-            if day == overdue_day:
+            if (day - data.next_injection).days in INJECTION_OVERDUE_DAYS:
                 planned.append(
                     PlannedReminder(Kind.INJECTION_OVERDUE, at, True, f"{data.next_injection}")
                 )
