@@ -164,3 +164,17 @@ def test_a_stopped_patient_is_pointed_to_the_safety_facts(me, patient, clinician
     assert "You are not taking naltrexone now." in text
     assert reverse("patient:schedule") in text
     assert "I took my dose" not in text
+
+
+def test_the_wait_before_the_first_dose_is_named_as_an_overdose_risk(me, patient, clinician):
+    services.episode_open(patient=patient, indication="OUD", opened_on=TODAY, by=clinician)
+    text = me.get(reverse("patient:home")).text
+    assert "While you wait, you are at high risk of overdose" in text
+    assert "Keep naloxone (Narcan) with you" in text
+    # Extended-release buprenorphine is not "2 weeks after buprenorphine".
+    assert "Sublocade" in text and "a year or more" in text
+
+
+def test_the_first_days_on_naltrexone_warn_about_driving(me, patient, clinician):
+    started(patient, clinician)
+    assert "don’t drive or use machinery" in me.get(reverse("patient:home")).text
