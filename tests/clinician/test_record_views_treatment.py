@@ -119,6 +119,63 @@ def test_injection_before_the_regimen_started_is_refused_by_the_service(
     assert not Injection.objects.exists()
 
 
+@pytest.fixture
+def injected(patient, clinician):
+    """On the injection, last given 10 days ago."""
+    _, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 60 * DAY)
+    services.injection_record(
+        regimen=regimen,
+        given_on=TODAY - 10 * DAY,
+        site="left_gluteal",
+        lot="L1",
+        given_by=clinician,
+    )
+    return patient
+
+
+def test_an_injection_soon_after_the_last_is_questioned_before_it_is_saved(signed_in, injected):
+    # The same injection entered again (0 days) or a second one 10 days later: a warning first.
+    for given_on in (TODAY - 10 * DAY, TODAY):
+        response = signed_in.post(
+            url("record_injection", injected), {"given_on": given_on, "site": "right_gluteal"}
+        )
+        assert_refused(response, "confirm_spacing", "the injection is given every 4 weeks")
+    assert Injection.objects.filter(patient=injected).count() == 1
+    confirmed = signed_in.post(
+        url("record_injection", injected),
+        {"given_on": TODAY, "site": "right_gluteal", "confirm_spacing": "on"},
+    )
+    assert confirmed.status_code == 302
+    assert Injection.objects.filter(patient=injected).count() == 2
+
+
+def test_an_injection_long_after_the_last_asks_to_reassess_opioid_use(
+    signed_in, patient, clinician
+):
+    _, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 60 * DAY)
+    services.injection_record(
+        regimen=regimen, given_on=TODAY - 43 * DAY, site="left_gluteal", lot="", given_by=clinician
+    )
+    response = signed_in.post(
+        url("record_injection", patient), {"given_on": TODAY, "site": "right_gluteal"}
+    )
+    assert_refused(response, "confirm_spacing", "reassess opioid use and dependence")
+    # 42 days is still within the interval's grace: recorded without a question.
+    on_day_42 = signed_in.post(
+        url("record_injection", patient),
+        {"given_on": TODAY - DAY, "site": "right_gluteal"},
+    )
+    assert on_day_42.status_code == 302
+
+
+def test_the_injection_form_prompts_the_naloxone_talk_and_a_look_at_the_last_site(
+    signed_in, injected
+):
+    text = signed_in.get(url("record_injection", injected)).text
+    assert "Talk about naloxone at every injection" in text
+    assert "Look at the last site" in text
+
+
 def test_without_an_injection_regimen_the_page_says_so(signed_in, patient):
     response = signed_in.get(url("record_injection", patient))
     assert "not on the monthly naltrexone injection" in response.text

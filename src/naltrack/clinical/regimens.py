@@ -281,6 +281,36 @@ def next_injection_due(last_injection: dt.date) -> dt.date:
     return last_injection + dt.timedelta(days=XR_INTERVAL_DAYS)  # source: VIVITROL §2
 
 
+# source: VIVITROL §2 (every 4 weeks or once a month; a missed dose: reassess for opioid
+# dependence) with NALTRACK for the numbers.
+INJECTION_EARLY_DAYS: Final = 21
+INJECTION_LATE_DAYS: Final = 42
+INJECTION_SPACING = rule(
+    code="injection_spacing",
+    area="regimens",
+    summary="An injection given too soon or long after the last one is confirmed before it is saved",
+    threshold=(
+        f"fewer than {INJECTION_EARLY_DAYS} days after the last: a warning to confirm; more than "
+        f"{INJECTION_LATE_DAYS} days: reassess opioid use and dependence first"
+    ),
+    source="VIVITROL+NALTRACK",
+)
+
+
+def injection_spacing(
+    last_injection: dt.date | None, given_on: dt.date
+) -> Literal["early", "late"] | None:
+    """Whether an injection on ``given_on`` comes too soon or too long after the last one."""
+    if last_injection is None:
+        return None
+    days = (given_on - last_injection).days
+    if days < INJECTION_EARLY_DAYS:
+        return "early"
+    if days > INJECTION_LATE_DAYS:
+        return "late"
+    return None
+
+
 def next_site(last_site: str) -> Site:
     """The other buttock: injections alternate gluteal sites (VIVITROL §2)."""
     if last_site == "left_gluteal":

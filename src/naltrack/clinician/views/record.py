@@ -130,11 +130,21 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
     regimen = selectors.regimen_current(patient, XR_INJECTION)
     last = patient.injections.order_by("-given_on", "-id").first() if regimen else None
     initial = {"site": clinical_regimens.next_site(last.site)} if last else {}
-    form = forms.InjectionForm(posted(request), initial=initial) if regimen else None
+    form = (
+        forms.InjectionForm(
+            posted(request), initial=initial, last_given=last.given_on if last else None
+        )
+        if regimen
+        else None
+    )
     injection = submitted(
         form,
         lambda data: services.injection_record(
-            regimen=cast(Regimen, regimen), given_by=current_user(request), **data
+            regimen=cast(Regimen, regimen),
+            given_on=data["given_on"],
+            site=data["site"],
+            lot=data["lot"],
+            given_by=current_user(request),
         ),
     )
     if injection:
