@@ -9,7 +9,7 @@ from django.urls import reverse
 from naltrack.care import services
 from naltrack.care.models import Alert
 from tests.care.helpers import TODAY, started
-from tests.clinician.record_forms import DAY, chart, url
+from tests.clinician.record_forms import DAY, assert_refused, chart, url
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +43,25 @@ def test_alert_is_acknowledged_and_goes_back_to_a_local_next(signed_in, patient,
 )
 def test_alert_acknowledge_ignores_an_unsafe_next(signed_in, patient, clinician, next_url):
     alert = _open_alert(patient, clinician)
-    response = signed_in.post(url("record_alert_ack", patient, alert.pk), {"next": next_url})
+    response = signed_in.post(
+        url("record_alert_ack", patient, alert.pk), {"note": "Called", "next": next_url}
+    )
     assert response["Location"] == chart(patient)
+
+
+def test_an_urgent_alert_is_not_acknowledged_without_a_note(signed_in, patient, clinician):
+    alert = _open_alert(patient, clinician)
+    assert alert.severity == "urgent"
+    response = signed_in.post(url("record_alert_ack", patient, alert.pk), {"note": "  "})
+    assert_refused(response, "note", "An urgent alert needs a note")
+    alert.refresh_from_db()
+    assert alert.acknowledged_at is None
+    htmx = signed_in.post(
+        url("record_alert_ack", patient, alert.pk), {"note": ""}, HTTP_HX_REQUEST="true"
+    )
+    assert htmx.status_code == 200
+    assert "An urgent alert needs a note" in htmx.text
+    assert "required: what was done" in htmx.text
 
 
 def test_alert_acknowledge_by_htmx_returns_the_alert_row(signed_in, patient, clinician):

@@ -116,5 +116,5 @@ def test_an_acknowledgement_whose_audit_fails_leaves_the_alert_open(patient, cli
     assert alert is not None
     audit_down()
     with pytest.raises(AuditDown):
-        services.alert_acknowledge(alert=alert, by=clinician)
+        services.alert_acknowledge(alert=alert, by=clinician, note="Called")
     assert Alert.objects.get(pk=alert.pk).acknowledged_at is None

@@ -12,6 +12,7 @@ from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change
 from naltrack.care import selectors
+from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     Alert,
     Patient,
@@ -141,6 +142,14 @@ def _alerts_apply(
 def alert_acknowledge(*, alert: Alert, by: User, note: str = "") -> Alert:
     if alert.acknowledged_at is not None:
         return alert
+    # An urgent alert (overdose risk, thoughts of self-harm) is closed with what was done about
+    # it, so the next clinician can see the patient was reached. source: NALTRACK
+    if alert.severity == Alert.Severity.URGENT and not note.strip():
+        raise ClinicalRuleError(
+            "note",
+            "An urgent alert needs a note: say what was done, for example “Called; safe, "
+            "naloxone at home”.",
+        )
     alert.acknowledged_at = timezone.now()
     alert.acknowledged_by = by
     alert.acknowledgement_note = note.strip()

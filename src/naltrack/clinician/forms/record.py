@@ -338,7 +338,8 @@ class AlertAcknowledgeForm(RecordForm):
         label="Note",
         max_length=500,
         required=False,
-        help_text="Optional: what you did, for example “Called; naloxone kit confirmed”.",
+        help_text="What you did, for example “Called; naloxone kit confirmed”. Required for an "
+        "urgent alert.",
     )
 
     def _focus(self) -> None:

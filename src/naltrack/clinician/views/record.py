@@ -406,10 +406,14 @@ def record_alert_ack(request: HtmxHttpRequest, patient_id: int, alert_id: int) -
     )
     form = forms.AlertAcknowledgeForm(request.POST)
     already = alert.acknowledged_at is not None
-    if form.is_valid():
-        alert = services.alert_acknowledge(
-            alert=alert, by=current_user(request), note=form.cleaned_data["note"]
-        )
+    acknowledged = submitted(
+        form,
+        lambda data: services.alert_acknowledge(
+            alert=alert, by=current_user(request), note=data["note"]
+        ),
+    )
+    if acknowledged:
+        alert = acknowledged
         if not request.htmx:
             if already:
                 messages.info(
