@@ -24,8 +24,8 @@ LAB_TESTS: Final[tuple[LabTest, ...]] = ("ALT", "AST", "bilirubin", "GGT")
 class StartCheckPolicy:
     """How recent tests must be to count (NALTRACK defaults, clinic-configurable)."""
 
-    test_max_age_days: int = 7  # source: NALTRACK — urine screen and naloxone challenge
-    lab_max_age_days: int = 90  # source: NALTRACK — baseline liver tests (TIP63/AUDGUIDE)
+    test_max_age_days: int = 7  # source: NALTRACK, from REVIA and TIP63 — screen and challenge
+    lab_max_age_days: int = 90  # source: NALTRACK, from TIP63 and AUDGUIDE — baseline liver tests
 
     def __post_init__(self) -> None:
         if self.test_max_age_days < 0 or self.lab_max_age_days < 0:

@@ -146,7 +146,7 @@ def urine_screen(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome
                 "review",
                 f"{problem} A urine drug screen is needed to confirm the patient is opioid-free "
                 "before starting.",
-                "REVIA+TIP63",
+                "NALTRACK+REVIA+TIP63",
             )
         ]
     return [
@@ -154,7 +154,7 @@ def urine_screen(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome
             SCREEN_RECOMMENDED,
             f"{problem} No opioid use is reported, but a urine drug screen is recommended to "
             "confirm the patient is opioid-free: opioid use would make the first dose unsafe.",
-            "REVIA+TIP63",
+            "NALTRACK+REVIA+TIP63",
         )
     ]
 
@@ -196,6 +196,6 @@ def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[O
             f"{problem} A naloxone challenge is recommended when hidden opioid dependence is "
             "possible: naloxone 0.8 mg under the skin and 20 minutes' observation (or 0.2 mg IV, "
             "30 seconds, then 0.6 mg IV, 20 minutes). Withdrawal signs mean do not start.",
-            "REVIA",
+            "NALTRACK+REVIA",
         )
     ]

@@ -35,14 +35,14 @@ SCREEN_NEEDED = rule(
     area=AREA,
     summary="No current negative urine drug screen for OUD or reported opioid use: review",
     threshold="negative screen after the last opioid use and at most 7 days old (Naltrack default)",
-    source="REVIA+TIP63",
+    source="NALTRACK+REVIA+TIP63",
 )
 SCREEN_RECOMMENDED = rule(
     code="urine_screen_recommended",
     area=AREA,
     summary="AUD with no reported opioid use and no current urine drug screen: warning",
     threshold="negative screen at most 7 days old (Naltrack default)",
-    source="REVIA+TIP63",
+    source="NALTRACK+REVIA+TIP63",
 )
 CHALLENGE_POSITIVE = rule(
     code="naloxone_challenge_positive",
@@ -55,22 +55,23 @@ CHALLENGE_RECOMMENDED = rule(
     code="naloxone_challenge_recommended",
     area=AREA,
     summary="No current naloxone challenge where occult opioid dependence is possible: warning",
-    threshold="OUD or reported opioid use; challenge after the last use, at most 7 days old",
-    source="REVIA",
+    threshold="OUD or reported opioid use; challenge after the last use, at most 7 days old "
+    "(Naltrack default)",
+    source="NALTRACK+REVIA",
 )
 LIVER_BASELINE_NEEDED = rule(
     code="baseline_liver_tests_needed",
     area=AREA,
     summary="No baseline liver tests: review",
     threshold="no ALT or AST result in the last 90 days (Naltrack default)",
-    source="TIP63+AUDGUIDE",
+    source="NALTRACK+TIP63+AUDGUIDE",
 )
 LIVER_PANEL_INCOMPLETE = rule(
     code="liver_panel_incomplete",
     area=AREA,
     summary="Baseline liver panel incomplete: warning",
-    threshold="one of ALT, AST, bilirubin missing in the last 90 days",
-    source="TIP63+AUDGUIDE",
+    threshold="one of ALT, AST, bilirubin missing in the last 90 days (Naltrack default)",
+    source="NALTRACK+TIP63+AUDGUIDE",
 )
 LIVER_RAISED = rule(
     code="liver_enzymes_raised",
