@@ -9,12 +9,23 @@ from typing import Final, Literal
 from naltrack.clinical.formulary import Formulation
 from naltrack.clinical.regimens import Indication
 
-ExposureKind = Literal["short_acting", "methadone", "buprenorphine", "other_long_acting"]
+ExposureKind = Literal[
+    "short_acting",
+    "methadone",
+    "buprenorphine",
+    "other_long_acting",
+    "buprenorphine_extended_release",
+]
+# ``buprenorphine_extended_release``: a monthly or weekly injection (Sublocade, Brixadi) or an
+# implant; ``last_use`` is the last injection (or the day the implant was removed). Each exposure is
+# an opioid taken in the last 30 days, except this kind, which counts for 12 months
+# (SUBLOCADE, BRIXADI: its buprenorphine can stay in the body that long).
 EXPOSURE_KINDS: Final[tuple[ExposureKind, ...]] = (
     "short_acting",
     "methadone",
     "buprenorphine",
     "other_long_acting",
+    "buprenorphine_extended_release",
 )
 LabTest = Literal["ALT", "AST", "bilirubin", "GGT"]
 LAB_TESTS: Final[tuple[LabTest, ...]] = ("ALT", "AST", "bilirubin", "GGT")

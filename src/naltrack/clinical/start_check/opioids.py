@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Final
 
-from naltrack.clinical.start_check.inputs import ExposureKind, StartCheckInput, StartCheckPolicy
+from naltrack.clinical.start_check.inputs import (
+    ExposureKind,
+    OpioidExposure,
+    StartCheckInput,
+    StartCheckPolicy,
+)
 from naltrack.clinical.start_check.outcomes import Outcome, block, days, info, warn
 from naltrack.clinical.start_check.rules import (
     CHALLENGE_POSITIVE,
     CHALLENGE_RECOMMENDED,
+    ER_BUPRENORPHINE,
+    ER_BUPRENORPHINE_OVER_12_MONTHS,
     OPIOID_WINDOW_BORDERLINE,
     OPIOID_WINDOW_NOT_MET,
     SCREEN_NEEDED,
@@ -19,6 +27,7 @@ from naltrack.clinical.start_check.rules import (
 
 # source: NALTRACK reading of REVIA (7-10 days after short-acting opioids) and VIVITROL (up to two
 # weeks after methadone or buprenorphine): minimum window, then the upper bound a warning covers.
+# Extended-release buprenorphine has no window (SUBLOCADE, BRIXADI): see ER_BUPRENORPHINE_MONTHS.
 OPIOID_FREE_DAYS: Final[dict[ExposureKind, tuple[int, int]]] = {
     "short_acting": (7, 10),
     "methadone": (10, 14),
@@ -30,7 +39,12 @@ _EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
     "methadone": "methadone",
     "buprenorphine": "buprenorphine",
     "other_long_acting": "a long-acting opioid",
+    "buprenorphine_extended_release": "extended-release buprenorphine",
 }
+# source: SUBLOCADE §12.3, BRIXADI — after the last injection buprenorphine can stay detectable for
+# 12 months or longer: an injection (or implant removal) up to 12 calendar months before the check,
+# the anniversary day included, needs a clinician's review.
+ER_BUPRENORPHINE_MONTHS: Final = 12
 # source: REVIA — a positive naloxone challenge may be repeated in 24 hours.
 CHALLENGE_REPEAT_DAYS: Final = 1
 
@@ -47,6 +61,9 @@ def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
             )
         ]
     for exposure in inp.opioid_exposures:
+        if exposure.kind == "buprenorphine_extended_release":
+            out.append(_extended_release_buprenorphine(inp, exposure))
+            continue
         window, upper = OPIOID_FREE_DAYS[exposure.kind]
         label = _EXPOSURE_LABEL[exposure.kind]
         since = (inp.date - exposure.last_use).days
@@ -88,6 +105,41 @@ def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
                 )
             )
     return out
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier, clamped to the month end (Feb 29 → Feb 28)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _extended_release_buprenorphine(inp: StartCheckInput, exposure: OpioidExposure) -> Outcome:
+    last = exposure.last_use.isoformat()
+    since = (inp.date - exposure.last_use).days
+    source = "SUBLOCADE+BRIXADI"
+    if exposure.last_use >= months_before(inp.date, ER_BUPRENORPHINE_MONTHS):
+        message = (
+            f"Extended-release buprenorphine (an injection such as Sublocade or Brixadi, or an "
+            f"implant) was last given on {last}, {days(since)} before {inp.date.isoformat()}. "
+            "Its buprenorphine can stay in the body for 12 months or longer after the last "
+            "injection, so the 10-14 day window after daily buprenorphine does not apply and no "
+            "label gives a safe interval: naltrexone could precipitate opioid withdrawal. A "
+            "clinician decides whether and when to start (a urine screen that tests for "
+            "buprenorphine and a naloxone challenge help); time without opioids alone never makes "
+            "this start ready."
+        )
+        if inp.indication == "AUD":
+            message += " This applies to alcohol use disorder too."
+        return block(ER_BUPRENORPHINE, "review", message, source)
+    return warn(
+        ER_BUPRENORPHINE_OVER_12_MONTHS,
+        f"Extended-release buprenorphine was last given on {last}, more than "
+        f"{ER_BUPRENORPHINE_MONTHS} months ago. Buprenorphine levels can last 12 months or longer "
+        "after the last injection: confirm with a urine screen that tests for buprenorphine, and "
+        "consider a naloxone challenge.",
+        source,
+    )
 
 
 def _latest_use(inp: StartCheckInput) -> dt.date | None:

@@ -23,6 +23,23 @@ OPIOID_WINDOW_BORDERLINE = rule(
     threshold="day 7-9 after a short-acting opioid; day 10-13 after a long-acting one",
     source="NALTRACK+REVIA+VIVITROL",
 )
+ER_BUPRENORPHINE = rule(
+    code="buprenorphine_extended_release",
+    area=AREA,
+    summary="Extended-release buprenorphine (Sublocade, Brixadi, implant) in the last 12 months: "
+    "review; the 10-14 day window after daily buprenorphine does not apply",
+    threshold="last injection (or implant removal) 12 months or less before the check; "
+    "buprenorphine can stay detectable for 12 months or longer",
+    source="SUBLOCADE+BRIXADI",
+)
+ER_BUPRENORPHINE_OVER_12_MONTHS = rule(
+    code="buprenorphine_extended_release_over_12_months",
+    area=AREA,
+    summary="Extended-release buprenorphine more than 12 months ago: warning, levels can last "
+    "longer",
+    threshold="last injection (or implant removal) more than 12 months before the check",
+    source="SUBLOCADE+BRIXADI",
+)
 SCREEN_POSITIVE = rule(
     code="urine_screen_opioid_positive",
     area=AREA,
