@@ -45,6 +45,8 @@ def test_calculators_md_example() -> None:
         assert code in found
     # only ALT was given: AST and bilirubin are part of the baseline (TIP63, AUDGUIDE)
     assert finding(result, "liver_panel_incomplete")["severity"] == "warning"
+    # the screen does not say what it tested (TIP63)
+    assert finding(result, "urine_screen_panel_not_recorded")["severity"] == "warning"
     for f in result["findings"]:
         assert set(f) == {"code", "severity", "message", "source"}
         assert f["severity"] in ("info", "warning", "block")

@@ -43,18 +43,23 @@ Decisions where the contract is silent (Naltrack conventions, source NALTRACK):
 from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.start_check.check import StartCheckResult, start_check
 from naltrack.clinical.start_check.inputs import (
+    ANALYTE_RESULTS,
+    ANALYTES,
     EXPOSURE_KINDS,
     LAB_TESTS,
     DrugScreen,
     LabResult,
     NaloxoneChallenge,
     OpioidExposure,
+    ScreenPanel,
     StartCheckInput,
     StartCheckPolicy,
 )
 from naltrack.clinical.start_check.parse import start_check_from_json, start_check_json
 
 __all__ = [
+    "ANALYTES",
+    "ANALYTE_RESULTS",
     "EXPOSURE_KINDS",
     "LAB_TESTS",
     "DrugScreen",
@@ -62,6 +67,7 @@ __all__ = [
     "LiverThresholds",
     "NaloxoneChallenge",
     "OpioidExposure",
+    "ScreenPanel",
     "StartCheckInput",
     "StartCheckPolicy",
     "StartCheckResult",

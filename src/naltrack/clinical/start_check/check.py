@@ -13,8 +13,9 @@ from naltrack.clinical.start_check.counselling import counselling
 from naltrack.clinical.start_check.inputs import StartCheckInput, StartCheckPolicy
 from naltrack.clinical.start_check.liver_tests import liver_tests
 from naltrack.clinical.start_check.medicine_list import medicine_list
-from naltrack.clinical.start_check.opioids import naloxone_challenge, opioid_windows, urine_screen
+from naltrack.clinical.start_check.opioids import naloxone_challenge, opioid_windows
 from naltrack.clinical.start_check.safety_questions import contraindications, pregnancy
+from naltrack.clinical.start_check.urine_screen import urine_screen
 
 Status = Literal["ready", "not_yet", "review", "contraindicated"]
 
@@ -43,8 +44,18 @@ def validate(inp: StartCheckInput) -> None:
     for i, exposure in enumerate(inp.opioid_exposures):
         if exposure.last_use > inp.date:
             raise InputError(f"opioid_exposures.{i}.last_use", "must not be after date")
-    if inp.urine_drug_screen is not None and inp.urine_drug_screen.date > inp.date:
+    screen = inp.urine_drug_screen
+    if screen is not None and screen.date > inp.date:
         raise InputError("urine_drug_screen.date", "must not be after date")
+    if (
+        screen is not None
+        and screen.panel is not None
+        and screen.opioids_positive != bool(screen.panel.with_result("positive"))
+    ):
+        raise InputError(
+            "urine_drug_screen.opioids_positive",
+            "must be true exactly when some analyte of the panel is positive",
+        )
     if inp.naloxone_challenge is not None and inp.naloxone_challenge.date > inp.date:
         raise InputError("naloxone_challenge.date", "must not be after date")
     for i, lab in enumerate(inp.labs):

@@ -27,6 +27,17 @@ EXPOSURE_KINDS: Final[tuple[ExposureKind, ...]] = (
     "other_long_acting",
     "buprenorphine_extended_release",
 )
+# A urine drug screen's panel: the analytes a screen may test for, and each one's result.
+Analyte = Literal["opiates", "oxycodone", "fentanyl", "buprenorphine", "methadone"]
+ANALYTES: Final[tuple[Analyte, ...]] = (
+    "opiates",
+    "oxycodone",
+    "fentanyl",
+    "buprenorphine",
+    "methadone",
+)
+AnalyteResult = Literal["negative", "positive", "not_tested"]
+ANALYTE_RESULTS: Final[tuple[AnalyteResult, ...]] = ("negative", "positive", "not_tested")
 LabTest = Literal["ALT", "AST", "bilirubin", "GGT"]
 LAB_TESTS: Final[tuple[LabTest, ...]] = ("ALT", "AST", "bilirubin", "GGT")
 
@@ -50,9 +61,38 @@ class OpioidExposure:
 
 
 @dataclass(frozen=True)
+class ScreenPanel:
+    """What a urine drug screen tested for, and the result of each; not tested unless given."""
+
+    opiates: AnalyteResult = "not_tested"
+    oxycodone: AnalyteResult = "not_tested"
+    fentanyl: AnalyteResult = "not_tested"
+    buprenorphine: AnalyteResult = "not_tested"
+    methadone: AnalyteResult = "not_tested"
+
+    def result(self, analyte: Analyte) -> AnalyteResult:
+        results: dict[Analyte, AnalyteResult] = {
+            "opiates": self.opiates,
+            "oxycodone": self.oxycodone,
+            "fentanyl": self.fentanyl,
+            "buprenorphine": self.buprenorphine,
+            "methadone": self.methadone,
+        }
+        return results[analyte]
+
+    def with_result(self, result: AnalyteResult) -> tuple[Analyte, ...]:
+        """The analytes with this result, in the order of ``ANALYTES``."""
+        return tuple(analyte for analyte in ANALYTES if self.result(analyte) == result)
+
+
+@dataclass(frozen=True)
 class DrugScreen:
+    """A urine drug screen. ``panel`` is ``None`` when what it tested was not recorded; when it
+    is given, ``opioids_positive`` must be true exactly when some analyte is positive."""
+
     date: dt.date
     opioids_positive: bool
+    panel: ScreenPanel | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Opioids before a start: the opioid-free window, the urine drug screen, the naloxone challenge."""
+"""Opioids before a start: the opioid-free window and the naloxone challenge (the urine drug screen
+is ``urine_screen``)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,6 @@ from naltrack.clinical.start_check.rules import (
     ER_BUPRENORPHINE_OVER_12_MONTHS,
     OPIOID_WINDOW_BORDERLINE,
     OPIOID_WINDOW_NOT_MET,
-    SCREEN_NEEDED,
-    SCREEN_POSITIVE,
-    SCREEN_RECOMMENDED,
 )
 
 # source: NALTRACK reading of REVIA (7-10 days after short-acting opioids) and VIVITROL (up to two
@@ -34,7 +32,7 @@ OPIOID_FREE_DAYS: Final[dict[ExposureKind, tuple[int, int]]] = {
     "buprenorphine": (10, 14),
     "other_long_acting": (10, 14),
 }
-_EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
+EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
     "short_acting": "a short-acting opioid",
     "methadone": "methadone",
     "buprenorphine": "buprenorphine",
@@ -65,7 +63,7 @@ def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
             out.append(_extended_release_buprenorphine(inp, exposure))
             continue
         window, upper = OPIOID_FREE_DAYS[exposure.kind]
-        label = _EXPOSURE_LABEL[exposure.kind]
+        label = EXPOSURE_LABEL[exposure.kind]
         since = (inp.date - exposure.last_use).days
         if since < window:
             earliest = exposure.last_use + dt.timedelta(days=window)
@@ -142,19 +140,19 @@ def _extended_release_buprenorphine(inp: StartCheckInput, exposure: OpioidExposu
     )
 
 
-def _latest_use(inp: StartCheckInput) -> dt.date | None:
+def latest_use(inp: StartCheckInput) -> dt.date | None:
     return max((e.last_use for e in inp.opioid_exposures), default=None)
 
 
-def _opioid_risk(inp: StartCheckInput) -> bool:
+def opioid_risk(inp: StartCheckInput) -> bool:
     """OUD, or reported opioid use: occult opioid dependence is possible."""
     return inp.indication in ("OUD", "OUD_AUD") or bool(inp.opioid_exposures)
 
 
-def _why_not_current(
+def why_not_current(
     test_date: dt.date, inp: StartCheckInput, policy: StartCheckPolicy
 ) -> str | None:
-    latest = _latest_use(inp)
+    latest = latest_use(inp)
     if latest is not None and test_date <= latest:
         return f"was taken on {test_date.isoformat()}, not after the last reported opioid use"
     age = (inp.date - test_date).days
@@ -164,51 +162,6 @@ def _why_not_current(
             f"{days(policy.test_max_age_days)})"
         )
     return None
-
-
-def urine_screen(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
-    screen = inp.urine_drug_screen
-    if screen is not None and screen.opioids_positive:
-        return [
-            block(
-                SCREEN_POSITIVE,
-                "not_yet",
-                f"The urine drug screen of {screen.date.isoformat()} is positive for opioids: do "
-                "not start naltrexone. Repeat the screen; when it will be negative is not known.",
-                "REVIA+TIP63",
-            )
-        ]
-    if screen is None:
-        problem = "No urine drug screen is recorded."
-    else:
-        reason = _why_not_current(screen.date, inp, policy)
-        if reason is None:
-            return [
-                info(
-                    "urine_screen_negative",
-                    f"The urine drug screen of {screen.date.isoformat()} is negative for opioids.",
-                    "REVIA+TIP63",
-                )
-            ]
-        problem = f"The negative urine drug screen {reason}."
-    if _opioid_risk(inp):
-        return [
-            block(
-                SCREEN_NEEDED,
-                "review",
-                f"{problem} A urine drug screen is needed to confirm the patient is opioid-free "
-                "before starting.",
-                "NALTRACK+REVIA+TIP63",
-            )
-        ]
-    return [
-        warn(
-            SCREEN_RECOMMENDED,
-            f"{problem} No opioid use is reported, but a urine drug screen is recommended to "
-            "confirm the patient is opioid-free: opioid use would make the first dose unsafe.",
-            "NALTRACK+REVIA+TIP63",
-        )
-    ]
 
 
 def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
@@ -227,7 +180,7 @@ def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[O
             )
         ]
     if challenge is not None:
-        reason = _why_not_current(challenge.date, inp, policy)
+        reason = why_not_current(challenge.date, inp, policy)
         if reason is None:
             return [
                 info(
@@ -238,7 +191,7 @@ def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[O
                 )
             ]
         problem = f"The naloxone challenge {reason}."
-    elif _opioid_risk(inp):
+    elif opioid_risk(inp):
         problem = "No naloxone challenge is recorded."
     else:
         return []

@@ -21,6 +21,8 @@ from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.regimens import INDICATIONS
 from naltrack.clinical.start_check.check import start_check, validate
 from naltrack.clinical.start_check.inputs import (
+    ANALYTE_RESULTS,
+    ANALYTES,
     EXPOSURE_KINDS,
     LAB_TESTS,
     DrugScreen,
@@ -28,6 +30,7 @@ from naltrack.clinical.start_check.inputs import (
     LabTest,
     NaloxoneChallenge,
     OpioidExposure,
+    ScreenPanel,
     StartCheckInput,
     StartCheckPolicy,
 )
@@ -69,14 +72,26 @@ def _exposures(value: Any) -> tuple[OpioidExposure, ...]:
     return tuple(out)
 
 
+def _panel(value: Any, where: str) -> ScreenPanel:
+    """The optional ``panel`` of a screen: an object (not ``null``); an absent key is not tested."""
+    obj = as_object(value, where, required=(), optional=ANALYTES)
+    results = {
+        analyte: as_choice(obj[analyte], path(where, analyte), ANALYTE_RESULTS)
+        for analyte in ANALYTES
+        if analyte in obj
+    }
+    return ScreenPanel(**results)
+
+
 def _screen(value: Any) -> DrugScreen | None:
     if value is None:
         return None
     where = "urine_drug_screen"
-    obj = as_object(value, where, required=("date", "opioids_positive"))
+    obj = as_object(value, where, required=("date", "opioids_positive"), optional=("panel",))
     return DrugScreen(
         date=as_date(obj["date"], path(where, "date")),
         opioids_positive=as_bool(obj["opioids_positive"], path(where, "opioids_positive")),
+        panel=_panel(obj["panel"], path(where, "panel")) if "panel" in obj else None,
     )
 
 

@@ -61,6 +61,23 @@ SCREEN_RECOMMENDED = rule(
     threshold="negative screen at most 7 days old (Naltrack default)",
     source="NALTRACK+REVIA+TIP63",
 )
+SCREEN_PANEL_INCOMPLETE = rule(
+    code="urine_screen_panel_incomplete",
+    area=AREA,
+    summary="Negative urine drug screen whose panel did not test for fentanyl (OUD) or the "
+    "reported opioid: review",
+    threshold="OUD or OUD_AUD: fentanyl; a short-acting or other long-acting opioid: opiates, "
+    "oxycodone and fentanyl; methadone: methadone; buprenorphine in any form: buprenorphine",
+    source="TIP63",
+)
+SCREEN_PANEL_NOT_RECORDED = rule(
+    code="urine_screen_panel_not_recorded",
+    area=AREA,
+    summary="Negative urine drug screen with no recorded panel, for OUD or reported opioid use: "
+    "warning, confirm what it tested",
+    threshold="no panel recorded",
+    source="TIP63",
+)
 CHALLENGE_POSITIVE = rule(
     code="naloxone_challenge_positive",
     area=AREA,
