@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ from naltrack.clinical.instruments import INSTRUMENTS
 from naltrack.clinical.rules_doc import render_rules_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
+# The subprocess runs this checkout's code, not whichever copy the virtualenv has installed.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
 def calc(name: str, stdin: str) -> tuple[int, dict]:
@@ -23,6 +26,7 @@ def calc(name: str, stdin: str) -> tuple[int, dict]:
         text=True,
         check=False,
         cwd=ROOT,
+        env=ENV,
     )
     return result.returncode, json.loads(result.stdout)
 
@@ -147,6 +151,7 @@ def test_unknown_calculator_is_a_usage_error():
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     assert result.returncode == 2
     assert "usage" in result.stderr

@@ -54,6 +54,7 @@ from naltrack.clinical.start_check.inputs import (
     ScreenPanel,
     StartCheckInput,
     StartCheckPolicy,
+    age_in_years,
 )
 from naltrack.clinical.start_check.parse import start_check_from_json, start_check_json
 
@@ -71,6 +72,7 @@ __all__ = [
     "StartCheckInput",
     "StartCheckPolicy",
     "StartCheckResult",
+    "age_in_years",
     "start_check",
     "start_check_from_json",
     "start_check_json",

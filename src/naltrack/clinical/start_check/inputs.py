@@ -123,3 +123,19 @@ class StartCheckInput:
     urine_drug_screen: DrugScreen | None = None
     naloxone_challenge: NaloxoneChallenge | None = None
     labs: tuple[LabResult, ...] = ()
+    age_years: int | None = None  # whole years on ``date`` (``age_in_years``); None: not known
+    currently_drinking: bool | None = None  # still drinking alcohol; None: not known
+    bleeding_risk: bool | None = None  # thrombocytopenia or a coagulation disorder; None: not known
+
+
+# The ages the contract accepts.
+AGE_MIN: Final = 0
+AGE_MAX: Final = 130
+
+
+def age_in_years(date_of_birth: dt.date, on: dt.date) -> int:
+    """Whole years on ``on``: a person is 18 from their 18th birthday (29 February: 1 March)."""
+    if on < date_of_birth:
+        raise ValueError("date of birth after the date")
+    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - before_birthday

@@ -167,16 +167,17 @@ def why_not_current(
 def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
     challenge = inp.naloxone_challenge
     if challenge is not None and challenge.withdrawal_signs:
+        # source: REVIA — the result stands until a repeat (24 hours later at the earliest) is
+        # negative, and when that will be is not known: no earliest start.
         repeat = challenge.date + dt.timedelta(days=CHALLENGE_REPEAT_DAYS)
         return [
             block(
                 CHALLENGE_POSITIVE,
                 "not_yet",
                 f"The naloxone challenge of {challenge.date.isoformat()} caused withdrawal signs: "
-                "do not give naltrexone. The challenge may be repeated after 24 hours, from "
-                f"{repeat.isoformat()}.",
+                "do not give naltrexone. This stands until a repeat challenge is negative; it may "
+                f"be repeated after 24 hours, from {repeat.isoformat()}.",
                 "REVIA",
-                max(inp.date, repeat),
             )
         ]
     if challenge is not None:

@@ -9,6 +9,7 @@ from naltrack.clinical.contract import (
     as_bool,
     as_choice,
     as_date,
+    as_int,
     as_list,
     as_number,
     as_object,
@@ -21,6 +22,8 @@ from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.regimens import INDICATIONS
 from naltrack.clinical.start_check.check import start_check, validate
 from naltrack.clinical.start_check.inputs import (
+    AGE_MAX,
+    AGE_MIN,
     ANALYTE_RESULTS,
     ANALYTES,
     EXPOSURE_KINDS,
@@ -46,7 +49,14 @@ _REQUIRED: Final = (
     "naltrexone_hypersensitivity",
     "current_medications",
 )
-_OPTIONAL: Final = ("urine_drug_screen", "naloxone_challenge", "labs")
+_OPTIONAL: Final = (
+    "urine_drug_screen",
+    "naloxone_challenge",
+    "labs",
+    "age_years",
+    "currently_drinking",
+    "bleeding_risk",
+)
 _LAB_NAMES: Final[dict[str, LabTest]] = {test.casefold(): test for test in LAB_TESTS}
 
 
@@ -133,6 +143,12 @@ def _medications(value: Any) -> tuple[str, ...]:
     )
 
 
+def _age(value: Any) -> int | None:
+    if value is None:
+        return None
+    return as_int(value, "age_years", minimum=AGE_MIN, maximum=AGE_MAX)
+
+
 def start_check_from_json(payload: Any) -> StartCheckInput:
     """Parse the start-check JSON object (docs/calculators.md); raise ``InputError`` on problems."""
     obj = as_object(payload, "", required=_REQUIRED, optional=_OPTIONAL)
@@ -153,6 +169,9 @@ def start_check_from_json(payload: Any) -> StartCheckInput:
             obj["naltrexone_hypersensitivity"], "naltrexone_hypersensitivity"
         ),
         current_medications=_medications(obj["current_medications"]),
+        age_years=_age(obj.get("age_years")),
+        currently_drinking=as_optional_bool(obj.get("currently_drinking"), "currently_drinking"),
+        bleeding_risk=as_optional_bool(obj.get("bleeding_risk"), "bleeding_risk"),
     )
     validate(inp)
     return inp

@@ -81,8 +81,9 @@ SCREEN_PANEL_NOT_RECORDED = rule(
 CHALLENGE_POSITIVE = rule(
     code="naloxone_challenge_positive",
     area=AREA,
-    summary="Withdrawal signs at the naloxone challenge: not yet; repeat after 24 hours",
-    threshold="any withdrawal sign; earliest start the day after the challenge",
+    summary="Withdrawal signs at the naloxone challenge: not yet, until a repeat challenge "
+    "(at the earliest 24 hours later) is negative",
+    threshold="any withdrawal sign; earliest start unknown",
     source="REVIA",
 )
 CHALLENGE_RECOMMENDED = rule(
@@ -153,9 +154,11 @@ HYPERSENSITIVITY = rule(
 PREGNANCY = rule(
     code="pregnancy",
     area=AREA,
-    summary="Pregnancy: review, a clinician weighs risk and benefit",
+    summary="Pregnancy: review. OUD: methadone or buprenorphine is the recommended treatment, and "
+    "naltrexone is not started without a prescriber's decision; AUD: data are limited, a "
+    "clinician weighs risk and benefit",
     threshold="pregnant",
-    source="REVIA+VIVITROL+TIP63",
+    source="ASAM2020+TIP63+REVIA+VIVITROL",
 )
 PREGNANCY_UNKNOWN = rule(
     code="pregnancy_status_unknown",
@@ -163,6 +166,36 @@ PREGNANCY_UNKNOWN = rule(
     summary="Pregnancy status not recorded: warning",
     threshold="unknown",
     source="NALTRACK",
+)
+UNDER_18 = rule(
+    code="age_under_18",
+    area=AREA,
+    summary="Under 18: review, safe use in children and adolescents is not established",
+    threshold="age_years below 18",
+    source="REVIA+VIVITROL",  # source: REVIA, VIVITROL §8.4
+)
+DRINKING_BEFORE_INJECTION = rule(
+    code="drinking_before_injection",
+    area=AREA,
+    summary="AUD, still drinking, injection: not yet; the injection is for patients able to "
+    "stop drinking before it",
+    threshold="AUD or OUD_AUD, xr_injection, currently_drinking true; earliest start unknown",
+    source="VIVITROL",  # source: VIVITROL §1, §14
+)
+DRINKING_ORAL_START = rule(
+    code="drinking_at_oral_start",
+    area=AREA,
+    summary="AUD, still drinking, tablets: may start; stopping or cutting down first is better",
+    threshold="AUD or OUD_AUD, oral, currently_drinking true",
+    source="AUDGUIDE",
+)
+INJECTION_BLEEDING_RISK = rule(
+    code="injection_bleeding_risk",
+    area=AREA,
+    summary="Injection with thrombocytopenia or a coagulation disorder: warning, give the "
+    "intramuscular injection with caution",
+    threshold="xr_injection and bleeding_risk true",
+    source="VIVITROL",  # source: VIVITROL §5
 )
 OUD_FIRST_DOSE = rule(
     code="oud_first_dose",
