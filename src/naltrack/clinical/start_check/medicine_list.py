@@ -17,7 +17,9 @@ from naltrack.clinical.start_check.outcomes import Outcome
 
 def _outcome(group: MedicineGroup, entry: str, name: str) -> Outcome:
     template = group.message
-    if name.casefold() == entry.casefold():  # "Contrave" (Contrave): say it once
+    # Say a name once: "Contrave" (Contrave), "contains loperamide (loperamide)".
+    named = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", template, re.IGNORECASE)
+    if name.casefold() == entry.casefold() or named:
         template = template.replace(" ({name})", "")
     message = template.format(entry=entry, name=name)
     finding = Finding(group.code, group.severity, message, group.source)
