@@ -67,6 +67,32 @@ def test_start_check_not_yet_gives_the_earliest_date():
     assert out["earliest_start"] == "2026-03-22"
 
 
+def test_start_check_takes_the_additions_of_the_contract():
+    payload = {
+        **START_CHECK,
+        "opioid_exposures": [{"kind": "buprenorphine_extended_release", "last_use": "2025-09-01"}],
+        "urine_drug_screen": {
+            "date": "2026-03-15",
+            "opioids_positive": False,
+            "panel": {"opiates": "negative", "fentanyl": "negative", "buprenorphine": "negative"},
+        },
+        "age_years": 17,
+        "currently_drinking": None,
+        "bleeding_risk": False,
+    }
+    code, out = calc("start-check", json.dumps(payload))
+    assert code == 0
+    assert out["status"] == "review"
+    found = {f["code"] for f in out["findings"]}
+    assert {"buprenorphine_extended_release", "age_under_18", "urine_screen_negative"} <= found
+    bad = {
+        **payload,
+        "urine_drug_screen": {**payload["urine_drug_screen"], "opioids_positive": True},
+    }
+    code, out = calc("start-check", json.dumps(bad))
+    assert (code, out["error"]["field"]) == (2, "urine_drug_screen.opioids_positive")
+
+
 def test_discontinuation_matches_the_contract_example():
     payload = {
         "start": "2026-04-01",
