@@ -1,5 +1,5 @@
 """Inputs for the start-check tests: the contract's example (docs/calculators.md), a full liver
-baseline, and small helpers to vary the example and read the findings."""
+baseline, a full screen panel, and small helpers to vary the example and read the findings."""
 
 from __future__ import annotations
 
@@ -35,9 +35,21 @@ FULL_LABS: list[dict[str, Any]] = [
 ]
 
 
+# A screen that tested every analyte of the panel, all negative.
+FULL_PANEL: dict[str, str] = {
+    "opiates": "negative",
+    "oxycodone": "negative",
+    "fentanyl": "negative",
+    "buprenorphine": "negative",
+    "methadone": "negative",
+}
+
+
 def payload(**changes: Any) -> dict[str, Any]:
+    """The contract's example with a full liver baseline and a screen that tested every analyte."""
     data = copy.deepcopy(EXAMPLE)
     data["labs"] = copy.deepcopy(FULL_LABS)
+    data["urine_drug_screen"]["panel"] = dict(FULL_PANEL)
     data.update(changes)
     return data
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ from naltrack.clinical.instruments import INSTRUMENTS
 from naltrack.clinical.rules_doc import render_rules_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
+# The subprocess runs this checkout's code, not whichever copy the virtualenv has installed.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
 def calc(name: str, stdin: str) -> tuple[int, dict]:
@@ -23,6 +26,7 @@ def calc(name: str, stdin: str) -> tuple[int, dict]:
         text=True,
         check=False,
         cwd=ROOT,
+        env=ENV,
     )
     return result.returncode, json.loads(result.stdout)
 
@@ -61,6 +65,32 @@ def test_start_check_not_yet_gives_the_earliest_date():
     assert out["status"] == "not_yet"
     # source: NALTRACK default of 10 days after a long-acting opioid (from REVIA/VIVITROL)
     assert out["earliest_start"] == "2026-03-22"
+
+
+def test_start_check_takes_the_additions_of_the_contract():
+    payload = {
+        **START_CHECK,
+        "opioid_exposures": [{"kind": "buprenorphine_extended_release", "last_use": "2025-09-01"}],
+        "urine_drug_screen": {
+            "date": "2026-03-15",
+            "opioids_positive": False,
+            "panel": {"opiates": "negative", "fentanyl": "negative", "buprenorphine": "negative"},
+        },
+        "age_years": 17,
+        "currently_drinking": None,
+        "bleeding_risk": False,
+    }
+    code, out = calc("start-check", json.dumps(payload))
+    assert code == 0
+    assert out["status"] == "review"
+    found = {f["code"] for f in out["findings"]}
+    assert {"buprenorphine_extended_release", "age_under_18", "urine_screen_negative"} <= found
+    bad = {
+        **payload,
+        "urine_drug_screen": {**payload["urine_drug_screen"], "opioids_positive": True},
+    }
+    code, out = calc("start-check", json.dumps(bad))
+    assert (code, out["error"]["field"]) == (2, "urine_drug_screen.opioids_positive")
 
 
 def test_discontinuation_matches_the_contract_example():
@@ -147,6 +177,7 @@ def test_unknown_calculator_is_a_usage_error():
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     assert result.returncode == 2
     assert "usage" in result.stderr

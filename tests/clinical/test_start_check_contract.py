@@ -45,6 +45,8 @@ def test_calculators_md_example() -> None:
         assert code in found
     # only ALT was given: AST and bilirubin are part of the baseline (TIP63, AUDGUIDE)
     assert finding(result, "liver_panel_incomplete")["severity"] == "warning"
+    # the screen does not say what it tested (TIP63)
+    assert finding(result, "urine_screen_panel_not_recorded")["severity"] == "warning"
     for f in result["findings"]:
         assert set(f) == {"code", "severity", "message", "source"}
         assert f["severity"] in ("info", "warning", "block")
@@ -193,8 +195,11 @@ def test_python_door_matches_json_door() -> None:
 
 # --- properties --------------------------------------------------------------------------------
 
+ER = "buprenorphine_extended_release"
+# The kinds with an opioid-free window (extended-release buprenorphine has none: SUBLOCADE).
+WINDOW_KINDS = tuple(kind for kind in EXPOSURE_KINDS if kind != ER)
 exposure_lists = st.lists(
-    st.tuples(st.sampled_from(EXPOSURE_KINDS), st.integers(0, 30)), min_size=0, max_size=4
+    st.tuples(st.sampled_from(WINDOW_KINDS), st.integers(0, 30)), min_size=0, max_size=4
 )
 
 
@@ -243,6 +248,23 @@ def test_earliest_start_is_ready_if_nothing_else_changes(
     again = start_check(_input(later, shifted))
     assert again.status == "ready"
     assert again.earliest_start == later
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    date=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 1, 1)),
+    exposures=exposure_lists,
+    er_days_ago=st.integers(0, 365),
+)
+def test_extended_release_buprenorphine_within_a_year_is_never_ready(
+    date: dt.date, exposures: list[tuple[str, int]], er_days_ago: int
+) -> None:
+    # source: SUBLOCADE, BRIXADI — no opioid-free window makes this start ready
+    result = start_check(_input(date, [*exposures, (ER, er_days_ago)]))
+    windows = {"short_acting": 7, "methadone": 10, "buprenorphine": 10, "other_long_acting": 10}
+    unmet = any(ago < windows[kind] for kind, ago in exposures)
+    assert result.status == ("not_yet" if unmet else "review")
+    assert ER in [f.code for f in result.findings]
 
 
 @settings(deadline=None, max_examples=100)

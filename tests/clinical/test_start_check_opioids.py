@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.clinical.start_check_inputs import EXAMPLE, D, codes, finding, payload, run
+from tests.clinical.start_check_inputs import (
+    EXAMPLE,
+    FULL_LABS,
+    D,
+    codes,
+    finding,
+    payload,
+    run,
+)
 
 from naltrack.clinical.contract import InputError
 from naltrack.clinical.start_check import StartCheckPolicy, start_check, start_check_from_json
@@ -85,6 +93,79 @@ def test_exposure_after_date_is_an_input_error() -> None:
     assert error.value.field == "opioid_exposures.0.last_use"
 
 
+# --- extended-release buprenorphine (SUBLOCADE, BRIXADI) ----------------------------------------
+
+ER = "buprenorphine_extended_release"
+
+
+@pytest.mark.parametrize(
+    ("date", "last_use", "status", "code"),
+    [
+        pytest.param("2026-03-15", "2026-03-15", "review", ER, id="same-day"),
+        pytest.param("2026-03-15", "2026-02-15", "review", ER, id="1-month"),
+        pytest.param("2026-03-15", "2026-03-01", "review", ER, id="14-days-no-daily-window"),
+        pytest.param("2026-03-15", "2025-03-16", "review", ER, id="12-months-less-a-day"),
+        pytest.param("2026-03-15", "2025-03-15", "review", ER, id="12-months-exactly"),
+        pytest.param("2026-03-15", "2025-03-14", "ready", f"{ER}_over_12_months", id="12m-1day"),
+        pytest.param("2026-03-15", "2024-01-01", "ready", f"{ER}_over_12_months", id="2-years"),
+        # the anniversary of 29 February is 28 February (the same day, clamped to the month end)
+        pytest.param("2025-02-28", "2024-02-29", "review", ER, id="leap-anniversary"),
+        pytest.param("2025-03-01", "2024-02-29", "ready", f"{ER}_over_12_months", id="leap+1"),
+    ],
+)
+def test_extended_release_buprenorphine(date: str, last_use: str, status: str, code: str) -> None:
+    result = run(
+        date=date,
+        opioid_exposures=[{"kind": ER, "last_use": last_use}],
+        urine_drug_screen=None if status == "review" else {"date": date, "opioids_positive": False},
+        naloxone_challenge={"date": date, "withdrawal_signs": False},
+        labs=[dict(lab, date=date) for lab in FULL_LABS],
+    )
+    f = finding(result, code)
+    assert f["source"] == "SUBLOCADE+BRIXADI"
+    assert result["earliest_start"] == date
+    if status == "review":
+        assert f["severity"] == "block"
+        assert "10-14 day window" in f["message"] and "12 months or longer" in f["message"]
+        assert "opioid_free_window_met" not in codes(result)
+        assert "opioid_free_window_not_met" not in codes(result)
+    else:
+        assert f["severity"] == "warning"
+        assert result["status"] == "ready"
+
+
+def test_extended_release_buprenorphine_is_never_ready_on_the_window_alone() -> None:
+    # a current negative screen and a passed challenge, 11 months after the last injection
+    result = run(
+        opioid_exposures=[{"kind": ER, "last_use": "2025-04-15"}],
+        urine_drug_screen={"date": "2026-03-15", "opioids_positive": False},
+    )
+    assert result["status"] == "review"
+    assert result["earliest_start"] == "2026-03-15"
+    assert finding(result, ER)["severity"] == "block"
+
+
+def test_extended_release_buprenorphine_with_a_recent_daily_opioid_is_not_yet() -> None:
+    result = run(
+        indication="AUD",
+        opioid_exposures=[
+            {"kind": ER, "last_use": "2025-10-01"},
+            {"kind": "short_acting", "last_use": "2026-03-12"},
+        ],
+    )
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] == "2026-03-19"
+    assert "alcohol use disorder too" in finding(result, ER)["message"]
+
+
+def test_extended_release_buprenorphine_is_accepted_in_json() -> None:
+    inp = start_check_from_json(payload(opioid_exposures=[{"kind": ER, "last_use": "2025-06-01"}]))
+    assert inp.opioid_exposures[0].kind == ER
+    with pytest.raises(InputError) as error:
+        run(opioid_exposures=[{"kind": ER, "last_use": "2025-06-01", "product": "Sublocade"}])
+    assert error.value.field == "opioid_exposures.0.product"
+
+
 # --- urine drug screen (REVIA, TIP63) ----------------------------------------------------------
 
 
@@ -158,25 +239,41 @@ def test_negative_screen_must_be_current(
 # --- naloxone challenge (REVIA) ----------------------------------------------------------------
 
 
-def test_positive_challenge_can_be_repeated_after_24_hours() -> None:
-    result = run(naloxone_challenge={"date": "2026-03-15", "withdrawal_signs": True})
+@pytest.mark.parametrize(
+    "challenge_date",
+    [
+        pytest.param("2026-03-15", id="today"),
+        pytest.param("2026-03-14", id="yesterday"),
+        pytest.param("2026-03-01", id="two-weeks-ago-never-repeated"),
+    ],
+)
+def test_positive_challenge_stands_until_a_negative_repeat(challenge_date: str) -> None:
+    # source: REVIA — a positive challenge may be repeated after 24 hours; until a repeat is
+    # negative, when naltrexone can start is not known
+    result = run(naloxone_challenge={"date": challenge_date, "withdrawal_signs": True})
     assert result["status"] == "not_yet"
-    assert result["earliest_start"] == "2026-03-16"
-    assert "24 hours" in finding(result, "naloxone_challenge_positive")["message"]
+    assert result["earliest_start"] is None
+    f = finding(result, "naloxone_challenge_positive")
+    assert (f["severity"], f["source"]) == ("block", "REVIA")
+    repeat = (D(challenge_date) + dt.timedelta(days=1)).isoformat()
+    assert "until a repeat challenge is negative" in f["message"]
+    assert f"after 24 hours, from {repeat}" in f["message"]
 
 
-def test_old_positive_challenge_can_be_repeated_today() -> None:
-    result = run(naloxone_challenge={"date": "2026-03-12", "withdrawal_signs": True})
-    assert result["status"] == "not_yet"
-    assert result["earliest_start"] == "2026-03-15"
+def test_negative_repeat_challenge_replaces_the_positive_one() -> None:
+    # the latest challenge is the one given: a negative repeat the day after counts as passed
+    result = run(naloxone_challenge={"date": "2026-03-15", "withdrawal_signs": False})
+    assert result["status"] == "ready"
+    assert "naloxone_challenge_passed" in codes(result)
 
 
-def test_positive_challenge_and_window_take_the_later_date() -> None:
+def test_positive_challenge_makes_the_window_date_unknown() -> None:
     result = run(
         opioid_exposures=[{"kind": "short_acting", "last_use": "2026-03-10"}],
         naloxone_challenge={"date": "2026-03-15", "withdrawal_signs": True},
     )
-    assert result["earliest_start"] == "2026-03-17"
+    assert result["status"] == "not_yet"
+    assert result["earliest_start"] is None
 
 
 def test_missing_challenge_for_oud_is_a_recommendation() -> None:

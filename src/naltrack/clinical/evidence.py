@@ -76,6 +76,24 @@ _SOURCE_LIST = (
         "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, MMWR Recomm Rep 2022;71(3)",
     ),
     Source(
+        "SUBLOCADE",
+        "FDA prescribing information, Sublocade (buprenorphine extended-release injection for subcutaneous use)",
+        "§2 and §12.3: after steady state, buprenorphine may stay detectable in plasma for 12 months or longer",
+    ),
+    Source(
+        "BRIXADI",
+        "FDA prescribing information, Brixadi (buprenorphine extended-release injection, weekly and monthly)",
+    ),
+    Source("VIVMG", "Vivitrol Medication Guide (the patient leaflet of the VIVITROL label)"),
+    Source(
+        "FDA-LOP2016",
+        "FDA Drug Safety Communication, 7 June 2016: serious heart problems with high doses of loperamide",
+    ),
+    Source(
+        "FDA-KRATOM2018",
+        "FDA statement, 6 Feb 2018, on kratom's opioid properties (mitragynine and 7-hydroxymitragynine act on mu-opioid receptors)",
+    ),
+    Source(
         "NALTRACK",
         "A Naltrack default: a product convention, clinic-configurable, never presented as a guideline",
     ),

@@ -45,4 +45,5 @@ EXPOSURE_KIND_LABELS: Final[dict[ExposureKind, str]] = {
     "methadone": "Methadone",
     "buprenorphine": "Buprenorphine",
     "other_long_acting": "Other long-acting opioid",
+    "buprenorphine_extended_release": "Extended-release buprenorphine (Sublocade, Brixadi, implant)",
 }

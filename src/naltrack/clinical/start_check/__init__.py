@@ -14,9 +14,9 @@ How the answer is put together:
 - ``earliest_start``: ``ready`` and ``review`` give ``date`` (for ``review`` the clinician may
   decide to start that day); ``contraindicated`` gives ``null``; ``not_yet`` gives the first date
   every waiting rule allows (the latest of them), or ``null`` when one of them has no known date: an
-  opioid-positive urine screen must be repeated, and when a repeat will be negative is unknown.
-  A positive naloxone challenge may be repeated 24 hours later (REVIA), so it gives the day after
-  the challenge.
+  opioid-positive urine screen must be repeated, and when a repeat will be negative is unknown; a
+  positive naloxone challenge stands until a repeat (24 hours later at the earliest) is negative
+  (REVIA); a patient still drinking waits for the injection until they have stopped (VIVITROL).
 
 Decisions where the contract is silent (Naltrack conventions, source NALTRACK):
 
@@ -25,36 +25,51 @@ Decisions where the contract is silent (Naltrack conventions, source NALTRACK):
   ``needs_opioid_analgesics``, ``pregnant`` (null allowed: unknown),
   ``naltrexone_hypersensitivity``): a missing answer must not read as "no". ``urine_drug_screen``,
   ``naloxone_challenge`` (default null) and ``labs`` (default empty) are optional, since their
-  absence is itself judged by a rule.
+  absence is itself judged by a rule. ``age_years``, ``currently_drinking`` and
+  ``bleeding_risk`` are optional (null: not known), and not knowing them adds no finding.
 - A date after ``date`` (opioid use, screen, challenge, lab) is an input error.
+- Each exposure is an opioid taken in the last 30 days, except extended-release buprenorphine,
+  whose last injection counts for 12 months (SUBLOCADE, BRIXADI). Its ``last_use`` is required
+  like any other: when the day of the last injection is not known, give the check's ``date``,
+  which keeps it inside the 12 months.
 - A negative urine screen or a passed naloxone challenge counts only if taken after the last
   reported opioid use and no more than ``StartCheckPolicy.test_max_age_days`` (7) days before
   ``date``; otherwise it counts as missing. A missing screen is ``review`` for OUD (and OUD_AUD)
   and for anyone with reported opioid use; for AUD with no reported opioid use it is a warning.
   A missing naloxone challenge is a warning in the same cases, and not mentioned otherwise.
+- A negative screen proves only what its panel tested (TIP63): in the same cases, a screen whose
+  panel did not test for fentanyl (OUD, OUD_AUD) or the reported opioid is ``review``, and one with
+  no recorded panel is a warning. A panel that tested nothing is no screen at all.
 - Lab tests accepted: ALT, AST, bilirubin, GGT (case-insensitive); the latest result of each
   counts, if no more than ``StartCheckPolicy.lab_max_age_days`` (90) days old. No recent ALT or
   AST is ``review``; ALT or AST above ``LiverThresholds`` multiples of the upper limit of normal
   is a warning (3x) or ``review`` (5x); bilirubin above the upper limit is a warning; GGT is
   accepted and not judged.
 - Pregnancy unknown is a warning (sex is not known here), pregnancy is ``review``.
+- Age is in whole years on ``date`` (``age_in_years``): 18 from the 18th birthday.
 """
 
 from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.start_check.check import StartCheckResult, start_check
 from naltrack.clinical.start_check.inputs import (
+    ANALYTE_RESULTS,
+    ANALYTES,
     EXPOSURE_KINDS,
     LAB_TESTS,
     DrugScreen,
     LabResult,
     NaloxoneChallenge,
     OpioidExposure,
+    ScreenPanel,
     StartCheckInput,
     StartCheckPolicy,
+    age_in_years,
 )
 from naltrack.clinical.start_check.parse import start_check_from_json, start_check_json
 
 __all__ = [
+    "ANALYTES",
+    "ANALYTE_RESULTS",
     "EXPOSURE_KINDS",
     "LAB_TESTS",
     "DrugScreen",
@@ -62,9 +77,11 @@ __all__ = [
     "LiverThresholds",
     "NaloxoneChallenge",
     "OpioidExposure",
+    "ScreenPanel",
     "StartCheckInput",
     "StartCheckPolicy",
     "StartCheckResult",
+    "age_in_years",
     "start_check",
     "start_check_from_json",
     "start_check_json",

@@ -10,11 +10,18 @@ from naltrack.clinical.contract import InputError
 from naltrack.clinical.findings import Finding
 from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.start_check.counselling import counselling
-from naltrack.clinical.start_check.inputs import StartCheckInput, StartCheckPolicy
+from naltrack.clinical.start_check.inputs import AGE_MAX, AGE_MIN, StartCheckInput, StartCheckPolicy
 from naltrack.clinical.start_check.liver_tests import liver_tests
 from naltrack.clinical.start_check.medicine_list import medicine_list
-from naltrack.clinical.start_check.opioids import naloxone_challenge, opioid_windows, urine_screen
-from naltrack.clinical.start_check.safety_questions import contraindications, pregnancy
+from naltrack.clinical.start_check.opioids import naloxone_challenge, opioid_windows
+from naltrack.clinical.start_check.safety_questions import (
+    age,
+    bleeding_risk,
+    contraindications,
+    drinking,
+    pregnancy,
+)
+from naltrack.clinical.start_check.urine_screen import urine_screen
 
 Status = Literal["ready", "not_yet", "review", "contraindicated"]
 
@@ -43,10 +50,22 @@ def validate(inp: StartCheckInput) -> None:
     for i, exposure in enumerate(inp.opioid_exposures):
         if exposure.last_use > inp.date:
             raise InputError(f"opioid_exposures.{i}.last_use", "must not be after date")
-    if inp.urine_drug_screen is not None and inp.urine_drug_screen.date > inp.date:
+    screen = inp.urine_drug_screen
+    if screen is not None and screen.date > inp.date:
         raise InputError("urine_drug_screen.date", "must not be after date")
+    if (
+        screen is not None
+        and screen.panel is not None
+        and screen.opioids_positive != bool(screen.panel.with_result("positive"))
+    ):
+        raise InputError(
+            "urine_drug_screen.opioids_positive",
+            "must be true exactly when some analyte of the panel is positive",
+        )
     if inp.naloxone_challenge is not None and inp.naloxone_challenge.date > inp.date:
         raise InputError("naloxone_challenge.date", "must not be after date")
+    if inp.age_years is not None and not AGE_MIN <= inp.age_years <= AGE_MAX:
+        raise InputError("age_years", f"must be a whole number from {AGE_MIN} to {AGE_MAX}")
     for i, lab in enumerate(inp.labs):
         if lab.date > inp.date:
             raise InputError(f"labs.{i}.date", "must not be after date")
@@ -73,6 +92,9 @@ def start_check(
         *naloxone_challenge(inp, policy),
         *liver_tests(inp, liver, policy),
         *pregnancy(inp),
+        *age(inp),
+        *drinking(inp),
+        *bleeding_risk(inp),
         *medicine_list(inp),
         *counselling(inp),
     ]

@@ -63,7 +63,7 @@ def liver_tests(
                 f"No ALT or AST result from the last {days(policy.lab_max_age_days)}. Baseline "
                 "liver tests (ALT, AST, bilirubin) are needed before starting; a clinician decides "
                 "whether to start before the results are back.",
-                "TIP63+AUDGUIDE",
+                "NALTRACK+TIP63+AUDGUIDE",
             )
         ]
     out: list[Outcome] = []
@@ -109,7 +109,7 @@ def liver_tests(
                 LIVER_PANEL_INCOMPLETE,
                 f"No recent {' or '.join(missing)} result: the baseline liver tests are ALT, AST "
                 "and bilirubin.",
-                "TIP63+AUDGUIDE",
+                "NALTRACK+TIP63+AUDGUIDE",
             )
         )
     if ratio <= liver.warn_multiple and not bilirubin_raised:

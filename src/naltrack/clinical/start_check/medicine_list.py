@@ -17,7 +17,9 @@ from naltrack.clinical.start_check.outcomes import Outcome
 
 def _outcome(group: MedicineGroup, entry: str, name: str) -> Outcome:
     template = group.message
-    if name.casefold() == entry.casefold():  # "Contrave" (Contrave): say it once
+    # Say a name once: "Contrave" (Contrave), "contains loperamide (loperamide)".
+    named = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", template, re.IGNORECASE)
+    if name.casefold() == entry.casefold() or named:
         template = template.replace(" ({name})", "")
     message = template.format(entry=entry, name=name)
     finding = Finding(group.code, group.severity, message, group.source)
@@ -26,12 +28,14 @@ def _outcome(group: MedicineGroup, entry: str, name: str) -> Outcome:
 
 def medicine_list(inp: StartCheckInput) -> list[Outcome]:
     out: list[Outcome] = []
+    groups = [g for g in MEDICINE_GROUPS if not g.formulations or inp.formulation in g.formulations]
     for entry in inp.current_medications:
         text = " ".join(entry.split())
         combination = NALTREXONE_COMBINATION.pattern.search(text)
-        for group in MEDICINE_GROUPS:
-            match = group.pattern.search(text)
-            if match:
+        matches = {group.code: group.pattern.search(text) for group in groups}
+        for group in groups:
+            match = matches[group.code]
+            if match and not any(matches.get(code) for code in group.defers_to):
                 out.append(_outcome(group, text, match.group(0)))
         has_bupropion = re.search(r"(?<![a-z0-9])bupropion(?![a-z0-9])", text, re.IGNORECASE)
         listed = NALTREXONE_LISTED.pattern.search(text)

@@ -1,36 +1,48 @@
-"""Opioids before a start: the opioid-free window, the urine drug screen, the naloxone challenge."""
+"""Opioids before a start: the opioid-free window and the naloxone challenge (the urine drug screen
+is ``urine_screen``)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Final
 
-from naltrack.clinical.start_check.inputs import ExposureKind, StartCheckInput, StartCheckPolicy
+from naltrack.clinical.start_check.inputs import (
+    ExposureKind,
+    OpioidExposure,
+    StartCheckInput,
+    StartCheckPolicy,
+)
 from naltrack.clinical.start_check.outcomes import Outcome, block, days, info, warn
 from naltrack.clinical.start_check.rules import (
     CHALLENGE_POSITIVE,
     CHALLENGE_RECOMMENDED,
+    ER_BUPRENORPHINE,
+    ER_BUPRENORPHINE_OVER_12_MONTHS,
     OPIOID_WINDOW_BORDERLINE,
     OPIOID_WINDOW_NOT_MET,
-    SCREEN_NEEDED,
-    SCREEN_POSITIVE,
-    SCREEN_RECOMMENDED,
 )
 
 # source: NALTRACK reading of REVIA (7-10 days after short-acting opioids) and VIVITROL (up to two
 # weeks after methadone or buprenorphine): minimum window, then the upper bound a warning covers.
+# Extended-release buprenorphine has no window (SUBLOCADE, BRIXADI): see ER_BUPRENORPHINE_MONTHS.
 OPIOID_FREE_DAYS: Final[dict[ExposureKind, tuple[int, int]]] = {
     "short_acting": (7, 10),
     "methadone": (10, 14),
     "buprenorphine": (10, 14),
     "other_long_acting": (10, 14),
 }
-_EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
+EXPOSURE_LABEL: Final[dict[ExposureKind, str]] = {
     "short_acting": "a short-acting opioid",
     "methadone": "methadone",
     "buprenorphine": "buprenorphine",
     "other_long_acting": "a long-acting opioid",
+    "buprenorphine_extended_release": "extended-release buprenorphine",
 }
+# source: SUBLOCADE §12.3, BRIXADI — after the last injection buprenorphine can stay detectable for
+# 12 months or longer: an injection (or implant removal) up to 12 calendar months before the check,
+# the anniversary day included, needs a clinician's review.
+ER_BUPRENORPHINE_MONTHS: Final = 12
 # source: REVIA — a positive naloxone challenge may be repeated in 24 hours.
 CHALLENGE_REPEAT_DAYS: Final = 1
 
@@ -47,8 +59,11 @@ def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
             )
         ]
     for exposure in inp.opioid_exposures:
+        if exposure.kind == "buprenorphine_extended_release":
+            out.append(_extended_release_buprenorphine(inp, exposure))
+            continue
         window, upper = OPIOID_FREE_DAYS[exposure.kind]
-        label = _EXPOSURE_LABEL[exposure.kind]
+        label = EXPOSURE_LABEL[exposure.kind]
         since = (inp.date - exposure.last_use).days
         if since < window:
             earliest = exposure.last_use + dt.timedelta(days=window)
@@ -90,19 +105,54 @@ def opioid_windows(inp: StartCheckInput) -> list[Outcome]:
     return out
 
 
-def _latest_use(inp: StartCheckInput) -> dt.date | None:
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier, clamped to the month end (Feb 29 → Feb 28)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _extended_release_buprenorphine(inp: StartCheckInput, exposure: OpioidExposure) -> Outcome:
+    last = exposure.last_use.isoformat()
+    since = (inp.date - exposure.last_use).days
+    source = "SUBLOCADE+BRIXADI"
+    if exposure.last_use >= months_before(inp.date, ER_BUPRENORPHINE_MONTHS):
+        message = (
+            f"Extended-release buprenorphine (an injection such as Sublocade or Brixadi, or an "
+            f"implant) was last given on {last}, {days(since)} before {inp.date.isoformat()}. "
+            "Its buprenorphine can stay in the body for 12 months or longer after the last "
+            "injection, so the 10-14 day window after daily buprenorphine does not apply and no "
+            "label gives a safe interval: naltrexone could precipitate opioid withdrawal. A "
+            "clinician decides whether and when to start (a urine screen that tests for "
+            "buprenorphine and a naloxone challenge help); time without opioids alone never makes "
+            "this start ready."
+        )
+        if inp.indication == "AUD":
+            message += " This applies to alcohol use disorder too."
+        return block(ER_BUPRENORPHINE, "review", message, source)
+    return warn(
+        ER_BUPRENORPHINE_OVER_12_MONTHS,
+        f"Extended-release buprenorphine was last given on {last}, more than "
+        f"{ER_BUPRENORPHINE_MONTHS} months ago. Buprenorphine levels can last 12 months or longer "
+        "after the last injection: confirm with a urine screen that tests for buprenorphine, and "
+        "consider a naloxone challenge.",
+        source,
+    )
+
+
+def latest_use(inp: StartCheckInput) -> dt.date | None:
     return max((e.last_use for e in inp.opioid_exposures), default=None)
 
 
-def _opioid_risk(inp: StartCheckInput) -> bool:
+def opioid_risk(inp: StartCheckInput) -> bool:
     """OUD, or reported opioid use: occult opioid dependence is possible."""
     return inp.indication in ("OUD", "OUD_AUD") or bool(inp.opioid_exposures)
 
 
-def _why_not_current(
+def why_not_current(
     test_date: dt.date, inp: StartCheckInput, policy: StartCheckPolicy
 ) -> str | None:
-    latest = _latest_use(inp)
+    latest = latest_use(inp)
     if latest is not None and test_date <= latest:
         return f"was taken on {test_date.isoformat()}, not after the last reported opioid use"
     age = (inp.date - test_date).days
@@ -114,68 +164,24 @@ def _why_not_current(
     return None
 
 
-def urine_screen(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
-    screen = inp.urine_drug_screen
-    if screen is not None and screen.opioids_positive:
-        return [
-            block(
-                SCREEN_POSITIVE,
-                "not_yet",
-                f"The urine drug screen of {screen.date.isoformat()} is positive for opioids: do "
-                "not start naltrexone. Repeat the screen; when it will be negative is not known.",
-                "REVIA+TIP63",
-            )
-        ]
-    if screen is None:
-        problem = "No urine drug screen is recorded."
-    else:
-        reason = _why_not_current(screen.date, inp, policy)
-        if reason is None:
-            return [
-                info(
-                    "urine_screen_negative",
-                    f"The urine drug screen of {screen.date.isoformat()} is negative for opioids.",
-                    "REVIA+TIP63",
-                )
-            ]
-        problem = f"The negative urine drug screen {reason}."
-    if _opioid_risk(inp):
-        return [
-            block(
-                SCREEN_NEEDED,
-                "review",
-                f"{problem} A urine drug screen is needed to confirm the patient is opioid-free "
-                "before starting.",
-                "REVIA+TIP63",
-            )
-        ]
-    return [
-        warn(
-            SCREEN_RECOMMENDED,
-            f"{problem} No opioid use is reported, but a urine drug screen is recommended to "
-            "confirm the patient is opioid-free: opioid use would make the first dose unsafe.",
-            "REVIA+TIP63",
-        )
-    ]
-
-
 def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[Outcome]:
     challenge = inp.naloxone_challenge
     if challenge is not None and challenge.withdrawal_signs:
+        # source: REVIA — the result stands until a repeat (24 hours later at the earliest) is
+        # negative, and when that will be is not known: no earliest start.
         repeat = challenge.date + dt.timedelta(days=CHALLENGE_REPEAT_DAYS)
         return [
             block(
                 CHALLENGE_POSITIVE,
                 "not_yet",
                 f"The naloxone challenge of {challenge.date.isoformat()} caused withdrawal signs: "
-                "do not give naltrexone. The challenge may be repeated after 24 hours, from "
-                f"{repeat.isoformat()}.",
+                "do not give naltrexone. This stands until a repeat challenge is negative; it may "
+                f"be repeated after 24 hours, from {repeat.isoformat()}.",
                 "REVIA",
-                max(inp.date, repeat),
             )
         ]
     if challenge is not None:
-        reason = _why_not_current(challenge.date, inp, policy)
+        reason = why_not_current(challenge.date, inp, policy)
         if reason is None:
             return [
                 info(
@@ -186,7 +192,7 @@ def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[O
                 )
             ]
         problem = f"The naloxone challenge {reason}."
-    elif _opioid_risk(inp):
+    elif opioid_risk(inp):
         problem = "No naloxone challenge is recorded."
     else:
         return []
@@ -196,6 +202,6 @@ def naloxone_challenge(inp: StartCheckInput, policy: StartCheckPolicy) -> list[O
             f"{problem} A naloxone challenge is recommended when hidden opioid dependence is "
             "possible: naloxone 0.8 mg under the skin and 20 minutes' observation (or 0.2 mg IV, "
             "30 seconds, then 0.6 mg IV, 20 minutes). Withdrawal signs mean do not start.",
-            "REVIA",
+            "NALTRACK+REVIA",
         )
     ]

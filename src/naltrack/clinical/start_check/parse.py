@@ -9,6 +9,7 @@ from naltrack.clinical.contract import (
     as_bool,
     as_choice,
     as_date,
+    as_int,
     as_list,
     as_number,
     as_object,
@@ -21,6 +22,10 @@ from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.regimens import INDICATIONS
 from naltrack.clinical.start_check.check import start_check, validate
 from naltrack.clinical.start_check.inputs import (
+    AGE_MAX,
+    AGE_MIN,
+    ANALYTE_RESULTS,
+    ANALYTES,
     EXPOSURE_KINDS,
     LAB_TESTS,
     DrugScreen,
@@ -28,6 +33,7 @@ from naltrack.clinical.start_check.inputs import (
     LabTest,
     NaloxoneChallenge,
     OpioidExposure,
+    ScreenPanel,
     StartCheckInput,
     StartCheckPolicy,
 )
@@ -43,7 +49,14 @@ _REQUIRED: Final = (
     "naltrexone_hypersensitivity",
     "current_medications",
 )
-_OPTIONAL: Final = ("urine_drug_screen", "naloxone_challenge", "labs")
+_OPTIONAL: Final = (
+    "urine_drug_screen",
+    "naloxone_challenge",
+    "labs",
+    "age_years",
+    "currently_drinking",
+    "bleeding_risk",
+)
 _LAB_NAMES: Final[dict[str, LabTest]] = {test.casefold(): test for test in LAB_TESTS}
 
 
@@ -69,14 +82,26 @@ def _exposures(value: Any) -> tuple[OpioidExposure, ...]:
     return tuple(out)
 
 
+def _panel(value: Any, where: str) -> ScreenPanel:
+    """The optional ``panel`` of a screen: an object (not ``null``); an absent key is not tested."""
+    obj = as_object(value, where, required=(), optional=ANALYTES)
+    results = {
+        analyte: as_choice(obj[analyte], path(where, analyte), ANALYTE_RESULTS)
+        for analyte in ANALYTES
+        if analyte in obj
+    }
+    return ScreenPanel(**results)
+
+
 def _screen(value: Any) -> DrugScreen | None:
     if value is None:
         return None
     where = "urine_drug_screen"
-    obj = as_object(value, where, required=("date", "opioids_positive"))
+    obj = as_object(value, where, required=("date", "opioids_positive"), optional=("panel",))
     return DrugScreen(
         date=as_date(obj["date"], path(where, "date")),
         opioids_positive=as_bool(obj["opioids_positive"], path(where, "opioids_positive")),
+        panel=_panel(obj["panel"], path(where, "panel")) if "panel" in obj else None,
     )
 
 
@@ -118,6 +143,12 @@ def _medications(value: Any) -> tuple[str, ...]:
     )
 
 
+def _age(value: Any) -> int | None:
+    if value is None:
+        return None
+    return as_int(value, "age_years", minimum=AGE_MIN, maximum=AGE_MAX)
+
+
 def start_check_from_json(payload: Any) -> StartCheckInput:
     """Parse the start-check JSON object (docs/calculators.md); raise ``InputError`` on problems."""
     obj = as_object(payload, "", required=_REQUIRED, optional=_OPTIONAL)
@@ -138,6 +169,9 @@ def start_check_from_json(payload: Any) -> StartCheckInput:
             obj["naltrexone_hypersensitivity"], "naltrexone_hypersensitivity"
         ),
         current_medications=_medications(obj["current_medications"]),
+        age_years=_age(obj.get("age_years")),
+        currently_drinking=as_optional_bool(obj.get("currently_drinking"), "currently_drinking"),
+        bleeding_risk=as_optional_bool(obj.get("bleeding_risk"), "bleeding_risk"),
     )
     validate(inp)
     return inp
