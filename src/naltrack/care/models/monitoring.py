@@ -37,6 +37,10 @@ class DrugScreen(PatientRow):
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="drug_screens")
     collected_on = models.DateField()
     opioids_positive = models.BooleanField()
+    # Which opioids the screen tested for and each result ({"fentanyl": "negative", …}; an
+    # analyte not listed was not tested; empty: the panel was not recorded). A negative screen
+    # proves only what it tested (TIP63, Part 3, drug testing).
+    panel = models.JSONField(default=dict, blank=True)
     other_findings = models.CharField(max_length=300, blank=True)
 
     class Meta:

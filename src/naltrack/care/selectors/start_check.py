@@ -16,6 +16,8 @@ from naltrack.care.models import (
 # --- what the planners send to the clinical core ----------------------------------------------
 
 EXPOSURE_DAYS = 30  # docs/calculators.md: each opioid taken in the last 30 days
+# Extended-release buprenorphine counts for 12 months (SUBLOCADE, BRIXADI).
+EXTENDED_RELEASE_DAYS = 366
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,6 +37,8 @@ class StartCheckRecord:
                 {
                     "date": self.screen.collected_on.isoformat(),
                     "opioids_positive": self.screen.opioids_positive,
+                    # Only a recorded panel: without one the check asks to confirm what was tested.
+                    **({"panel": self.screen.panel} if self.screen.panel else {}),
                 }
                 if self.screen
                 else None
@@ -52,9 +56,12 @@ class StartCheckRecord:
 
 
 def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
+    recent = OpioidExposure.objects.filter(patient=patient, last_use__lte=on)
     exposures = list(
-        OpioidExposure.objects.filter(
-            patient=patient, last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS), last_use__lte=on
+        recent.filter(last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS))
+        | recent.filter(
+            kind="buprenorphine_extended_release",
+            last_use__gte=on - dt.timedelta(days=EXTENDED_RELEASE_DAYS),
         )
     )
     screen = (

@@ -11,6 +11,7 @@ from django.utils import timezone
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change, field_changes
+from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     CheckIn,
     ClinicalNote,
@@ -23,6 +24,7 @@ from naltrack.care.models import (
 from naltrack.care.services.alerts import alerts_refresh
 from naltrack.care.services.patients import patient_contacted
 from naltrack.clinical.instruments import score, score_from_json
+from naltrack.clinical.start_check import ANALYTE_RESULTS, ANALYTES
 
 
 @transaction.atomic
@@ -56,17 +58,32 @@ def drug_screen_record(
     patient: Patient,
     collected_on: dt.date,
     opioids_positive: bool,
+    panel: dict[str, str] | None = None,
     other_findings: str = "",
     by: User | None,
 ) -> DrugScreen:
+    """A urine drug screen, with the analytes it tested when they are known (``panel``)."""
+    panel = {analyte: result for analyte, result in (panel or {}).items() if result != "not_tested"}
+    unknown = set(panel) - set(ANALYTES) or {r for r in panel.values()} - set(ANALYTE_RESULTS)
+    if unknown:
+        raise ClinicalRuleError("panel", f"Unknown panel entries: {', '.join(sorted(unknown))}.")
+    if panel and opioids_positive != ("positive" in panel.values()):
+        raise ClinicalRuleError(
+            "opioids_positive",
+            "The panel and the summary disagree: the screen is positive for opioids exactly "
+            "when one of the tests is positive.",
+        )
     screen = DrugScreen.objects.create(
         patient=patient,
         collected_on=collected_on,
         opioids_positive=opioids_positive,
+        panel=panel,
         other_findings=other_findings,
         recorded_by=by,
     )
-    audit_change(AuditEvent.Action.CREATE, screen, by, opioids_positive=opioids_positive)
+    audit_change(
+        AuditEvent.Action.CREATE, screen, by, opioids_positive=opioids_positive, panel=panel
+    )
     alerts_refresh(patient=patient)
     return screen
 

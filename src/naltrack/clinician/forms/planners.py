@@ -63,6 +63,22 @@ class StartCheckForm(forms.Form):
         choices=[("no", "No"), ("yes", "Yes"), ("unknown", "Unknown / not asked")],
         widget=forms.RadioSelect,
     )
+    currently_drinking = forms.ChoiceField(
+        label="Drinking alcohol now?",
+        choices=[("no", "No"), ("yes", "Yes"), ("unknown", "Unknown / not asked")],
+        initial="unknown",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The first injection is for patients who can abstain first (VIVITROL §1).",
+    )
+    bleeding_risk = forms.ChoiceField(
+        label="Low platelets or a bleeding disorder?",
+        choices=[("no", "No"), ("yes", "Yes"), ("unknown", "Unknown / not asked")],
+        initial="unknown",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The injection goes deep into the muscle (VIVITROL §5).",
+    )
     current_medications = forms.CharField(
         label="Current medicines, one per line",
         required=False,
@@ -70,6 +86,26 @@ class StartCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Brand or generic names; the check looks for opioids and interacting medicines.",
     )
+
+    def __init__(self, *args: Any, asks_pregnancy: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not asks_pregnancy:
+            # Not asked of a patient recorded as male.
+            del self.fields["pregnant"]
+
+    def answers(self) -> dict[str, Any]:
+        """The check's yes/no/unknown answers as the calculator takes them (None: unknown)."""
+        yes_no = {"yes": True, "no": False}
+        data = self.cleaned_data
+        return {
+            "acute_hepatitis_or_liver_failure": data["acute_hepatitis_or_liver_failure"],
+            "needs_opioid_analgesics": data["needs_opioid_analgesics"],
+            "pregnant": yes_no.get(data.get("pregnant", "no")),
+            "naltrexone_hypersensitivity": data["naltrexone_hypersensitivity"],
+            "currently_drinking": yes_no.get(data["currently_drinking"]),
+            "bleeding_risk": yes_no.get(data["bleeding_risk"]),
+            "current_medications": self.medications(),
+        }
 
     def medications(self) -> list[str]:
         lines = self.cleaned_data.get("current_medications", "").splitlines()

@@ -19,7 +19,7 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.instruments import InstrumentSpec
-from naltrack.clinical.start_check import EXPOSURE_KINDS, LAB_TESTS
+from naltrack.clinical.start_check import ANALYTES, EXPOSURE_KINDS, LAB_TESTS
 from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.web.forms import DATETIME_LOCAL, NotFutureDateField, RecordForm, radios
 
@@ -189,18 +189,72 @@ class LabForm(RecordForm):
 YES_NO = [("no", "No — negative for opioids"), ("yes", "Yes — positive for opioids")]
 
 
+ANALYTE_LABELS = {
+    "opiates": "Opiates (morphine, codeine, heroin)",
+    "oxycodone": "Oxycodone",
+    "fentanyl": "Fentanyl",
+    "buprenorphine": "Buprenorphine",
+    "methadone": "Methadone",
+}
+ANALYTE_CHOICES = [("not_tested", "Not tested"), ("negative", "Negative"), ("positive", "Positive")]
+
+
 class DrugScreenForm(RecordForm):
+    """The screen's panel, test by test: a negative screen proves only what it tested (TIP63)."""
+
+    inline_choices = (*ANALYTES, "opioids_positive")
+
     collected_on = NotFutureDateField(
         label="Collected on",
         initial=timezone.localdate,
         error_messages={"future": "A sample can’t be collected in the future."},
     )
+    opiates = forms.ChoiceField(
+        label=ANALYTE_LABELS["opiates"],
+        required=False,
+        choices=ANALYTE_CHOICES,
+        initial="not_tested",
+        widget=radios(),
+        help_text="Standard opiate tests miss fentanyl, methadone and buprenorphine, and often "
+        "oxycodone: record each test the panel ran.",
+    )
+    oxycodone = forms.ChoiceField(
+        label=ANALYTE_LABELS["oxycodone"],
+        required=False,
+        choices=ANALYTE_CHOICES,
+        initial="not_tested",
+        widget=radios(),
+    )
+    fentanyl = forms.ChoiceField(
+        label=ANALYTE_LABELS["fentanyl"],
+        required=False,
+        choices=ANALYTE_CHOICES,
+        initial="not_tested",
+        widget=radios(),
+    )
+    buprenorphine = forms.ChoiceField(
+        label=ANALYTE_LABELS["buprenorphine"],
+        required=False,
+        choices=ANALYTE_CHOICES,
+        initial="not_tested",
+        widget=radios(),
+    )
+    methadone = forms.ChoiceField(
+        label=ANALYTE_LABELS["methadone"],
+        required=False,
+        choices=ANALYTE_CHOICES,
+        initial="not_tested",
+        widget=radios(),
+    )
     opioids_positive = forms.TypedChoiceField(
         label="Opioids positive?",
         choices=YES_NO,
         coerce=lambda value: value == "yes",
+        required=False,
+        empty_value=None,
         widget=radios(),
-        error_messages={"required": "Say whether the screen was positive for opioids."},
+        help_text="Follows from the tests above when you record them; needed only when the "
+        "panel is not known.",
     )
     other_findings = forms.CharField(
         label="Other findings",
@@ -208,6 +262,32 @@ class DrugScreenForm(RecordForm):
         required=False,
         help_text="Optional, for example “benzodiazepines positive”.",
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        panel = {
+            analyte: result
+            for analyte in ANALYTES
+            if (result := data.pop(analyte, "") or "not_tested") != "not_tested"
+        }
+        data["panel"] = panel
+        said = data.get("opioids_positive")
+        if panel:
+            from_panel = "positive" in panel.values()
+            if said is not None and said != from_panel:
+                self.add_error(
+                    "opioids_positive",
+                    "This disagrees with the tests above: the screen is positive for opioids "
+                    "exactly when one of them is positive.",
+                )
+            data["opioids_positive"] = from_panel
+        elif said is None:
+            self.add_error(
+                "opioids_positive",
+                "Say whether the screen was positive for opioids, or record the tests it ran "
+                "above.",
+            )
+        return data
 
 
 class InstrumentForm(RecordForm):

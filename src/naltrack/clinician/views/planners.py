@@ -17,6 +17,7 @@ from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.contract import InputError
 from naltrack.clinical.discontinuation import discontinuation_json
 from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.start_check import age_in_years
 from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.clinician.forms.planners import (
     EpisodeOpenForm,
@@ -74,7 +75,9 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
             patient.pregnancy, "unknown"
         ),
     }
-    form = StartCheckForm(posted(request), initial=initial)
+    form = StartCheckForm(
+        posted(request), initial=initial, asks_pregnancy=patient.sex != Patient.Sex.MALE
+    )
     check = None
     on = today
     if request.method == "POST" and form.is_valid():
@@ -89,13 +92,8 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
             "naloxone_challenge": None
             if challenge == "none"
             else {"date": on.isoformat(), "withdrawal_signs": challenge == "positive"},
-            "acute_hepatitis_or_liver_failure": form.cleaned_data[
-                "acute_hepatitis_or_liver_failure"
-            ],
-            "needs_opioid_analgesics": form.cleaned_data["needs_opioid_analgesics"],
-            "pregnant": {"yes": True, "no": False}.get(form.cleaned_data["pregnant"]),
-            "naltrexone_hypersensitivity": form.cleaned_data["naltrexone_hypersensitivity"],
-            "current_medications": form.medications(),
+            "age_years": age_in_years(patient.date_of_birth, on),
+            **form.answers(),
         }
         try:
             check = services.start_check_run(
