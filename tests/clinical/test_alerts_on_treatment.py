@@ -253,7 +253,9 @@ def test_heavy_drinking_sums_check_ins_of_one_day() -> None:
 @pytest.mark.parametrize(
     ("total", "band", "flags", "expected"),
     [
-        (14, "moderate", (), []),
+        (9, "mild", (), []),
+        (10, "moderate", (), ["depression_symptoms_high"]),  # Kroenke's cut-off
+        (14, "moderate", (), ["depression_symptoms_high"]),
         (15, "moderately_severe", (), ["depression_symptoms_high"]),
         (20, "severe", (), ["depression_symptoms_high"]),
         (1, "minimal", ("suicidal_ideation",), ["suicidal_ideation"]),
@@ -263,6 +265,16 @@ def test_heavy_drinking_sums_check_ins_of_one_day() -> None:
 def test_phq9_alerts(total: int, band: str, flags: tuple[str, ...], expected: list[str]) -> None:
     snapshot = on_oral(scores=(InstrumentScore(ago(1), "phq9", total, band, flags),))
     assert codes(snapshot) == expected
+
+
+def test_depression_alert_content() -> None:
+    snapshot = on_oral(scores=(InstrumentScore(ago(1), "phq9", 10, "moderate"),))
+    alert = only(snapshot, "depression_symptoms_high")
+    assert alert.severity == "high"
+    assert alert.source == "PHQ9+REVIA+VIVITROL"
+    assert alert.key == f"depression_symptoms_high:{ago(1).isoformat()}"
+    assert alert.evidence["threshold"] == 10
+    assert "10 of 27 (moderate depression symptoms)" in alert.message
 
 
 def test_suicidal_ideation_alert_content() -> None:

@@ -109,8 +109,8 @@ SUICIDAL_IDEATION_ALERT = rule(
 DEPRESSION_HIGH = rule(
     code="depression_symptoms_high",
     area="alerts",
-    summary="Latest PHQ-9 moderately severe or severe: depression has been reported in people "
-    "treated with naltrexone; review (high)",
-    threshold="PHQ-9 total ≥ 15 (band moderately_severe or severe)",
+    summary="Latest PHQ-9 at or above the cut-off for major depression: depression has been "
+    "reported in people treated with naltrexone; review (high)",
+    threshold="PHQ-9 total ≥ 10 (Kroenke's cut-off; bands moderate and above)",
     source="PHQ9+REVIA+VIVITROL",
 )
