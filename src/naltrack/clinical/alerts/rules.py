@@ -40,9 +40,13 @@ ORAL_DOSES_MISSED = rule(
     code="oral_doses_missed",
     area="alerts",
     summary="Oral doses missed while on naltrexone (high in opioid use disorder, routine in "
-    "alcohol use disorder)",
+    "alcohol use disorder). In opioid use disorder 2 scheduled doses missed in a row are enough: "
+    "the blockade is gone about 24 hours after a dose and tolerance may be low",
     threshold=f"≥ {_D.missed_doses_count} missed doses in the last {_D.missed_doses_window_days} "
-    "days (Naltrack default, clinic-configurable)",
+    f"days; in opioid use disorder (OUD, OUD_AUD) also ≥ {_D.missed_in_a_row} scheduled doses "
+    "missed in a row, with none recorded as taken between and each within 3 days of the one "
+    "before (the longest interval of any oral schedule), the last of them in those "
+    f"{_D.missed_doses_window_days} days (Naltrack defaults, clinic-configurable)",
     source="NALTRACK+REVIA",
 )
 CRAVING_HIGH = rule(

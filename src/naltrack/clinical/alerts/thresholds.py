@@ -24,6 +24,10 @@ class Thresholds:
             days after the last one. 28 (VIVITROL: every 4 weeks; blockade counts as ended at 28).
         missed_doses_window_days / missed_doses_count: this many missed oral doses in that many
             days raise an alert. 7 days, 3 doses (NALTRACK).
+        missed_in_a_row: with opioid use disorder, this many scheduled oral doses missed in a
+            row (none recorded as taken between) raise a ``high`` alert while the last of them
+            is within ``missed_doses_window_days``. 2 (NALTRACK, from REVIA: the blockade of a
+            50 mg dose is gone after about 24 hours).
         craving_high: a craving at or above this on the latest check-in. 7 (NALTRACK: the "high"
             band of the craving scale).
         craving_rise_window_days / craving_rise_points: the mean craving of the last window is at
@@ -46,6 +50,7 @@ class Thresholds:
     injection_overdue_days: int = XR_INTERVAL_DAYS  # source: VIVITROL (28 days)
     missed_doses_window_days: int = 7  # source: NALTRACK
     missed_doses_count: int = 3  # source: NALTRACK
+    missed_in_a_row: int = 2  # source: NALTRACK, from REVIA (blockade gone about 24 h after 50 mg)
     craving_high: int = 7  # source: NALTRACK (craving scale band "high" is 7-10)
     craving_rise_window_days: int = 7  # source: NALTRACK
     craving_rise_points: float = 2.0  # source: NALTRACK
@@ -69,6 +74,7 @@ class Thresholds:
             "injection_overdue_days",
             "missed_doses_window_days",
             "missed_doses_count",
+            "missed_in_a_row",
             "craving_rise_window_days",
             "heavy_drinking_drinks_female",
             "heavy_drinking_drinks_male",
