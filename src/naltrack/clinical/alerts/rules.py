@@ -76,31 +76,43 @@ HEAVY_DRINKING = rule(
     "(Naltrack default, clinic-configurable)",
     source="NALTRACK",
 )
+OPIOID_USE_IN_SCREENING = rule(
+    code="opioid_use_in_screening",
+    area="alerts",
+    summary="Opioid use before the first dose: the wait is a time of high overdose risk, and the "
+    "opioid-free window restarts from that day (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back): reported at a check-in, recorded by a clinician, a craving walk-through ended "
+    "'I drank or used' (opioid use disorder), or an opioid-positive urine screen",
+    source="REVIA+VIVITROL+TIP63",
+)
 OPIOID_USE_ON_NALTREXONE = rule(
     code="opioid_use_on_naltrexone",
     area="alerts",
-    summary="Opioid use reported, or an opioid-positive urine screen, while on naltrexone: "
-    "overcoming the blockade with large doses can cause fatal overdose (urgent)",
-    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default look-back)",
+    summary="Opioid use while on naltrexone: overcoming the blockade with large doses can cause "
+    "fatal overdose (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back), from the same four sources",
     source="REVIA+VIVITROL+TIP63",
 )
 OPIOID_USE_AFTER_STOPPING = rule(
     code="opioid_use_after_stopping",
     area="alerts",
-    summary="Opioid use reported, or an opioid-positive urine screen, after stopping naltrexone: "
-    "tolerance is low, so a previously tolerated dose can be fatal (urgent)",
-    threshold=f"any, in the last {_D.opioid_use_lookback_days} days, within "
-    f"{_D.high_risk_window_days} days of stopping (Naltrack defaults)",
+    summary="Opioid use after stopping naltrexone, however long ago it stopped: tolerance is "
+    "low, so a previously tolerated dose can be fatal (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back), from the same four sources; no limit on the time since stopping",
     source="REVIA+VIVITROL+TIP63",
 )
 FOLLOW_UP_MISSING = rule(
     code="follow_up_missing_after_stop",
     area="alerts",
-    summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability (high)",
+    summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability "
+    "(urgent in opioid use disorder, OUD or OUD_AUD; high in alcohol use disorder)",
     threshold=f"stopped in the last {_D.high_risk_window_days} days and a booked follow-up "
     f"contact more than {_D.follow_up_grace_days} days late; with none booked, no contact for "
     f"{_D.follow_up_gap_days} days or more, counted from the stop if none since (Naltrack "
-    "defaults)",
+    "defaults, from TIP63)",
     source="NALTRACK+REVIA+VIVITROL+TIP63",
 )
 SUICIDAL_IDEATION_ALERT = rule(
