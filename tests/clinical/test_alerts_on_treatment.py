@@ -1,74 +1,16 @@
-"""Alert rules while a patient is on treatment: liver enzymes, an overdue injection, missed oral
-doses, cravings, heavy drinking days and the PHQ-9. Each fires at its threshold and not just
-below it."""
+"""Alert rules while a patient is on treatment: an overdue injection, missed oral doses, cravings,
+heavy drinking days and the PHQ-9 (liver enzymes: test_alerts_liver.py). Each fires at its
+threshold and not just below it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from tests.clinical.alert_snapshots import AS_OF, ago, codes, doses, on_oral, on_xr, only, stopped
+from tests.clinical.alert_snapshots import ago, codes, doses, on_oral, on_xr, only, stopped
 
-from naltrack.clinical.alerts import CheckIn, InstrumentScore, LabResult, OralDoseEvent, Thresholds
-
-# ---------------------------------------------------------------------------------------------
-# Liver enzymes (source: NALTRACK, informed by TIP63/AUDGUIDE, VIVITROL and XBOT)
-
-
-@pytest.mark.parametrize(
-    ("test", "value", "uln", "expected"),
-    [
-        ("ALT", 120, 40, []),  # exactly 3x: not above
-        ("ALT", 121, 40, ["liver_enzymes_high"]),
-        ("ALT", 200, 40, ["liver_enzymes_high"]),  # exactly 5x: still the lower level
-        ("ALT", 201, 40, ["liver_enzymes_very_high"]),
-        ("AST", 121, 40, ["liver_enzymes_high"]),
-        ("AST", 201, 40, ["liver_enzymes_very_high"]),
-        ("alt", 121, 40, ["liver_enzymes_high"]),  # test names are matched case-insensitively
-        ("bilirubin", 5, 1, []),  # no threshold for other tests
-    ],
-)
-def test_liver_thresholds(test: str, value: float, uln: float, expected: list[str]) -> None:
-    snapshot = on_oral(labs=(LabResult(ago(2), test, value, uln),))
-    assert codes(snapshot) == expected
-
-
-def test_liver_alert_content() -> None:
-    alert = only(on_oral(labs=(LabResult(ago(2), "AST", 240, 40),)), "liver_enzymes_very_high")
-    assert alert.severity == "urgent"
-    assert alert.key == "liver_enzymes_very_high:AST"
-    assert alert.evidence["multiple_of_uln"] == 6.0
-    assert alert.evidence["date"] == ago(2).isoformat()
-    assert "acute hepatitis" in alert.message
-    assert alert.source == "NALTRACK+XBOT+VIVITROL"
-    high = only(on_oral(labs=(LabResult(ago(2), "ALT", 130, 40),)), "liver_enzymes_high")
-    assert high.severity == "high"
-
-
-def test_liver_alert_closes_on_a_newer_normal_result() -> None:
-    raised = LabResult(ago(20), "ALT", 300, 40)
-    assert codes(on_oral(labs=(raised,))) == ["liver_enzymes_very_high"]
-    assert codes(on_oral(labs=(raised, LabResult(ago(1), "ALT", 50, 40)))) == []
-    # a result dated after as_of is not yet known
-    assert codes(on_oral(labs=(raised, LabResult(AS_OF + dt.timedelta(1), "ALT", 50, 40)))) == [
-        "liver_enzymes_very_high"
-    ]
-
-
-def test_liver_alert_only_on_treatment() -> None:
-    labs = (LabResult(ago(2), "ALT", 300, 40),)
-    assert codes(on_oral(state="screening", labs=labs)) == []  # start-check's business
-    assert "liver_enzymes_very_high" in codes(on_oral(state="tapering", labs=labs))
-
-
-def test_liver_thresholds_are_configurable() -> None:
-    snapshot = on_oral(labs=(LabResult(ago(2), "ALT", 84, 40),))  # 2.1x
-    assert codes(snapshot) == []
-    strict = Thresholds(liver_warn_multiple=2.0, liver_urgent_multiple=4.0)
-    assert codes(snapshot, strict) == ["liver_enzymes_high"]
-
+from naltrack.clinical.alerts import CheckIn, InstrumentScore, OralDoseEvent, Thresholds
 
 # ---------------------------------------------------------------------------------------------
 # Injection overdue (source: VIVITROL — every 4 weeks; overdue when as_of > last + 28 days)

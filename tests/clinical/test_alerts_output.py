@@ -111,6 +111,7 @@ def test_rule_thresholds_show_the_defaults() -> None:
     assert "28 days" in RULES["injection_overdue"].threshold
     assert "≥ 3 missed doses in the last 7 days" in RULES["oral_doses_missed"].threshold
     assert "≥ 2 scheduled doses missed in a row" in RULES["oral_doses_missed"].threshold
+    assert "365 days" in RULES["liver_enzymes_high"].threshold
     assert "≥ 10" in RULES["depression_symptoms_high"].threshold
     assert "no limit" in RULES["opioid_use_after_stopping"].threshold
     assert "≥ 7" in RULES["craving_high"].threshold
@@ -135,6 +136,7 @@ def test_no_message_claims_a_withdrawal_from_stopping_naltrexone() -> None:
         {"craving_high": 11},
         {"craving_rise_points": 0.0},
         {"missed_in_a_row": 0},
+        {"liver_lookback_days": 0},
     ],
 )
 def test_thresholds_are_checked(changes: dict[str, Any]) -> None:

@@ -15,18 +15,22 @@ _D: Final = DEFAULT_THRESHOLDS
 LIVER_HIGH = rule(
     code="liver_enzymes_high",
     area="alerts",
-    summary="On naltrexone, the latest ALT or AST is raised: review liver function (high)",
-    threshold=f"> {_D.liver_warn_multiple:g} times the upper limit of normal (Naltrack default, "
-    "clinic-configurable; informed by TIP63/AUDGUIDE and the Vivitrol OUD trial's exclusion)",
+    summary="On naltrexone, an ALT or AST result is raised: review liver function (high). One "
+    "alert per run of raised results of a test, kept until a clinician acknowledges it: a later "
+    "normal value does not close it",
+    threshold=f"> {_D.liver_warn_multiple:g} times the upper limit of normal, a result in the "
+    f"last {_D.liver_lookback_days} days (Naltrack defaults, clinic-configurable; informed by "
+    "TIP63/AUDGUIDE and the Vivitrol OUD trial's exclusion)",
     source="NALTRACK+VIVITROL",
 )
 LIVER_VERY_HIGH = rule(
     code="liver_enzymes_very_high",
     area="alerts",
-    summary="On naltrexone, the latest ALT or AST is markedly raised: a clinician decides today "
-    "(urgent)",
-    threshold=f"> {_D.liver_urgent_multiple:g} times the upper limit of normal (Naltrack default, "
-    "clinic-configurable; informed by the X:BOT trial's exclusion)",
+    summary="On naltrexone, an ALT or AST result is markedly raised: a clinician decides today "
+    "(urgent). Kept until a clinician acknowledges it, like liver_enzymes_high",
+    threshold=f"> {_D.liver_urgent_multiple:g} times the upper limit of normal, a result in the "
+    f"last {_D.liver_lookback_days} days (Naltrack defaults, clinic-configurable; informed by the "
+    "X:BOT trial's exclusion)",
     source="NALTRACK+XBOT+VIVITROL",
 )
 INJECTION_OVERDUE = rule(
