@@ -41,7 +41,7 @@ def run(base: dict[str, Any] = STOP, **changes: Any) -> dict[str, Any]:
 
 
 def warning(result: dict[str, Any], code: str) -> dict[str, Any]:
-    found = [w for w in result["warnings"] if w["code"] == code]
+    found: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] == code]
     assert len(found) == 1, result["warnings"]
     return found[0]
 
@@ -181,7 +181,8 @@ def test_on_a_weekday(day: str, after: str, expected: str) -> None:
 
 
 def test_a_weekend_day_3_contact_moves_earlier_not_later() -> None:
-    # last dose Wednesday 04-01: day 3 is Saturday 04-04 → Friday 04-03 (day 2), not Monday (day 5)
+    # last dose Wednesday 04-01: day 3 is Saturday 04-04 → Friday 04-03 (day 2), not Monday
+    # (day 5)
     result = run(start="2026-04-02", indication="OUD")
     assert result["last_dose"] == "2026-04-01"
     assert result["follow_up"][0] == "2026-04-03"

@@ -35,7 +35,8 @@ FRIDAY: Final = 4  # dt.date.weekday(): Monday = 0
 class FollowUpPolicy:
     """Follow-up contacts after stopping (NALTRACK defaults, clinic-configurable)."""
 
-    days_after: tuple[int, ...] = (7, 14, 28)  # source: NALTRACK — AUD or not given: 1, 2, 4 weeks
+    # source: NALTRACK — AUD, or indication not given: 1, 2 and 4 weeks.
+    days_after: tuple[int, ...] = (7, 14, 28)
     # source: NALTRACK, from TIP63 — OUD and OUD_AUD: 3 days, then weekly to 4 weeks.
     opioid_days_after: tuple[int, ...] = (3, 7, 14, 21, 28)
     monthly_contacts: int = 2  # source: NALTRACK — then monthly, to 3 months after the anchor
