@@ -1,74 +1,16 @@
-"""Alert rules while a patient is on treatment: liver enzymes, an overdue injection, missed oral
-doses, cravings, heavy drinking days and the PHQ-9. Each fires at its threshold and not just
-below it."""
+"""Alert rules while a patient is on treatment: an overdue injection, missed oral doses, cravings,
+heavy drinking days and the PHQ-9 (liver enzymes: test_alerts_liver.py). Each fires at its
+threshold and not just below it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from tests.clinical.alert_snapshots import AS_OF, ago, codes, doses, on_oral, on_xr, only, stopped
+from tests.clinical.alert_snapshots import ago, codes, doses, on_oral, on_xr, only, stopped
 
-from naltrack.clinical.alerts import CheckIn, InstrumentScore, LabResult, Thresholds
-
-# ---------------------------------------------------------------------------------------------
-# Liver enzymes (source: NALTRACK, informed by TIP63/AUDGUIDE, VIVITROL and XBOT)
-
-
-@pytest.mark.parametrize(
-    ("test", "value", "uln", "expected"),
-    [
-        ("ALT", 120, 40, []),  # exactly 3x: not above
-        ("ALT", 121, 40, ["liver_enzymes_high"]),
-        ("ALT", 200, 40, ["liver_enzymes_high"]),  # exactly 5x: still the lower level
-        ("ALT", 201, 40, ["liver_enzymes_very_high"]),
-        ("AST", 121, 40, ["liver_enzymes_high"]),
-        ("AST", 201, 40, ["liver_enzymes_very_high"]),
-        ("alt", 121, 40, ["liver_enzymes_high"]),  # test names are matched case-insensitively
-        ("bilirubin", 5, 1, []),  # no threshold for other tests
-    ],
-)
-def test_liver_thresholds(test: str, value: float, uln: float, expected: list[str]) -> None:
-    snapshot = on_oral(labs=(LabResult(ago(2), test, value, uln),))
-    assert codes(snapshot) == expected
-
-
-def test_liver_alert_content() -> None:
-    alert = only(on_oral(labs=(LabResult(ago(2), "AST", 240, 40),)), "liver_enzymes_very_high")
-    assert alert.severity == "urgent"
-    assert alert.key == "liver_enzymes_very_high:AST"
-    assert alert.evidence["multiple_of_uln"] == 6.0
-    assert alert.evidence["date"] == ago(2).isoformat()
-    assert "acute hepatitis" in alert.message
-    assert alert.source == "NALTRACK+XBOT+VIVITROL"
-    high = only(on_oral(labs=(LabResult(ago(2), "ALT", 130, 40),)), "liver_enzymes_high")
-    assert high.severity == "high"
-
-
-def test_liver_alert_closes_on_a_newer_normal_result() -> None:
-    raised = LabResult(ago(20), "ALT", 300, 40)
-    assert codes(on_oral(labs=(raised,))) == ["liver_enzymes_very_high"]
-    assert codes(on_oral(labs=(raised, LabResult(ago(1), "ALT", 50, 40)))) == []
-    # a result dated after as_of is not yet known
-    assert codes(on_oral(labs=(raised, LabResult(AS_OF + dt.timedelta(1), "ALT", 50, 40)))) == [
-        "liver_enzymes_very_high"
-    ]
-
-
-def test_liver_alert_only_on_treatment() -> None:
-    labs = (LabResult(ago(2), "ALT", 300, 40),)
-    assert codes(on_oral(state="screening", labs=labs)) == []  # start-check's business
-    assert "liver_enzymes_very_high" in codes(on_oral(state="tapering", labs=labs))
-
-
-def test_liver_thresholds_are_configurable() -> None:
-    snapshot = on_oral(labs=(LabResult(ago(2), "ALT", 84, 40),))  # 2.1x
-    assert codes(snapshot) == []
-    strict = Thresholds(liver_warn_multiple=2.0, liver_urgent_multiple=4.0)
-    assert codes(snapshot, strict) == ["liver_enzymes_high"]
-
+from naltrack.clinical.alerts import CheckIn, InstrumentScore, OralDoseEvent, Thresholds
 
 # ---------------------------------------------------------------------------------------------
 # Injection overdue (source: VIVITROL — every 4 weeks; overdue when as_of > last + 28 days)
@@ -114,47 +56,107 @@ def test_injection_overdue_does_not_apply(changes: dict[str, Any]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Missed oral doses (source: NALTRACK — 3 in the last 7 days)
+# Missed oral doses (source: NALTRACK — 3 in the last 7 days; in opioid use disorder also
+# NALTRACK from REVIA — 2 scheduled doses in a row)
 
 
 @pytest.mark.parametrize(
     ("missed", "fires"),
     [
-        ((0, 1), False),
-        ((0, 1, 2), True),
+        ((0, 2), False),
+        ((0, 2, 4), True),
         ((0, 3, 6), True),  # six days ago is inside the 7-day window
         ((0, 3, 7), False),  # seven days ago is outside it
-        ((8, 9, 10, 11), False),
+        ((8, 10, 12), False),
     ],
 )
 def test_missed_doses_threshold(missed: tuple[int, ...], fires: bool) -> None:
-    assert ("oral_doses_missed" in codes(on_oral(oral_doses=doses(missed)))) is fires
+    # Taken doses between the misses: never in a row, so the count decides.
+    for indication in ("OUD", "AUD"):
+        snapshot = on_oral(indication=indication, oral_doses=doses(missed))
+        assert ("oral_doses_missed" in codes(snapshot)) is fires
+
+
+@pytest.mark.parametrize(
+    ("missed", "fires"),
+    [
+        ((1,), False),  # 1 missed day: not yet
+        ((1, 2), True),  # 2 in a row
+        ((0, 2), False),  # a dose taken between
+        ((6, 7), True),  # the last of them six days ago: in the window
+        ((7, 8), False),  # the last seven days ago: out of it
+    ],
+)
+@pytest.mark.parametrize("indication", ["OUD", "OUD_AUD"])
+def test_two_missed_in_a_row_in_opioid_use_disorder(
+    missed: tuple[int, ...], fires: bool, indication: str
+) -> None:
+    snapshot = on_oral(indication=indication, oral_doses=doses(missed))
+    assert ("oral_doses_missed" in codes(snapshot)) is fires
+    if fires:
+        alert = only(snapshot, "oral_doses_missed")
+        assert alert.severity == "high"
+        assert alert.evidence["missed_in_a_row"] == [
+            ago(d).isoformat() for d in sorted(missed)[::-1]
+        ]
+    # alcohol use disorder alone: the count of 3 only
+    assert "oral_doses_missed" not in codes(replace(snapshot, indication="AUD"))
+
+
+def test_missed_in_a_row_counts_scheduled_days_not_calendar_days() -> None:
+    # An intermittent schedule (every third day): events only on dosing days.
+    every_third = (OralDoseEvent(ago(6), "missed"), OralDoseEvent(ago(3), "missed"))
+    alert = only(on_oral(oral_doses=every_third), "oral_doses_missed")
+    assert alert.evidence["missed_in_a_row"] == [ago(6).isoformat(), ago(3).isoformat()]
+    # A day not reported does not break the run; a gap longer than any schedule's 3 days does.
+    unreported = (OralDoseEvent(ago(4), "missed"), OralDoseEvent(ago(1), "missed"))
+    assert "oral_doses_missed" in codes(on_oral(oral_doses=unreported))
+    too_far = (OralDoseEvent(ago(5), "missed"), OralDoseEvent(ago(1), "missed"))
+    assert "oral_doses_missed" not in codes(on_oral(oral_doses=too_far))
+
+
+def test_missed_in_a_row_content_and_key() -> None:
+    alert = only(on_oral(oral_doses=doses((1, 2))), "oral_doses_missed")
+    assert alert.source == "NALTRACK+REVIA"
+    assert alert.key == "oral_doses_missed"  # the same alert as the misses add up
+    assert alert.message.startswith(
+        f"2 scheduled oral doses in a row were missed, from {ago(2).isoformat()} to "
+        f"{ago(1).isoformat()}"
+    )
+    assert "blockade is gone" in alert.message and "naloxone" in alert.message
+    # A dose taken since does not close it at once: the run stays in the 7-day window.
+    assert "oral_doses_missed" in codes(on_oral(oral_doses=doses((2, 3))))
 
 
 def test_missed_doses_severity_depends_on_indication() -> None:
-    oud = only(on_oral(oral_doses=doses((1, 2, 3))), "oral_doses_missed")
+    oud = only(on_oral(oral_doses=doses((1, 3, 5))), "oral_doses_missed")
     assert oud.severity == "high"
-    assert "overdose" in oud.message
+    assert "fatal overdose" in oud.message and "naloxone" in oud.message
     assert oud.key == "oral_doses_missed"
+    assert oud.evidence["missed_in_a_row"] == []
     assert oud.evidence["missed_dates"] == [
+        ago(5).isoformat(),
         ago(3).isoformat(),
-        ago(2).isoformat(),
         ago(1).isoformat(),
     ]
     aud = only(on_oral(indication="AUD", oral_doses=doses((1, 2, 3))), "oral_doses_missed")
     assert aud.severity == "routine"
+    assert aud.evidence["missed_in_a_row"] == []
 
 
 def test_missed_doses_only_while_on_oral_naltrexone() -> None:
-    assert "oral_doses_missed" not in codes(
-        stopped(2, oral_doses=doses((0, 1, 2)), follow_up_contacts=(ago(1),))
-    )
-    assert "oral_doses_missed" not in codes(on_xr(oral_doses=doses((0, 1, 2))))
+    for missed in ((0, 1, 2), (0, 2, 4)):
+        assert "oral_doses_missed" not in codes(
+            stopped(2, oral_doses=doses(missed), follow_up_contacts=(ago(1),))
+        )
+        assert "oral_doses_missed" not in codes(on_xr(oral_doses=doses(missed)))
 
 
 def test_missed_doses_configurable() -> None:
-    snapshot = on_oral(oral_doses=doses((0, 1)))
+    snapshot = on_oral(oral_doses=doses((0, 2)))
     assert codes(snapshot, Thresholds(missed_doses_count=2)) == ["oral_doses_missed"]
+    in_a_row = on_oral(oral_doses=doses((0, 1)))
+    assert codes(in_a_row, Thresholds(missed_in_a_row=3)) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -253,7 +255,9 @@ def test_heavy_drinking_sums_check_ins_of_one_day() -> None:
 @pytest.mark.parametrize(
     ("total", "band", "flags", "expected"),
     [
-        (14, "moderate", (), []),
+        (9, "mild", (), []),
+        (10, "moderate", (), ["depression_symptoms_high"]),  # Kroenke's cut-off
+        (14, "moderate", (), ["depression_symptoms_high"]),
         (15, "moderately_severe", (), ["depression_symptoms_high"]),
         (20, "severe", (), ["depression_symptoms_high"]),
         (1, "minimal", ("suicidal_ideation",), ["suicidal_ideation"]),
@@ -263,6 +267,16 @@ def test_heavy_drinking_sums_check_ins_of_one_day() -> None:
 def test_phq9_alerts(total: int, band: str, flags: tuple[str, ...], expected: list[str]) -> None:
     snapshot = on_oral(scores=(InstrumentScore(ago(1), "phq9", total, band, flags),))
     assert codes(snapshot) == expected
+
+
+def test_depression_alert_content() -> None:
+    snapshot = on_oral(scores=(InstrumentScore(ago(1), "phq9", 10, "moderate"),))
+    alert = only(snapshot, "depression_symptoms_high")
+    assert alert.severity == "high"
+    assert alert.source == "PHQ9+REVIA+VIVITROL"
+    assert alert.key == f"depression_symptoms_high:{ago(1).isoformat()}"
+    assert alert.evidence["threshold"] == 10
+    assert "10 of 27 (moderate depression symptoms)" in alert.message
 
 
 def test_suicidal_ideation_alert_content() -> None:

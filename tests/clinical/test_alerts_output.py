@@ -15,6 +15,7 @@ from naltrack.clinical.alerts import (
     CheckIn,
     InstrumentScore,
     LabResult,
+    OpioidExposure,
     PatientSnapshot,
     Thresholds,
     evaluate,
@@ -79,24 +80,24 @@ def test_alerts_are_sorted_by_severity() -> None:
 
 
 def test_alerts_are_json_serialisable() -> None:
-    snapshots = [
-        everything_wrong(),
-        stopped(30, follow_up_contacts=()),
-        on_xr(injections=(ago(40),)),
-    ]
-    for snapshot in snapshots:
+    for snapshot in [everything_wrong(), *more_snapshots()]:
         for alert in evaluate(snapshot):
             data = json.loads(json.dumps(alert.to_json()))
             assert set(data) == {"code", "severity", "message", "evidence", "source", "key"}
 
 
-def test_every_alert_code_is_a_registered_rule() -> None:
-    snapshots = [
-        everything_wrong(),
+def more_snapshots() -> list[PatientSnapshot]:
+    """Snapshots that, with ``everything_wrong``, raise every alert rule between them."""
+    return [
         stopped(30, follow_up_contacts=()),
         on_xr(injections=(ago(40),)),
+        stopped(5, check_ins=(CheckIn(ago(1), 3, opioid_use=True),)),
+        on_oral(state="screening", opioid_exposures=(OpioidExposure(ago(3), "short_acting"),)),
     ]
-    snapshots.append(stopped(5, check_ins=(CheckIn(ago(1), 3, opioid_use=True),)))
+
+
+def test_every_alert_code_is_a_registered_rule() -> None:
+    snapshots = [everything_wrong(), *more_snapshots()]
     seen = {alert.code for snapshot in snapshots for alert in evaluate(snapshot)}
     alert_rules = {code for code, r in RULES.items() if r.area == "alerts"}
     assert seen == alert_rules
@@ -109,6 +110,10 @@ def test_rule_thresholds_show_the_defaults() -> None:
     assert "> 5 times" in RULES["liver_enzymes_very_high"].threshold
     assert "28 days" in RULES["injection_overdue"].threshold
     assert "≥ 3 missed doses in the last 7 days" in RULES["oral_doses_missed"].threshold
+    assert "≥ 2 scheduled doses missed in a row" in RULES["oral_doses_missed"].threshold
+    assert "365 days" in RULES["liver_enzymes_high"].threshold
+    assert "≥ 10" in RULES["depression_symptoms_high"].threshold
+    assert "no limit" in RULES["opioid_use_after_stopping"].threshold
     assert "≥ 7" in RULES["craving_high"].threshold
     assert "NIAAA" in RULES["heavy_drinking_days"].threshold
     assert "90 days" in RULES["follow_up_missing_after_stop"].threshold
@@ -116,13 +121,7 @@ def test_rule_thresholds_show_the_defaults() -> None:
 
 
 def test_no_message_claims_a_withdrawal_from_stopping_naltrexone() -> None:
-    snapshots = [
-        everything_wrong(),
-        stopped(30, follow_up_contacts=()),
-        stopped(5, check_ins=(CheckIn(ago(1), 3, opioid_use=True),)),
-        on_xr(injections=(ago(40),)),
-    ]
-    for snapshot in snapshots:
+    for snapshot in [everything_wrong(), *more_snapshots()]:
         for alert in evaluate(snapshot):
             assert "withdrawal" not in alert.message.lower()
             assert "taper" not in alert.message.lower()
@@ -136,6 +135,8 @@ def test_no_message_claims_a_withdrawal_from_stopping_naltrexone() -> None:
         {"injection_overdue_days": 0},
         {"craving_high": 11},
         {"craving_rise_points": 0.0},
+        {"missed_in_a_row": 0},
+        {"liver_lookback_days": 0},
     ],
 )
 def test_thresholds_are_checked(changes: dict[str, Any]) -> None:

@@ -1,5 +1,6 @@
-"""Alert rules for the risk of overdose: opioid use on naltrexone or after stopping it, and the
-follow-up contacts the high-risk window after stopping needs (booked by the stop plan or not)."""
+"""Alert rules for the risk of overdose after stopping: the follow-up contacts the high-risk window
+after stopping needs (booked by the stop plan or not), urgent in opioid use disorder. Opioid use
+itself: test_alerts_opioid_use.py."""
 
 from __future__ import annotations
 
@@ -7,58 +8,9 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from tests.clinical.alert_snapshots import AS_OF, ago, codes, on_oral, on_xr, only, stopped
+from tests.clinical.alert_snapshots import AS_OF, ago, codes, only, stopped
 
-from naltrack.clinical.alerts import CheckIn, PatientSnapshot, UrineDrugScreen
-
-# ---------------------------------------------------------------------------------------------
-# Opioid use (source: REVIA+VIVITROL+TIP63)
-
-
-@pytest.mark.parametrize("state", ["induction", "maintenance", "tapering"])
-def test_reported_opioid_use_on_naltrexone_is_urgent(state: str) -> None:
-    snapshot = on_oral(state=state, check_ins=(CheckIn(ago(2), 3, opioid_use=True),))
-    alert = only(snapshot, "opioid_use_on_naltrexone")
-    assert alert.severity == "urgent"
-    assert alert.key == f"opioid_use_on_naltrexone:{ago(2).isoformat()}"
-    assert "fatal overdose" in alert.message
-    assert "naloxone" in alert.message
-    assert alert.source == "REVIA+VIVITROL+TIP63"
-
-
-def test_positive_screen_on_naltrexone_is_urgent() -> None:
-    screens = (UrineDrugScreen(ago(1), opioids_positive=True),)
-    alert = only(on_xr(drug_screens=screens), "opioid_use_on_naltrexone")
-    assert alert.evidence["positive_screens"] == [ago(1).isoformat()]
-    assert alert.message.startswith("A urine drug screen was positive for opioids")
-
-
-@pytest.mark.parametrize(("days", "fires"), [(0, True), (13, True), (14, False)])
-def test_opioid_use_look_back(days: int, fires: bool) -> None:
-    snapshot = on_oral(check_ins=(CheckIn(ago(days), 3, opioid_use=True),))
-    assert ("opioid_use_on_naltrexone" in codes(snapshot)) is fires
-
-
-def test_opioid_use_not_alerted_in_screening() -> None:
-    snapshot = on_oral(state="screening", drug_screens=(UrineDrugScreen(ago(1), True),))
-    assert codes(snapshot) == []  # start-check decides whether a start can go ahead
-
-
-@pytest.mark.parametrize(("days_since_stop", "fires"), [(0, True), (89, True), (90, False)])
-def test_opioid_use_after_stopping_within_the_high_risk_window(
-    days_since_stop: int, fires: bool
-) -> None:
-    snapshot = stopped(
-        days_since_stop,
-        check_ins=(CheckIn(ago(0), 5, opioid_use=True),),
-        follow_up_contacts=(ago(0),),
-    )
-    assert ("opioid_use_after_stopping" in codes(snapshot)) is fires
-    if fires:
-        alert = only(snapshot, "opioid_use_after_stopping")
-        assert alert.severity == "urgent"
-        assert "tolerance" in alert.message and "fatal overdose" in alert.message
-
+from naltrack.clinical.alerts import PatientSnapshot
 
 # ---------------------------------------------------------------------------------------------
 # The high-risk window after stopping: follow-up (source: NALTRACK+REVIA+VIVITROL+TIP63)
@@ -67,9 +19,24 @@ def test_opioid_use_after_stopping_within_the_high_risk_window(
 @pytest.mark.parametrize(
     ("days_since_stop", "fires"), [(13, False), (14, True), (89, True), (90, False)]
 )
-def test_no_follow_up_since_stopping(days_since_stop: int, fires: bool) -> None:
-    snapshot = stopped(days_since_stop, follow_up_contacts=())
+@pytest.mark.parametrize("indication", ["OUD", "OUD_AUD", "AUD"])
+def test_no_follow_up_since_stopping(days_since_stop: int, fires: bool, indication: str) -> None:
+    snapshot = stopped(days_since_stop, follow_up_contacts=(), indication=indication)
     assert ("follow_up_missing_after_stop" in codes(snapshot)) is fires
+
+
+@pytest.mark.parametrize(
+    ("indication", "severity"), [("OUD", "urgent"), ("OUD_AUD", "urgent"), ("AUD", "high")]
+)
+def test_follow_up_alert_is_urgent_in_opioid_use_disorder(indication: str, severity: str) -> None:
+    # source: NALTRACK, from TIP63 — the overdose window after stopping
+    for snapshot in (
+        stopped(14, follow_up_contacts=(), indication=indication),  # 14 days without contact
+        stopped(20, follow_up_contacts=(), follow_ups_booked=(ago(13),), indication=indication),
+    ):
+        alert = only(snapshot, "follow_up_missing_after_stop")
+        assert alert.severity == severity
+        assert ("today" in alert.message) is (severity == "urgent")
 
 
 @pytest.mark.parametrize(("contact_days_ago", "fires"), [(13, False), (14, True), (30, True)])
@@ -83,7 +50,7 @@ def test_follow_up_alert_content_and_closing() -> None:
         30, follow_up_contacts=(ago(35), ago(20))
     )  # the contact before the stop does not count
     alert = only(snapshot, "follow_up_missing_after_stop")
-    assert alert.severity == "high"
+    assert alert.severity == "urgent"  # opioid use disorder (the snapshot's indication)
     assert alert.key == f"follow_up_missing_after_stop:{ago(20).isoformat()}"
     assert alert.evidence["last_contact"] == ago(20).isoformat()
     assert alert.evidence["days_without_contact"] == 20
@@ -116,6 +83,7 @@ def test_a_plan_kept_to_the_letter_raises_no_follow_up_alert() -> None:
     assert "follow_up_missing_after_stop" not in codes(snapshot)
 
 
+# A missed booked follow-up: 3 days late is within the grace, 4 days late is not.
 @pytest.mark.parametrize(("days_late", "fires"), [(3, False), (4, True)])
 def test_a_booked_contact_more_than_the_grace_days_late_fires(days_late: int, fires: bool) -> None:
     # source: NALTRACK — grace of 3 days after a booked follow-up contact

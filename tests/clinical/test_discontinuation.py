@@ -23,6 +23,7 @@ from naltrack.clinical.discontinuation import (
 )
 from naltrack.clinical.evidence import RULES, SOURCES
 from naltrack.clinical.formulary import tablets_for
+from naltrack.clinical.regimens import INDICATIONS
 
 D = dt.date.fromisoformat
 
@@ -47,7 +48,8 @@ def codes(result: dict[str, Any]) -> list[str]:
 
 
 def test_calculators_md_example() -> None:
-    result = discontinuation_json(dict(EXAMPLE))
+    # The contract's example names the indication; without one the follow-up is AUD's.
+    result = discontinuation_json({**EXAMPLE, "indication": "OUD", "surgery_date": None})
     assert set(result) == {"steps", "last_dose", "blockade_ends", "follow_up", "warnings"}
     assert result["steps"] == [
         {
@@ -60,6 +62,15 @@ def test_calculators_md_example() -> None:
     assert result["last_dose"] == "2026-04-03"
     assert result["blockade_ends"] == "2026-04-04"
     assert result["follow_up"] == [
+        "2026-04-06",
+        "2026-04-10",
+        "2026-04-17",
+        "2026-04-24",
+        "2026-05-01",
+        "2026-06-01",
+        "2026-07-01",
+    ]
+    assert discontinuation_json(dict(EXAMPLE))["follow_up"] == [
         "2026-04-10",
         "2026-04-17",
         "2026-05-01",
@@ -80,9 +91,7 @@ def test_calculators_md_example() -> None:
         # source: REVIA — 50 mg blocks up to 24 h, 100 mg up to 48 h, 150 mg up to 72 h
         pytest.param(25, 1, id="25mg-1d-REVIA"),
         pytest.param(50, 1, id="50mg-1d-REVIA"),
-        pytest.param(75, 1, id="75mg-1d-lower-tier-REVIA"),
         pytest.param(100, 2, id="100mg-2d-REVIA"),
-        pytest.param(125, 2, id="125mg-2d-lower-tier-REVIA"),
         pytest.param(150, 3, id="150mg-3d-REVIA"),
     ],
 )
@@ -96,7 +105,7 @@ def test_stop_oral(dose: int, blockade_days: int) -> None:
         "2026-04-14",
         "2026-04-28",
         "2026-05-28",
-        "2026-06-28",
+        "2026-06-26",  # 06-28 is a Sunday: the Friday before (NALTRACK)
     ]
     assert "no_taper_needed" in codes(result)
     assert "taper_is_clinician_choice" not in codes(result)
@@ -107,17 +116,11 @@ def test_stop_oral(dose: int, blockade_days: int) -> None:
     [
         # NALTRACK convention: half the dose rounded down to 25 mg, at least 25 mg
         pytest.param(50, "step_down", (25,), id="step-50"),
-        pytest.param(75, "step_down", (25,), id="step-75"),
-        pytest.param(100, "step_down", (50,), id="step-100"),
-        pytest.param(125, "step_down", (50,), id="step-125"),
-        pytest.param(150, "step_down", (75,), id="step-150"),
         pytest.param(25, "step_down", (25,), id="step-25-lowest-dose"),
         # NALTRACK convention: 25 mg lower each step, down to 25 mg
-        pytest.param(100, "gradual", (75, 50, 25), id="gradual-100"),
-        pytest.param(150, "gradual", (125, 100, 75, 50, 25), id="gradual-150"),
         pytest.param(50, "gradual", (25,), id="gradual-50"),
         pytest.param(25, "gradual", (25,), id="gradual-25"),
-        pytest.param(100, "stop", (), id="stop"),
+        pytest.param(50, "stop", (), id="stop"),
     ],
 )
 def test_step_doses(dose: int, strategy: str, expected: tuple[int, ...]) -> None:
@@ -125,15 +128,13 @@ def test_step_doses(dose: int, strategy: str, expected: tuple[int, ...]) -> None
 
 
 def test_gradual_plan_dates() -> None:
-    result = run(strategy="gradual", current_dose_mg=100, step_days=2)
+    result = run(strategy="gradual", current_dose_mg=50, step_days=2)
     assert [(s["start"], s["end"], s["dose_mg"], s["tablets"]) for s in result["steps"]] == [
-        ("2026-04-01", "2026-04-02", 75, "one and a half 50 mg tablets"),
-        ("2026-04-03", "2026-04-04", 50, "one 50 mg tablet"),
-        ("2026-04-05", "2026-04-06", 25, "half of one 50 mg tablet"),
+        ("2026-04-01", "2026-04-02", 25, "half of one 50 mg tablet"),
     ]
-    assert result["last_dose"] == "2026-04-06"
-    assert result["blockade_ends"] == "2026-04-07"
-    assert result["follow_up"][0] == "2026-04-13"
+    assert result["last_dose"] == "2026-04-02"
+    assert result["blockade_ends"] == "2026-04-03"
+    assert result["follow_up"][0] == "2026-04-09"
 
 
 def test_xr_stop_counts_from_the_end_of_blockade() -> None:
@@ -149,10 +150,11 @@ def test_xr_stop_counts_from_the_end_of_blockade() -> None:
     assert result["steps"] == []
     assert result["last_dose"] == "2026-03-01"
     assert result["blockade_ends"] == "2026-03-29"
+    # blockade ends on Sunday 03-29: the weekly contacts fall on Sundays, so on the Friday before
     assert result["follow_up"] == [
-        "2026-04-05",
-        "2026-04-12",
-        "2026-04-26",
+        "2026-04-03",
+        "2026-04-10",
+        "2026-04-24",
         "2026-05-26",
         "2026-06-26",
     ]
@@ -171,14 +173,14 @@ def test_xr_stop_after_blockade_already_ended_counts_from_start() -> None:
         strategy="stop",
     )
     assert result["blockade_ends"] == "2026-02-02"
-    assert result["follow_up"][0] == "2026-03-08"
+    assert result["follow_up"][0] == "2026-03-06"  # 03-08 is a Sunday: the Friday before
 
 
 def test_switch_to_agonist_after_oral() -> None:
     result = run()
     switch = next(w for w in result["warnings"] if w["code"] == "switching_to_agonist_treatment")
-    assert switch["source"] == "ASAM2020"
-    assert "2026-04-04" in switch["message"]
+    assert switch["source"] == "ASAM2020+REVIA"
+    assert "2026-04-04" in switch["message"]  # the day blockade ends after the last 25 mg
     assert "Start low" in switch["message"]
 
 
@@ -228,8 +230,13 @@ def test_step_days_is_ignored_for_stop() -> None:
         pytest.param({"start": "2026-02-30"}, "start", "YYYY-MM-DD", id="bad-date"),
         pytest.param({"formulation": "patch"}, "formulation", "one of", id="bad-formulation"),
         pytest.param({"strategy": "taper"}, "strategy", "one of", id="bad-strategy"),
-        pytest.param({"current_dose_mg": 60}, "current_dose_mg", "multiple of 25", id="60mg"),
-        pytest.param({"current_dose_mg": 175}, "current_dose_mg", "multiple of 25", id="175mg"),
+        pytest.param({"current_dose_mg": 60}, "current_dose_mg", "25 or 50 mg", id="60mg"),
+        pytest.param({"current_dose_mg": 175}, "current_dose_mg", "25 or 50 mg", id="175mg"),
+        # source: REVIA — 75 and 125 mg are the dose of no schedule
+        pytest.param({"current_dose_mg": 75}, "current_dose_mg", "25 or 50 mg", id="75mg"),
+        pytest.param(
+            {"current_dose_mg": 125, "strategy": "stop"}, "current_dose_mg", "25 or 50", id="125"
+        ),
         pytest.param({"current_dose_mg": 0}, "current_dose_mg", "at least", id="0mg"),
         pytest.param({"current_dose_mg": 50.5}, "current_dose_mg", "whole", id="float"),
         pytest.param({"step_days": None}, "step_days", "required", id="no-step-days"),
@@ -340,11 +347,21 @@ dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31))
 @settings(deadline=None, max_examples=300)
 @given(
     start=dates,
-    dose=st.sampled_from([25, 50, 75, 100, 125, 150]),
-    strategy=st.sampled_from(STRATEGIES),
+    dose_and_strategy=st.one_of(
+        st.tuples(st.sampled_from([25, 50]), st.sampled_from(STRATEGIES)),
+        # source: REVIA — 100 and 150 mg are intermittent doses: stop from the last one given
+        st.tuples(st.sampled_from([100, 150]), st.just("stop")),
+    ),
     step_days=st.integers(1, 28),
+    indication=st.sampled_from([None, *INDICATIONS]),
 )
-def test_oral_plan_properties(start: dt.date, dose: int, strategy: str, step_days: int) -> None:
+def test_oral_plan_properties(
+    start: dt.date,
+    dose_and_strategy: tuple[int, str],
+    step_days: int,
+    indication: str | None,
+) -> None:
+    dose, strategy = dose_and_strategy
     plan = plan_discontinuation(
         DiscontinuationInput(
             start=start,
@@ -352,6 +369,7 @@ def test_oral_plan_properties(start: dt.date, dose: int, strategy: str, step_day
             current_dose_mg=dose,
             strategy=strategy,  # type: ignore[arg-type]
             step_days=step_days,
+            indication=indication,  # type: ignore[arg-type]
         )
     )
     doses = [s.dose_mg for s in plan.steps]
@@ -367,14 +385,23 @@ def test_oral_plan_properties(start: dt.date, dose: int, strategy: str, step_day
         expected_start = step.end + dt.timedelta(days=1)
     assert plan.last_dose == expected_start - dt.timedelta(days=1)
     assert (strategy == "stop") == (plan.steps == ())
-    # blockade ends 1-3 days after the last dose; follow-ups all after the last dose, increasing
+    # blockade ends 1-3 days after the last dose; follow-ups all after the last dose, increasing,
+    # on weekdays, the first within 7 days (3 for opioid use disorder) and never later
     assert 1 <= (plan.blockade_ends - plan.last_dose).days <= 3
-    assert plan.follow_up[0] == plan.last_dose + dt.timedelta(days=7)
+    opioid = indication in ("OUD", "OUD_AUD")
+    assert plan.follow_up[0] <= plan.last_dose + dt.timedelta(days=3 if opioid else 7)
     assert all(day > plan.last_dose for day in plan.follow_up)
+    assert all(day.weekday() < 5 for day in plan.follow_up)
     assert list(plan.follow_up) == sorted(set(plan.follow_up))
-    assert len(plan.follow_up) == 5
-    assert plan.warnings[0].code == "overdose_risk_after_stopping"
-    assert {"naloxone", "cravings_may_return"} <= {w.code for w in plan.warnings}
+    assert len(plan.follow_up) == (7 if opioid else 5)
+    found = {w.code for w in plan.warnings}
+    if indication == "AUD":
+        assert plan.warnings[0].code == "drinking_may_return_after_stopping"
+        assert "overdose_risk_after_stopping" not in found
+    else:
+        assert plan.warnings[0].code == "overdose_risk_after_stopping"
+        assert "naloxone" in found
+    assert "cravings_may_return" in found
 
 
 @settings(deadline=None, max_examples=200)
@@ -394,4 +421,5 @@ def test_xr_plan_properties(last_injection: dt.date, gap: int) -> None:
     assert plan.last_dose == last_injection
     assert plan.blockade_ends == last_injection + dt.timedelta(days=28)
     assert all(day > plan.blockade_ends and day > start for day in plan.follow_up)
+    assert all(day.weekday() < 5 for day in plan.follow_up)
     assert list(plan.follow_up) == sorted(set(plan.follow_up))

@@ -9,11 +9,20 @@ Rules about a single event key on that event (``injection_overdue:<last injectio
 a rolling window key on the rule alone (``heavy_drinking_days``), so the alert stays the same one
 while the window slides and the condition persists.
 
+One exception to "close when the key is gone": a finding whose evidence has
+``acknowledge_to_close: true`` (the liver alerts) is closed only by a clinician's
+acknowledgement. The rule keeps returning it for a run of raised results while that run is in the
+look-back, even after a normal result (see ``liver_enzymes``); the caller keeps such an alert
+open until it is acknowledged, even when its key is no longer returned, and does not open a new
+alert for a key that a clinician has already acknowledged.
+
 Severity, three levels:
 
-- ``urgent``: act today (risk of overdose or of suicide, markedly raised liver enzymes);
-- ``high``: act within days (overdue injection, stopped without follow-up, severe depression
-  symptoms, raised liver enzymes, missed doses in opioid use disorder);
+- ``urgent``: act today (opioid use in any state, suicidal thoughts, markedly raised liver
+  enzymes, no follow-up after stopping in opioid use disorder);
+- ``high``: act within days (overdue injection, no follow-up after stopping in alcohol use
+  disorder, depression symptoms at PHQ-9 10 or more, raised liver enzymes, missed doses in
+  opioid use disorder);
 - ``routine``: review at the next contact (cravings, heavy drinking, missed doses in alcohol use
   disorder).
 
@@ -27,6 +36,7 @@ from naltrack.clinical.alerts.snapshot import (
     CheckIn,
     InstrumentScore,
     LabResult,
+    OpioidExposure,
     OralDoseEvent,
     PatientSnapshot,
     UrineDrugScreen,
@@ -41,6 +51,7 @@ __all__ = [
     "CheckIn",
     "InstrumentScore",
     "LabResult",
+    "OpioidExposure",
     "OralDoseEvent",
     "PatientSnapshot",
     "Thresholds",

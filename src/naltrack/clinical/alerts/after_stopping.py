@@ -1,4 +1,5 @@
-"""After stopping: the window of highest overdose risk, and follow-up contacts in it."""
+"""After stopping: the window of highest overdose risk, and follow-up contacts in it (opioid use
+after stopping is ``opioid_use``'s, with no time limit)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,14 @@ def in_high_risk_window(snapshot: PatientSnapshot, t: Thresholds) -> bool:
 
 
 def follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFinding]:
-    """A stopped patient the clinic has lost touch with.
+    """A stopped patient the clinic has lost touch with: ``urgent`` with opioid use disorder
+    (``OUD``, ``OUD_AUD``), ``high`` with alcohol use disorder (NALTRACK, from TIP63).
 
     With contacts booked by the stop plan, a booked contact more than the grace days late with
     no contact since (a day or so early counts) raises it, so a plan kept to the letter never
-    alerts between its monthly contacts. With none booked, a plain gap since the last contact.
+    alerts between its monthly contacts: the booked contacts are the clinic's cadence (for opioid
+    use disorder, every few days for the first 4 weeks). With none booked, a plain gap of 14 days
+    since the last contact.
     """
     if not in_high_risk_window(snapshot, t):
         return []
@@ -54,21 +58,23 @@ def follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFin
         when = f"the last follow-up contact was {gap} days ago, on {iso(since)}"
     else:
         when = "there has been no follow-up contact since"
+    opioid = snapshot.indication in ("OUD", "OUD_AUD")
     risk = (
         "Tolerance to opioids is lower after stopping, so a previously tolerated dose can cause a "
         "fatal overdose."
-        if snapshot.indication in ("OUD", "OUD_AUD")
+        if opioid
         else "Cravings and drinking may return; and if the patient uses opioids, tolerance is low, "
         "so a previously tolerated dose can cause a fatal overdose."
     )
+    # source: NALTRACK, from TIP63 — the overdose window after stopping makes it urgent in OUD.
     return [
         AlertFinding(
             code=FOLLOW_UP_MISSING,
-            severity="high",
+            severity="urgent" if opioid else "high",
             message=f"Naltrexone was stopped on {iso(stopped_on)} "
             f"({days_ago(snapshot, stopped_on)} days ago) and {when}. {risk} Contact the "
-            "patient, ask about cravings and drug or alcohol use, and make sure they have "
-            "naloxone.",
+            f"patient{' today' if opioid else ''}, ask about cravings and drug or alcohol use, "
+            "and make sure they have naloxone.",
             evidence={
                 "stopped_on": iso(stopped_on),
                 "last_contact": iso(contacts[-1]) if contacts else None,

@@ -1,12 +1,18 @@
-"""The latest PHQ-9: thoughts of self-harm, and severe depression symptoms."""
+"""The latest PHQ-9: thoughts of self-harm, and depression symptoms at the cut-off for major
+depression."""
 
 from __future__ import annotations
+
+from typing import Final
 
 from naltrack.clinical.alerts.dates import iso
 from naltrack.clinical.alerts.finding import AlertFinding, JSONValue
 from naltrack.clinical.alerts.rules import DEPRESSION_HIGH, SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.alerts.snapshot import PatientSnapshot
 from naltrack.clinical.instruments import SUICIDAL_IDEATION
+
+# source: PHQ9 — Kroenke 2001: a total of 10 or more (moderate and above) for major depression.
+PHQ9_MAJOR_DEPRESSION_TOTAL: Final = 10
 
 
 def phq9(snapshot: PatientSnapshot) -> list[AlertFinding]:
@@ -37,17 +43,20 @@ def phq9(snapshot: PatientSnapshot) -> list[AlertFinding]:
                 key=f"{SUICIDAL_IDEATION_ALERT}:{day}",
             )
         )
-    # source: PHQ9 bands; REVIA/VIVITROL — depression reported in people treated: monitor.
-    if latest.band in ("moderately_severe", "severe"):
-        band = latest.band.replace("_", " ")
+    # source: PHQ9 — a total of 10 or more is Kroenke's cut-off for major depression;
+    # REVIA/VIVITROL — depression reported in people treated for substance use: monitor.
+    if latest.score >= PHQ9_MAJOR_DEPRESSION_TOTAL:
+        band = (latest.band or "").replace("_", " ")
         alerts.append(
             AlertFinding(
                 code=DEPRESSION_HIGH,
                 severity="high",
-                message=f"The PHQ-9 of {day} scored {latest.score} of 27 ({band} depression "
-                "symptoms). Depression and suicidal thoughts have been reported in people "
-                "treated for substance use: review with the patient and consider referral.",
-                evidence=evidence,
+                message=f"The PHQ-9 of {day} scored {latest.score} of 27"
+                f"{f' ({band} depression symptoms)' if band else ''}, at or above "
+                f"{PHQ9_MAJOR_DEPRESSION_TOTAL}, the PHQ-9's cut-off for major depression. "
+                "Depression and suicidal thoughts have been reported in people treated for "
+                "substance use: review with the patient and consider referral.",
+                evidence={**evidence, "threshold": PHQ9_MAJOR_DEPRESSION_TOTAL},
                 source="PHQ9+REVIA+VIVITROL",
                 key=f"{DEPRESSION_HIGH}:{day}",
             )

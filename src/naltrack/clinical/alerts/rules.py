@@ -15,18 +15,22 @@ _D: Final = DEFAULT_THRESHOLDS
 LIVER_HIGH = rule(
     code="liver_enzymes_high",
     area="alerts",
-    summary="On naltrexone, the latest ALT or AST is raised: review liver function (high)",
-    threshold=f"> {_D.liver_warn_multiple:g} times the upper limit of normal (Naltrack default, "
-    "clinic-configurable; informed by TIP63/AUDGUIDE and the Vivitrol OUD trial's exclusion)",
+    summary="On naltrexone, an ALT or AST result is raised: review liver function (high). One "
+    "alert per run of raised results of a test, kept until a clinician acknowledges it: a later "
+    "normal value does not close it",
+    threshold=f"> {_D.liver_warn_multiple:g} times the upper limit of normal, a result in the "
+    f"last {_D.liver_lookback_days} days (Naltrack defaults, clinic-configurable; informed by "
+    "TIP63/AUDGUIDE and the Vivitrol OUD trial's exclusion)",
     source="NALTRACK+VIVITROL",
 )
 LIVER_VERY_HIGH = rule(
     code="liver_enzymes_very_high",
     area="alerts",
-    summary="On naltrexone, the latest ALT or AST is markedly raised: a clinician decides today "
-    "(urgent)",
-    threshold=f"> {_D.liver_urgent_multiple:g} times the upper limit of normal (Naltrack default, "
-    "clinic-configurable; informed by the X:BOT trial's exclusion)",
+    summary="On naltrexone, an ALT or AST result is markedly raised: a clinician decides today "
+    "(urgent). Kept until a clinician acknowledges it, like liver_enzymes_high",
+    threshold=f"> {_D.liver_urgent_multiple:g} times the upper limit of normal, a result in the "
+    f"last {_D.liver_lookback_days} days (Naltrack defaults, clinic-configurable; informed by the "
+    "X:BOT trial's exclusion)",
     source="NALTRACK+XBOT+VIVITROL",
 )
 INJECTION_OVERDUE = rule(
@@ -40,9 +44,13 @@ ORAL_DOSES_MISSED = rule(
     code="oral_doses_missed",
     area="alerts",
     summary="Oral doses missed while on naltrexone (high in opioid use disorder, routine in "
-    "alcohol use disorder)",
+    "alcohol use disorder). In opioid use disorder 2 scheduled doses missed in a row are enough: "
+    "the blockade is gone about 24 hours after a dose and tolerance may be low",
     threshold=f"≥ {_D.missed_doses_count} missed doses in the last {_D.missed_doses_window_days} "
-    "days (Naltrack default, clinic-configurable)",
+    f"days; in opioid use disorder (OUD, OUD_AUD) also ≥ {_D.missed_in_a_row} scheduled doses "
+    "missed in a row, with none recorded as taken between and each within 3 days of the one "
+    "before (the longest interval of any oral schedule), the last of them in those "
+    f"{_D.missed_doses_window_days} days (Naltrack defaults, clinic-configurable)",
     source="NALTRACK+REVIA",
 )
 CRAVING_HIGH = rule(
@@ -72,31 +80,43 @@ HEAVY_DRINKING = rule(
     "(Naltrack default, clinic-configurable)",
     source="NALTRACK",
 )
+OPIOID_USE_IN_SCREENING = rule(
+    code="opioid_use_in_screening",
+    area="alerts",
+    summary="Opioid use before the first dose: the wait is a time of high overdose risk, and the "
+    "opioid-free window restarts from that day (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back): reported at a check-in, recorded by a clinician, a craving walk-through ended "
+    "'I drank or used' (opioid use disorder), or an opioid-positive urine screen",
+    source="REVIA+VIVITROL+TIP63",
+)
 OPIOID_USE_ON_NALTREXONE = rule(
     code="opioid_use_on_naltrexone",
     area="alerts",
-    summary="Opioid use reported, or an opioid-positive urine screen, while on naltrexone: "
-    "overcoming the blockade with large doses can cause fatal overdose (urgent)",
-    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default look-back)",
+    summary="Opioid use while on naltrexone: overcoming the blockade with large doses can cause "
+    "fatal overdose (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back), from the same four sources",
     source="REVIA+VIVITROL+TIP63",
 )
 OPIOID_USE_AFTER_STOPPING = rule(
     code="opioid_use_after_stopping",
     area="alerts",
-    summary="Opioid use reported, or an opioid-positive urine screen, after stopping naltrexone: "
-    "tolerance is low, so a previously tolerated dose can be fatal (urgent)",
-    threshold=f"any, in the last {_D.opioid_use_lookback_days} days, within "
-    f"{_D.high_risk_window_days} days of stopping (Naltrack defaults)",
+    summary="Opioid use after stopping naltrexone, however long ago it stopped: tolerance is "
+    "low, so a previously tolerated dose can be fatal (urgent)",
+    threshold=f"any, in the last {_D.opioid_use_lookback_days} days (Naltrack default "
+    "look-back), from the same four sources; no limit on the time since stopping",
     source="REVIA+VIVITROL+TIP63",
 )
 FOLLOW_UP_MISSING = rule(
     code="follow_up_missing_after_stop",
     area="alerts",
-    summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability (high)",
+    summary="Stopped naltrexone recently and no follow-up contact: overdose vulnerability "
+    "(urgent in opioid use disorder, OUD or OUD_AUD; high in alcohol use disorder)",
     threshold=f"stopped in the last {_D.high_risk_window_days} days and a booked follow-up "
     f"contact more than {_D.follow_up_grace_days} days late; with none booked, no contact for "
     f"{_D.follow_up_gap_days} days or more, counted from the stop if none since (Naltrack "
-    "defaults)",
+    "defaults, from TIP63)",
     source="NALTRACK+REVIA+VIVITROL+TIP63",
 )
 SUICIDAL_IDEATION_ALERT = rule(
@@ -109,8 +129,8 @@ SUICIDAL_IDEATION_ALERT = rule(
 DEPRESSION_HIGH = rule(
     code="depression_symptoms_high",
     area="alerts",
-    summary="Latest PHQ-9 moderately severe or severe: depression has been reported in people "
-    "treated with naltrexone; review (high)",
-    threshold="PHQ-9 total ≥ 15 (band moderately_severe or severe)",
+    summary="Latest PHQ-9 at or above the cut-off for major depression: depression has been "
+    "reported in people treated with naltrexone; review (high)",
+    threshold="PHQ-9 total ≥ 10 (Kroenke's cut-off; bands moderate and above)",
     source="PHQ9+REVIA+VIVITROL",
 )

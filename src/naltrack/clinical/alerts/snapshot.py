@@ -11,6 +11,7 @@ from naltrack.clinical.formulary import Formulation
 from naltrack.clinical.instruments.craving_vas import CRAVING_MAX
 from naltrack.clinical.instruments.spec import InstrumentId, Sex
 from naltrack.clinical.regimens import Indication
+from naltrack.clinical.start_check.inputs import ExposureKind
 
 EpisodeState = Literal["screening", "induction", "maintenance", "tapering", "stopped"]
 DoseStatus = Literal["taken", "missed"]
@@ -64,6 +65,14 @@ class UrineDrugScreen:
 
 
 @dataclass(frozen=True)
+class OpioidExposure:
+    """Opioid use a clinician recorded: the day of use and its kind (the start check's kinds)."""
+
+    on: dt.date
+    kind: ExposureKind
+
+
+@dataclass(frozen=True)
 class InstrumentScore:
     """A stored result of ``instruments.score``."""
 
@@ -81,6 +90,10 @@ class PatientSnapshot:
     ``stopped_on`` is the date the episode was stopped (required when ``state`` is ``stopped``);
     ``follow_up_contacts`` are the dates of contacts with the patient after stopping.
     ``last_dose_on`` is carried for the caller's display; no current rule reads it.
+    ``opioid_exposures`` are the uses of opioids a clinician recorded (day of use and kind), in
+    any state; ``cravings_used`` the days of craving walk-throughs the patient ended with "I drank
+    or used" (the walk-through does not say which: for opioid use disorder the rules read it as
+    possible opioid use). Both default to empty, so a caller that does not know them still works.
     Sequences are stored as tuples; their order does not matter.
     """
 
@@ -99,6 +112,8 @@ class PatientSnapshot:
     scores: Sequence[InstrumentScore] = ()
     follow_up_contacts: Sequence[dt.date] = ()
     follow_ups_booked: Sequence[dt.date] = ()
+    opioid_exposures: Sequence[OpioidExposure] = ()
+    cravings_used: Sequence[dt.date] = ()
 
     def __post_init__(self) -> None:
         if self.state == "stopped" and self.stopped_on is None:
@@ -112,5 +127,7 @@ class PatientSnapshot:
             "scores",
             "follow_up_contacts",
             "follow_ups_booked",
+            "opioid_exposures",
+            "cravings_used",
         ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
