@@ -151,7 +151,7 @@ def test_a_taper_plans_daily_doses_and_follow_ups_are_reminded(patient, clinicia
         "2026-03-19",
         "2026-03-26",
         "2026-04-09",
-        "2026-05-09",
+        "2026-05-08",  # the 9th is a Saturday: the Friday before
         "2026-06-09",
     ]
     assert all(n.essential and n.status == "sent" for n in follow_ups)

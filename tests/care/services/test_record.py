@@ -154,11 +154,11 @@ def test_step_down_plan_is_stored_and_books_follow_ups(patient, clinician):
     regimen.refresh_from_db()
     assert regimen.end == plan.last_dose
     due = list(FollowUp.objects.filter(episode=episode).values_list("due_on", flat=True))
-    assert due[:3] == [
-        plan.last_dose + 7 * DAY,
-        plan.last_dose + 14 * DAY,
-        plan.last_dose + 28 * DAY,
-    ]
+    # Days 7, 14 and 28 after the last dose, a weekend contact moved to the Friday before.
+    assert due == [dt.date.fromisoformat(day) for day in plan.plan["follow_up"]]
+    for booked, days in zip(due, (7, 14, 28), strict=False):
+        assert booked.weekday() < 5
+        assert 0 <= (plan.last_dose + days * DAY - booked).days <= 2
     assert all(day > plan.last_dose for day in due)
     assert "overdose_risk_after_stopping" in {w["code"] for w in plan.plan["warnings"]}
     assert services.episodes_finish_tapers(today=TODAY + 3 * DAY) == 1
