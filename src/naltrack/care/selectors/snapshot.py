@@ -8,9 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.utils import timezone
+
 from naltrack.accounts.models import Clinic
 from naltrack.care.models import (
     CheckIn,
+    CravingEpisode,
     DoseEvent,
     DrugScreen,
     Episode,
@@ -18,6 +21,7 @@ from naltrack.care.models import (
     Injection,
     InstrumentResponse,
     LabResult,
+    OpioidExposure,
     Patient,
     Regimen,
 )
@@ -63,7 +67,10 @@ def patient_snapshots(
     """The alert rules' view of many patients at once: the same queries whatever their number.
 
     The nightly sweep reads a few hundred patients per call; a single patient's refresh after a
-    write is the same code with a list of one (None: the patient has no episode yet).
+    write is the same code with a list of one. A patient with no episode yet (accepted from
+    intake, checking in before a first visit) is seen as in screening for opioid use disorder
+    with only their opioid use, so that use raises its alert and nothing else does (None: no
+    episode and no opioid use).
     """
     ids = [patient.pk for patient in patients]
     latest: dict[int, Episode] = {}
@@ -71,14 +78,11 @@ def patient_snapshots(
         "patient_id", "-opened_on", "-id"
     ):
         latest.setdefault(episode.patient_id, episode)
-    if not latest:
-        return dict.fromkeys(ids)
     regimens: dict[int, Regimen] = {}
     for regimen in Regimen.objects.filter(episode__in=latest.values()).order_by(
         "episode_id", "-start", "-id"
     ):
         regimens.setdefault(regimen.episode_id, regimen)
-    ids = list(latest)
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
 
     def rows(model: Any, day: str, *fields: str, first: dt.date = since) -> Any:
@@ -100,6 +104,14 @@ def patient_snapshots(
         first=as_of - dt.timedelta(days=LAB_DAYS),
     )
     screens = rows(DrugScreen, "collected_on", "opioids_positive")
+    exposures = rows(OpioidExposure, "last_use", "kind")
+    cravings_used = _by_patient(
+        CravingEpisode.objects.filter(
+            patient_id__in=ids,
+            outcome=CravingEpisode.Outcome.USED,
+            ended_at__date__gte=since,
+        ).values_list("patient_id", "ended_at")
+    )
     scores = rows(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
     contacts = _by_patient(
         FollowUp.objects.filter(
@@ -113,11 +125,33 @@ def patient_snapshots(
         (patient.pk for patient in patients), None
     )
     for patient in patients:
-        episode = latest.get(patient.pk)
+        pk = patient.pk
+        episode = latest.get(pk)
+        used = [timezone.localdate(at) for (at,) in cravings_used[pk]]
+        recorded = [alerts.OpioidExposure(on=day, kind=kind) for day, kind in exposures[pk]]
         if episode is None:
+            check_ins_used = [
+                alerts.CheckIn(on=day, craving=craving, drinks=drinks, opioid_use=True)
+                for day, craving, drinks, opioid_use in check_ins[pk]
+                if opioid_use
+            ]
+            positive = [
+                alerts.UrineDrugScreen(on=day, opioids_positive=True)
+                for day, is_positive in screens[pk]
+                if is_positive
+            ]
+            if check_ins_used or positive or recorded:
+                snapshots[pk] = alerts.PatientSnapshot(
+                    as_of=as_of,
+                    state="screening",
+                    indication="OUD",
+                    sex=patient.sex or None,  # type: ignore[arg-type]
+                    check_ins=check_ins_used,
+                    drug_screens=positive,
+                    opioid_exposures=recorded,
+                )
             continue
         regimen = regimens.get(episode.pk)
-        pk = patient.pk
         snapshots[pk] = alerts.PatientSnapshot(
             as_of=as_of,
             state=episode_state(episode, today=as_of),  # type: ignore[arg-type]
@@ -155,5 +189,7 @@ def patient_snapshots(
             ],
             follow_up_contacts=[day for (day,) in contacts[pk]],
             follow_ups_booked=[day for (day,) in booked[pk]],
+            opioid_exposures=recorded,
+            cravings_used=used,
         )
     return snapshots

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -98,19 +99,31 @@ def _alerts_apply(
     )
     current = {finding.key: finding for finding in findings}
     open_by_key = {alert.key: alert for alert in open_alerts}
-    passed = [alert for alert in open_alerts if alert.key not in current]
+    passed = [alert for alert in open_alerts if _has_passed(alert, current.get(alert.key))]
     # An acknowledged alert stays acknowledged while its cause lasts: no re-alerting every night.
+    # A liver alert keeps the words of the result that raised it: a later value does not
+    # overwrite what the clinician is asked to acknowledge.
     changed = [
         (alert, current[alert.key])
         for alert in open_alerts
         if alert.key in current
         and alert.acknowledged_at is None
+        and not _closes_on_acknowledgement(alert.evidence)
         and (
             alert.message != current[alert.key].message
             or alert.severity != current[alert.key].severity
         )
     ]
     new = [finding for finding in findings if finding.key not in open_by_key]
+    kept = [finding.key for finding in new if _closes_on_acknowledgement(finding.evidence)]
+    if kept:
+        # A raised liver result a clinician has acknowledged is not raised again.
+        seen = set(
+            Alert.objects.filter(
+                patient=patient, key__in=kept, acknowledged_at__isnull=False
+            ).values_list("key", flat=True)
+        )
+        new = [finding for finding in new if finding.key not in seen]
     if not (passed or changed or new):
         return []
     now = timezone.now()
@@ -136,6 +149,21 @@ def _alerts_apply(
             )
             for finding in new
         ]
+
+
+def _closes_on_acknowledgement(evidence: Any) -> bool:
+    """Liver alerts close when a clinician acknowledges them, not when a value returns to
+    normal (NALTRACK; the clinical core marks them)."""
+    return bool((evidence or {}).get("acknowledge_to_close"))
+
+
+def _has_passed(alert: Alert, finding: Any) -> bool:
+    """Whether an open alert's cause has passed, so it resolves."""
+    if not _closes_on_acknowledgement(alert.evidence):
+        return finding is None
+    if alert.acknowledged_at is None:
+        return False  # open until a clinician acknowledges it
+    return finding is None or bool(finding.evidence.get("back_within_limit"))
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import CravingEpisode, CravingPlan, Patient
+from naltrack.care.services.alerts import alerts_refresh
 from naltrack.clinical.vocabulary import CRAVING_MAX
 
 TRIED_MAX = 20  # things tried in one craving: plenty for a person, a bound for the record
@@ -118,4 +119,6 @@ def craving_episode_finish(
     episode.ended_at = episode.ended_at or timezone.now()
     episode.save(update_fields=["end_rating", "outcome", "ended_at"])
     audit_change(AuditEvent.Action.UPDATE, episode, by, end_rating=end_rating, outcome=outcome)
+    # "I drank or used" can be opioid use: an overdose risk the clinic must see.
+    alerts_refresh(patient=episode.patient)
     return episode

@@ -72,6 +72,7 @@ def opioid_exposure_record(
         patient=patient, kind=kind, last_use=last_use, substance=substance, recorded_by=by
     )
     audit_change(AuditEvent.Action.CREATE, exposure, by)
+    alerts_refresh(patient=patient)  # opioid use at any time is an overdose risk
     return exposure
 
 
