@@ -147,3 +147,44 @@ def test_drinking_now_holds_the_first_injection_for_alcohol(client, clinician, p
     check = run_check(client, patient, formulation="xr_injection", currently_drinking="yes")
     assert check.inputs["currently_drinking"] is True
     assert check.status == "not_yet"
+
+
+def test_the_stop_planner_sends_the_indication_and_a_surgery_date(client, clinician, patient):
+    from naltrack.care.models import TaperPlan
+    from tests.care.helpers import started
+
+    started(patient, clinician, day=TODAY - 30 * DAY)  # OUD, tablets
+    client.force_login(clinician)
+    surgery = TODAY + 10 * DAY
+    page = client.post(
+        reverse("clinician:plan_stop", args=[patient.pk]),
+        {
+            "strategy": "stop",
+            "start": TODAY.isoformat(),
+            "surgery_date": surgery.isoformat(),
+            "save": "1",
+        },
+    )
+    assert page.status_code == 302
+    plan = TaperPlan.objects.get(patient=patient)
+    assert plan.inputs["indication"] == "OUD"
+    assert plan.plan["surgery_opioids_from"] == (TODAY - DAY + 3 * DAY).isoformat()
+    # Denser follow-up for opioid use disorder: the first contact within days.
+    first = dt.date.fromisoformat(plan.plan["follow_up"][0])
+    assert (first - plan.last_dose).days <= 3
+
+
+def test_an_alcohol_only_plan_keeps_the_overdose_warning_when_the_record_shows_opioid_use(
+    client, clinician, patient
+):
+    from naltrack.care import selectors
+    from tests.care.helpers import started
+
+    episode, _ = started(
+        patient, clinician, kind="aud_daily", indication="AUD", day=TODAY - 30 * DAY
+    )
+    assert selectors.stop_plan_indication(episode=episode) == "AUD"
+    services.opioid_exposure_record(
+        patient=patient, kind="short_acting", last_use=TODAY - 40 * DAY, by=clinician
+    )
+    assert selectors.stop_plan_indication(episode=episode) is None

@@ -25,7 +25,11 @@ from naltrack.care.selectors.snapshot import (
     patient_snapshot,
     patient_snapshots,
 )
-from naltrack.care.selectors.start_check import StartCheckRecord, start_check_record
+from naltrack.care.selectors.start_check import (
+    StartCheckRecord,
+    start_check_record,
+    stop_plan_indication,
+)
 from naltrack.care.selectors.treatment import (
     Treatment,
     current_oral_dose_mg,
@@ -73,6 +77,7 @@ __all__ = [
     "regimen_current",
     "row_get",
     "start_check_record",
+    "stop_plan_indication",
     "treatment_now",
     "treatment_of",
     "treatments_now",

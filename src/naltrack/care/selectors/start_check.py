@@ -7,7 +7,9 @@ import datetime as dt
 from typing import Any
 
 from naltrack.care.models import (
+    CheckIn,
     DrugScreen,
+    Episode,
     LabResult,
     OpioidExposure,
     Patient,
@@ -75,3 +77,18 @@ def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
     )[:40]:
         latest.setdefault(lab.test, lab)
     return StartCheckRecord(exposures=exposures, screen=screen, labs=list(latest.values()))
+
+
+def stop_plan_indication(*, episode: Episode) -> str | None:
+    """The indication a stop plan is made for: the episode's, except that an alcohol-only episode
+    whose patient's record shows opioid use is planned without one (null), so the plan keeps the
+    overdose warning after stopping (docs/calculators.md, discontinuation)."""
+    if episode.indication != "AUD":
+        return episode.indication
+    patient_id = episode.patient_id
+    opioid_use = (
+        OpioidExposure.objects.filter(patient_id=patient_id).exists()
+        or CheckIn.objects.filter(patient_id=patient_id, opioid_use=True).exists()
+        or DrugScreen.objects.filter(patient_id=patient_id, opioids_positive=True).exists()
+    )
+    return None if opioid_use else episode.indication

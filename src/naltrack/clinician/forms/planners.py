@@ -152,6 +152,12 @@ class PlanStopForm(forms.Form):
         label="Days at each step", min_value=1, max_value=28, required=False, initial=3
     )
     reason = forms.CharField(label="Reason", required=False, max_length=500)
+    surgery_date = _date_field(
+        "Planned surgery that may need opioids",
+        required=False,
+        help_text="Optional. The plan then gives the first day opioid pain relief can be relied "
+        "on (72 hours after the last tablet, 30 days after the last injection; ASAM2015).",
+    )
 
     def __init__(self, *args: Any, strategies: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -154,7 +154,11 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inputs = _plan_inputs(
-                form.cleaned_data, regimen=regimen, daily_dose=daily_dose, patient=patient
+                form.cleaned_data,
+                regimen=regimen,
+                daily_dose=daily_dose,
+                patient=patient,
+                indication=selectors.stop_plan_indication(episode=episode),
             )
             if "save" in request.POST:
                 services.discontinuation_plan_store(
@@ -185,7 +189,12 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 def _plan_inputs(
-    data: dict[str, Any], *, regimen: Regimen, daily_dose: int | None, patient: Patient
+    data: dict[str, Any],
+    *,
+    regimen: Regimen,
+    daily_dose: int | None,
+    patient: Patient,
+    indication: str | None,
 ) -> dict[str, Any]:
     """The discontinuation calculator's input, from the form and the record."""
     start: dt.date = data["start"]
@@ -194,7 +203,10 @@ def _plan_inputs(
         "formulation": regimen.formulation,
         "strategy": data["strategy"],
         "reason": data["reason"],
+        "indication": indication,
     }
+    if data.get("surgery_date"):
+        inputs["surgery_date"] = data["surgery_date"].isoformat()
     if regimen.formulation == XR_INJECTION:
         last = patient.injections.order_by("-given_on").values_list("given_on", flat=True).first()
         if last is None:
