@@ -23,7 +23,8 @@ XR_SITES: Final[tuple[str, str]] = ("left_gluteal", "right_gluteal")
 # source: REVIA §Clinical pharmacology — 50 mg blocks 25 mg IV heroin for up to 24 h, 100 mg up to
 # 48 h, 150 mg up to 72 h: blockade counts as ended this many days after the last oral dose.
 ORAL_BLOCKADE_DAYS: Final[dict[int, int]] = {25: 1, 50: 1, 100: 2, 150: 3}
-# source: VIVITROL §2/§5 — blockade wanes toward the end of the dosing interval.
+# source: VIVITROL §2/§5 — blockade wanes toward the end of the dosing interval; counting it as
+# ended at 28 days is a Naltrack reading of that (NALTRACK).
 XR_BLOCKADE_DAYS: Final = 28
 
 BLOCKADE_AFTER_ORAL = rule(
@@ -38,7 +39,7 @@ BLOCKADE_AFTER_XR = rule(
     area="formulary",
     summary="Opioid blockade counts as ended after the last 380 mg injection",
     threshold="28 days after the injection",
-    source="VIVITROL",
+    source="VIVITROL+NALTRACK",
 )
 
 

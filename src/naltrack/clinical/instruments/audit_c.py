@@ -7,7 +7,8 @@ from typing import Final
 from naltrack.clinical.instruments.spec import Band, InstrumentSpec, Item, Sex, labelled
 
 # AUDIT-C. source: AUDITC — 3 items, each 0-4, total 0-12; positive at >= 4 for men and >= 3
-# for women (Bradley 2007); the lower cut-off (3) when the sex is unknown.
+# for women (Bradley 2007). source: NALTRACK — the lower cut-off (3) when the sex is unknown (a
+# Naltrack convention: the cautious one, not in the papers).
 AUDIT_C_CUTOFF: Final[dict[Sex | None, int]] = {"male": 4, "female": 3, None: 3}  # source: AUDITC
 
 
