@@ -4,14 +4,16 @@ grade or below for patients) and states none of the myths of tests/education/myt
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from naltrack.clinical.evidence import SOURCES
+from naltrack.education.citations import cited_ids
 from naltrack.education.loader import ARTICLES_DIR, ArticleFile, parse_library
 from naltrack.education.models import PATIENT_READING_GRADE_MAX, Article
-from tests.education.myths import MYTHS, find_myths, states_myth
+from tests.education.myths import MYTHS, STOPPING, find_myths, states_myth
 
 ARTICLES: list[ArticleFile] = parse_library()
 IDS = [article.slug for article in ARTICLES]
@@ -122,3 +124,53 @@ def test_myth_lines_are_allowed() -> None:
     text = "Myth: Stopping naltrexone causes withdrawal.\n\n**Myth:** Naltrexone must always be tapered.\n"
     assert list(find_myths(text)) == []
     assert len(list(find_myths("Fact: Stopping naltrexone causes withdrawal.\n"))) == 1
+
+
+def sections(article: ArticleFile) -> list[str]:
+    """The article's text cut at its headings: the opening, then each '## ' section."""
+    return re.split(r"(?m)^#{2,3} ", article.body_markdown)
+
+
+STOPPING_RISK = re.compile(
+    rf"{STOPPING}[^.]*\b(risks?|danger\w*)\b|\b(risks?|danger\w*)\b[^.]*{STOPPING}", re.IGNORECASE
+)
+
+
+def test_side_effects_says_overdose_and_naloxone_where_it_speaks_of_stopping() -> None:
+    article = next(a for a in ARTICLES if a.slug == "side-effects")
+    about_stopping = [s for s in sections(article) if s.startswith("Stopping")]
+    assert about_stopping, "side-effects has no section on the risks of stopping"
+    text = about_stopping[0]
+    assert "overdose" in text and "naloxone" in text and "tolerance" in text
+    assert {"REVIA", "VIVITROL", "TIP63"} <= set(cited_ids(text))
+    # So does the advice not to stop on one's own, where the reviewer found it missing.
+    advice = next(s for s in sections(article) if s.startswith("What to do"))
+    line = next(line for line in advice.splitlines() if "Don't stop on your own" in line)
+    assert "overdose" in line and "naloxone" in line
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=IDS)
+def test_wherever_stopping_risks_are_mentioned_overdose_and_naloxone_are_too(
+    article: ArticleFile,
+) -> None:
+    for section in sections(article):
+        if STOPPING_RISK.search(section):
+            heading = section.splitlines()[0]
+            assert "overdose" in section.lower(), f"{article.slug}: {heading!r} lacks overdose"
+            assert "naloxone" in section.lower(), f"{article.slug}: {heading!r} lacks naloxone"
+
+
+def test_the_side_effects_article_warns_about_driving_and_machines() -> None:
+    article = next(a for a in ARTICLES if a.slug == "side-effects")
+    driving = next(s for s in sections(article) if s.startswith("Driving"))
+    assert "Do not drive" in driving and "machines" in driving
+    assert "until you know how naltrexone affects you" in driving
+    assert "dizzy" in driving and "sleepy" in driving
+    assert cited_ids(driving) == ["VIVMG"]
+
+
+def test_the_wait_before_the_first_dose_is_called_a_time_of_high_overdose_risk() -> None:
+    article = next(a for a in ARTICLES if a.slug == "opioid-free-before-starting")
+    wait = next(s for s in sections(article) if "high overdose risk" in s.splitlines()[0])
+    assert "naloxone" in wait and "tolerance" in wait
+    assert {"REVIA", "TIP63"} <= set(cited_ids(wait))

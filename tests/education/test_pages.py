@@ -1,8 +1,11 @@
-"""The public library pages: no login, sources and review shown, escaping, scoping, admin."""
+"""The public library pages: no login, numbered sources, review details for staff only,
+escaping, scoping, admin."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from naltrack.accounts.models import Clinic, User
+from naltrack.clinical.evidence import SOURCES
+from naltrack.education.citations import PLAIN_TITLES
 from naltrack.education.models import Article
 from tests.factories import ClinicFactory, UserFactory
 
@@ -42,22 +47,97 @@ def test_library_is_public_and_lists_by_topic(client: Client, real_library: None
     assert 'aria-current="page">Library</a>' in html
 
 
-def test_article_page_shows_sources_review_grade_and_related(
-    client: Client, real_library: None
+def visible_text(html: str) -> str:
+    """What a reader sees: the page's text without tags or their attributes."""
+    body = html.split("<body", 1)[-1]
+    return unescape(re.sub(r"<[^>]*>", " ", body))
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def article_page(client: Client, slug: str) -> str:
+    response = client.get(reverse("education:article", args=[slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture(params=["anonymous", "patient"])
+def reader(request: pytest.FixtureRequest, client: Client) -> Client:
+    """The public and a signed-in patient read the library the same way."""
+    if request.param == "patient":
+        from tests.factories import member
+
+        client.force_login(member(ClinicFactory(), "patient"))
+    return client
+
+
+def test_article_page_shows_numbered_sources_with_full_titles_and_related(
+    reader: Client, real_library: None
 ) -> None:
     article = Article.objects.get(slug="stopping-naltrexone")
-    response = client.get(reverse("education:article", args=[article.slug]))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = article_page(reader, article.slug)
+    text = visible_text(html)
     assert article.title in html
-    assert 'id="source-REVIA"' in html and "FDA prescribing information" in html
-    assert 'href="#source-REVIA"' in html  # citations in the text link to the list
-    assert article.last_reviewed.strftime("%B") in html
-    assert escape(article.reviewer_role) in html
-    assert f"grade {article.reading_grade}" in html
+    # Each citation in the text is a numbered link to the list of sources at the end.
+    assert '<h2 id="sources-heading">Sources</h2>' in html
+    assert 'id="source-REVIA"' in html
+    assert re.search(r'<sup class="citation">\[<a href="#source-REVIA"[^>]*>1</a>', html)
+    for source_id in article.sources:
+        assert escape(SOURCES[source_id].title) in html or source_id in PLAIN_TITLES
+    # The list gives full titles in plain words; the ids stay out of what a reader sees.
+    assert "FDA prescribing information, naltrexone hydrochloride tablets" in text
+    assert "(source:" not in html and "source: REVIA" not in html
+    for source_id in article.sources:
+        assert not re.search(rf"\b{re.escape(source_id)}\b", text), source_id
     for slug in article.related:
         assert reverse("education:article", args=[slug]) in html
     assert "education/education.css" in html  # holds the print styles
+
+
+def test_readers_do_not_see_the_editors_details(reader: Client, real_library: None) -> None:
+    article = Article.objects.get(slug="side-effects")
+    text = visible_text(article_page(reader, article.slug))
+    assert "grade" not in text.lower()
+    assert "Flesch" not in text and "Reading level" not in text
+    assert str(article.reading_grade) not in text
+    assert article.reviewer_role not in text and "Reviewer" not in text
+    assert "Last reviewed" not in text and long_date(article.last_reviewed) not in text
+    assert "For clinic staff" not in text
+
+
+@pytest.mark.parametrize("role", ["clinician", "admin"])
+def test_clinic_staff_still_see_the_review_details(
+    client: Client, real_library: None, role: str
+) -> None:
+    from tests.factories import member
+
+    client.force_login(member(ClinicFactory(), role))
+    article = Article.objects.get(slug="stopping-naltrexone")
+    html = article_page(client, article.slug)
+    text = visible_text(html)
+    assert "For clinic staff" in text
+    assert long_date(article.last_reviewed) in text
+    assert escape(article.reviewer_role) in html
+    assert f"grade {article.reading_grade}" in text and "Flesch-Kincaid" in text
+    assert 'class="editorial no-print"' in html  # not on a printout handed to a patient
+    assert "(REVIA)" in text  # the list of sources names each id for the editors
+    assert "(source:" not in html  # the text reads the same as for patients
+
+
+def test_a_clinic_article_written_in_the_admin_cites_the_same_way(
+    client: Client, small_library: Path
+) -> None:
+    from tests.factories import member
+
+    clinic = ClinicFactory()
+    clinic_article(clinic)
+    client.force_login(member(clinic, "patient"))
+    html = article_page(client, "our-parking")
+    assert "(source:" not in html
+    assert 'href="#source-NALTRACK"' in html
+    assert PLAIN_TITLES["NALTRACK"] in visible_text(html)
 
 
 def test_unknown_and_unpublished_articles_are_404(client: Client, small_library: Path) -> None:

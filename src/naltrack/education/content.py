@@ -124,7 +124,7 @@ def render_body(body_markdown: str) -> RenderedBody:
 class DerivedBody:
     """What is stored from an article's Markdown besides the Markdown itself."""
 
-    html: str  # sanitised, citations linked to the list of sources
+    html: str  # sanitised, citations made numbered links to the list of sources
     text: str  # one line per block, headings marked "# ", citations left out
     grade: Decimal  # Flesch-Kincaid grade of the text
 
@@ -140,4 +140,6 @@ def derive_body(body_markdown: str) -> DerivedBody:
         prose.append(text)
         lines.append(f"# {text}" if index in rendered.heading_indexes else text)
     grade = Decimal(str(flesch_kincaid_grade(prose))).quantize(Decimal("0.1"))
-    return DerivedBody(html=link_citations(rendered.html), text="\n".join(lines), grade=grade)
+    return DerivedBody(
+        html=link_citations(rendered.html, body_markdown), text="\n".join(lines), grade=grade
+    )

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.http import Http404
 
-from naltrack.clinical.evidence import SOURCES, Source
+from naltrack.accounts.models import Membership
+from naltrack.education.citations import Reference, references
 from naltrack.education.models import Article
 from naltrack.education.topics import OTHER_TOPIC, TOPICS
 
@@ -44,8 +45,17 @@ def article_for_reader(*, slug: str, reader: Any) -> Article:
     return article
 
 
-def article_sources(article: Article) -> list[Source]:
-    return [SOURCES[source_id] for source_id in article.sources if source_id in SOURCES]
+def article_references(article: Article) -> list[Reference]:
+    """The article's list of sources, numbered as the citations in its text are."""
+    return references(article.body_markdown, article.sources)
+
+
+def reader_is_staff(user: Any) -> bool:
+    """Whether the reader is a clinic's clinician or admin, who also sees the editors' details
+    (review date, reviewer, reading grade). Patients and the public do not."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return getattr(user, "role", None) in Membership.STAFF_ROLES
 
 
 def related_articles(article: Article, *, reader: Any) -> list[Article]:

@@ -35,8 +35,10 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     found = selectors.article_for_reader(slug=slug, reader=request.user)
     context = {
         "article": found,
-        "sources": selectors.article_sources(found),
+        "references": selectors.article_references(found),
         "related": selectors.related_articles(found, reader=request.user),
+        # The review and reading-grade details are for the clinic's staff, not for readers.
+        "show_editorial": selectors.reader_is_staff(request.user),
         "grade_target": PATIENT_READING_GRADE_MAX,
     }
     return render(request, "education/article.html", context)
