@@ -36,6 +36,7 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.demo_clinic.clinic import DEMO_SLUG
+from naltrack.patient.wallet_card import wallet_card_data
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
@@ -132,6 +133,88 @@ def test_screening_patients_wait_some_for_recent_opioid_use(clinic):
         for finding in check.result["findings"]
         if finding["severity"] == "block"
     )
+
+
+def latest_state(patient: Patient) -> str:
+    return selectors.episode_latest(patient=patient).state
+
+
+def latest_check(patient: Patient) -> StartCheck | None:
+    return StartCheck.objects.filter(patient=patient).order_by("-checked_on", "-id").first()
+
+
+def blocks(check: StartCheck) -> dict[str, str]:
+    """The check's blocking findings: code to message."""
+    return {f["code"]: f["message"] for f in check.result["findings"] if f["severity"] == "block"}
+
+
+def test_a_screening_patient_after_sublocade_waits_for_a_clinicians_review(clinic):
+    today = timezone.localdate()
+    waiting = []
+    for exposure in OpioidExposure.objects.filter(kind="buprenorphine_extended_release"):
+        check = latest_check(exposure.patient)
+        if latest_state(exposure.patient) == Episode.State.SCREENING and check is not None:
+            waiting.append((exposure, check))
+    assert waiting
+    for exposure, check in waiting:
+        assert check.status == "review"
+        assert "buprenorphine_extended_release" in blocks(check)
+        assert exposure.substance == "Sublocade"
+        # source: SUBLOCADE §12.3 — counted for 12 months; the demo's last injection 3-6 months ago
+        assert 90 <= (today - exposure.last_use).days <= 185
+    assert "Owen Prescott" in {exposure.patient.full_name for exposure, _ in waiting}
+
+
+def test_a_screening_patient_whose_screen_missed_fentanyl_waits_for_review(clinic):
+    incomplete = [
+        screen
+        for screen in DrugScreen.objects.exclude(panel={}).select_related("patient")
+        if "fentanyl" not in screen.panel
+        and latest_state(screen.patient) == Episode.State.SCREENING
+    ]
+    assert incomplete
+    for screen in incomplete:
+        patient = screen.patient
+        latest = DrugScreen.objects.filter(patient=patient).order_by("-collected_on", "-id")[0]
+        assert latest == screen
+        assert screen.panel == {"opiates": "negative", "oxycodone": "negative"}
+        assert not screen.opioids_positive
+        assert selectors.episode_latest(patient=patient).indication in ("OUD", "OUD_AUD")
+        check = latest_check(patient)
+        assert check.status == "review"
+        assert check.inputs["urine_drug_screen"]["panel"] == screen.panel
+        assert "fentanyl" in blocks(check)["urine_screen_panel_incomplete"]
+    assert "Bianca Moreau" in {screen.patient.full_name for screen in incomplete}
+
+
+def test_an_opioid_patient_out_of_contact_after_stopping_raises_an_urgent_alert(clinic):
+    today = timezone.localdate()
+    out_of_contact = []
+    for alert in open_alerts("follow_up_missing_after_stop").filter(severity="urgent"):
+        episode = selectors.episode_latest(patient=alert.patient)
+        assert episode.state == Episode.State.STOPPED
+        assert episode.indication in ("OUD", "OUD_AUD")
+        last = CheckIn.objects.filter(patient=alert.patient).order_by("-day").first()
+        missed = episode.follow_ups.filter(due_on__lt=today, done_on__isnull=True)
+        if (last is None or last.day < today - 14 * DAY) and missed.exists():
+            out_of_contact.append(alert.patient.full_name)
+    assert "Curtis Redfield" in out_of_contact
+
+
+def test_a_stopped_opioid_patients_wallet_card_says_they_stopped(clinic):
+    today = timezone.localdate()
+    cards = {
+        episode.patient.full_name: wallet_card_data(patient=episode.patient, today=today)
+        for episode in Episode.objects.filter(
+            state=Episode.State.STOPPED, indication="OUD"
+        ).select_related("patient")
+        if latest_state(episode.patient) == Episode.State.STOPPED
+    }
+    stopped_cards = {name for name, card in cards.items() if card and not card.on_naltrexone}
+    assert "Ruth Calloway" in stopped_cards
+    ruth = cards["Ruth Calloway"]
+    assert ruth.last_dose is not None and ruth.last_dose < today
+    assert not ruth.form
 
 
 def test_inducting_patients_started_in_the_last_days(clinic):

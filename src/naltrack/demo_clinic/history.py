@@ -20,10 +20,11 @@ import random
 from typing import Any
 
 from naltrack.accounts.models import Clinic, User
-from naltrack.care import services
+from naltrack.care import selectors, services
 from naltrack.care.models import Episode, LabResult, Patient
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.formulary import XR_DOSE_MG
+from naltrack.clinical.start_check import ANALYTES
 from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.demo_clinic.days import DayWriter
 from naltrack.demo_clinic.people import (
@@ -31,13 +32,19 @@ from naltrack.demo_clinic.people import (
     FEMALE_NAMES,
     FOLLOW_UP_METHODS,
     FOLLOW_UP_NOTES,
-    JORDAN,
     MALE_NAMES,
     PAYERS,
     PROGRESS_NOTES,
 )
 from naltrack.demo_clinic.records import DAY
 from naltrack.demo_clinic.stories import Course, Stop, Story, Twist, cast
+
+# The panel a screening story's urine screen tested: all of it after Sublocade (a clinician still
+# decides); opiates and oxycodone only, the opioid reported, for the one that missed fentanyl.
+SCREEN_PANELS: dict[Twist, dict[str, str]] = {
+    "er_buprenorphine": dict.fromkeys(ANALYTES, "negative"),
+    "panel_incomplete": {"opiates": "negative", "oxycodone": "negative"},
+}
 
 
 class ChartWriter(DayWriter):
@@ -56,8 +63,8 @@ class ChartWriter(DayWriter):
 
     def patient(self, story: Story, number: int, user: User | None) -> Patient:
         rng = self.rng
-        if story.signs_in:
-            given, family, born, sex = JORDAN
+        if story.person is not None:
+            given, family, born, sex = story.person
         else:
             sex = Patient.Sex.FEMALE if rng.random() < 0.4 else Patient.Sex.MALE
             if not self.given_names[sex]:
@@ -249,9 +256,24 @@ class ChartWriter(DayWriter):
             self.pacs(patient, rng.randint(16, 26), opened)
         self.phq9(patient, rng.randint(3, 13), opened)
         exposures = []
-        if course.indication != "AUD":
+        if "er_buprenorphine" in twists:
+            # Monthly Sublocade injections, the last one 3-6 months ago.
+            last_use = self.ago(rng.randint(95, 175))
+            services.opioid_exposure_record(
+                patient=patient,
+                kind="buprenorphine_extended_release",
+                last_use=last_use,
+                substance="Sublocade",
+                by=self.clinician,
+            )
+            exposures.append(
+                {"kind": "buprenorphine_extended_release", "last_use": last_use.isoformat()}
+            )
+        elif course.indication != "AUD":
             if "not_yet" in twists:
                 kind, substance, days = "short_acting", "fentanyl", rng.randint(1, 3)
+            elif "panel_incomplete" in twists:
+                kind, substance, days = "short_acting", "oxycodone", rng.randint(12, 20)
             elif rng.random() < 0.25:
                 kind, substance, days = (
                     "buprenorphine",
@@ -272,7 +294,8 @@ class ChartWriter(DayWriter):
                 by=self.clinician,
             )
             exposures.append({"kind": kind, "last_use": last_use.isoformat()})
-        if course.started_ago is None and "not_yet" not in twists and rng.random() < 0.3:
+        # A screening patient with a start check run has results; others may wait for them.
+        if course.started_ago is None and not twists and rng.random() < 0.3:
             return exposures  # liver tests ordered, results not back yet
         self.labs(patient, opened, alt=rng.uniform(14, 38), ast=rng.uniform(15, 35))
         return exposures
@@ -285,13 +308,20 @@ class ChartWriter(DayWriter):
         exposures: list[dict[str, str]],
         twists: frozenset[Twist],
     ) -> None:
-        """A screening patient: with opioids used days ago, the start check says not_yet."""
-        if "not_yet" not in twists:
+        """A screening patient's urine screen and start check, when the story has one: with
+        opioids used days ago it says not_yet; after Sublocade, or with a screen that did not test
+        fentanyl, review. The check reads the screen and exposures from the record, as the
+        clinician's page does."""
+        if not twists & {"not_yet", "er_buprenorphine", "panel_incomplete"}:
             return
+        patient = episode.patient
         positive = "screen_positive" in twists
-        self.drug_screen(episode.patient, opened, positive=positive)
-        inputs = self.start_inputs(episode.patient, course, opened, ORAL, exposures)
-        inputs["urine_drug_screen"] = {"date": opened.isoformat(), "opioids_positive": positive}
+        panel = next((SCREEN_PANELS[twist] for twist in twists if twist in SCREEN_PANELS), None)
+        self.drug_screen(patient, opened, positive=positive, panel=panel)
+        inputs = self.start_inputs(patient, course, opened, ORAL, exposures)
+        record = selectors.start_check_record(patient=patient, on=opened).as_inputs()
+        inputs["opioid_exposures"] = record["opioid_exposures"]
+        inputs["urine_drug_screen"] = record["urine_drug_screen"]
         services.start_check_run(episode=episode, inputs=inputs, by=self.clinician)
 
     def start_inputs(

@@ -41,7 +41,16 @@ PAYERS = (
     "Cedar Valley Health",
     "State Medical Assistance (demo)",
 )
-JORDAN = ("Jordan", "Lee", dt.date(1986, 4, 12), Patient.Sex.MALE)
+# A person with a fixed name: given name, family name, date of birth, sex.
+Person = tuple[str, str, dt.date, str]
+# The demo patient who signs in.
+JORDAN: Person = ("Jordan", "Lee", dt.date(1986, 4, 12), Patient.Sex.MALE)
+# Patients a clinician is pointed to by name, each showing one state of the record (none of
+# these names is in the lists above, so no drawn patient shares them).
+RUTH: Person = ("Ruth", "Calloway", dt.date(1979, 9, 3), Patient.Sex.FEMALE)
+OWEN: Person = ("Owen", "Prescott", dt.date(1991, 2, 17), Patient.Sex.MALE)
+BIANCA: Person = ("Bianca", "Moreau", dt.date(1995, 6, 28), Patient.Sex.FEMALE)
+CURTIS: Person = ("Curtis", "Redfield", dt.date(1983, 11, 8), Patient.Sex.MALE)
 
 # --- what a check-in, a note or a session says ---------------------------------------------------
 

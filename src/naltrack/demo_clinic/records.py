@@ -81,11 +81,20 @@ class RecordWriter:
                 by=self.clinician,
             )
 
-    def drug_screen(self, patient: Patient, day: dt.date, *, positive: bool) -> None:
+    def drug_screen(
+        self,
+        patient: Patient,
+        day: dt.date,
+        *,
+        positive: bool,
+        panel: dict[str, str] | None = None,
+    ) -> None:
+        """A urine drug screen; ``panel``: what it tested, when the story says."""
         services.drug_screen_record(
             patient=patient,
             collected_on=day,
             opioids_positive=positive,
+            panel=panel,
             other_findings="fentanyl" if positive else "",
             by=self.clinician,
         )

@@ -3,7 +3,18 @@
 A ``Story`` is one or two courses of treatment (a restart is a second course), each with when it
 opened, started, on what, and whether and how it stopped; and a few ``twists`` that give the
 alerts a clinician must see (raised liver enzymes, an overdue injection, rising cravings...).
-``cast`` says how many of each kind the clinic has, with their days drawn from the seed.
+``cast`` says how many of each kind the clinic has, with their days drawn from the seed. Most
+names are drawn too; the patients a clinician is pointed to have a fixed one (``person``):
+
+- Jordan Lee, who signs in: oral naltrexone for opioids, months in.
+- Ruth Calloway: stopped naltrexone for opioids some weeks ago, follow-ups kept; her wallet card
+  says she stopped and that her opioid tolerance is low.
+- Owen Prescott: in screening after monthly Sublocade injections, the last some 3-6 months ago;
+  his start check says ``review`` (extended-release buprenorphine counts for 12 months).
+- Bianca Moreau: in screening for opioids; her urine screen tested opiates and oxycodone but not
+  fentanyl, so her start check says ``review`` and names fentanyl.
+- Curtis Redfield: stopped naltrexone for opioids weeks ago, then missed every booked follow-up
+  and stopped checking in: an urgent alert (overdose risk after stopping).
 """
 
 from __future__ import annotations
@@ -12,11 +23,13 @@ import random
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from naltrack.demo_clinic.people import STOP_REASONS
+from naltrack.demo_clinic.people import BIANCA, CURTIS, JORDAN, OWEN, RUTH, STOP_REASONS, Person
 
 Twist = Literal[
     "not_yet",  # screening: opioids used days ago, so the start check says not_yet
     "screen_positive",  # screening: and the urine screen was positive
+    "er_buprenorphine",  # screening: monthly Sublocade until 3-6 months ago, so review
+    "panel_incomplete",  # screening: a negative screen that did not test fentanyl, so review
     "induction_missed",  # the first day after the start dose was missed
     "liver_high",  # 3-month ALT above 3x the upper limit of normal
     "liver_very_high",  # 3-month ALT above 5x
@@ -63,6 +76,8 @@ class Story:
     check_in_rate: float = 0.85
     # The demo patient who signs in: leaves today's check-in and dose for the visitor to record.
     signs_in: bool = False
+    # A fixed name for a patient the README or a clinician points to; otherwise one is drawn.
+    person: Person | None = None
 
 
 def cast(rng: random.Random) -> list[Story]:
@@ -71,6 +86,9 @@ def cast(rng: random.Random) -> list[Story]:
 
     def one(course: Course, *twists: Twist) -> Story:
         return Story((course,), frozenset(twists))
+
+    def named(person: Person, course: Course, *twists: Twist) -> Story:
+        return Story((course,), frozenset(twists), person=person)
 
     def started(indication: Any, kind: str, days_ago: int, **kw: Any) -> Course:
         # Opened for intake and tests some days before the first dose.
@@ -84,11 +102,19 @@ def cast(rng: random.Random) -> list[Story]:
 
     supervised = ("mwf_100_100_150", "mwf_100_100_150", "weekday_50_sat_100", "alternate_day_100")
     return [
-        Story((started("OUD", "oud_induction", 150),), check_in_rate=0.96, signs_in=True),
+        Story(
+            (started("OUD", "oud_induction", 150),),
+            check_in_rate=0.96,
+            signs_in=True,
+            person=JORDAN,
+        ),
         # Screening: waiting for tests, or opioids used too recently to start.
         *(one(Course("AUD", r(1, 6))) for _ in range(3)),
         *(one(Course("OUD", r(0, 3)), "not_yet") for _ in range(2)),
         one(Course("OUD_AUD", 1), "not_yet", "screen_positive"),
+        # Screening, waiting for a clinician: Sublocade until months ago; a screen missing fentanyl.
+        named(OWEN, Course("OUD", r(1, 4)), "er_buprenorphine"),
+        named(BIANCA, Course("OUD", r(0, 3)), "panel_incomplete"),
         # Induction: started in the last days.
         one(started("OUD", "oud_induction", 0)),
         one(started("OUD", "oud_induction", 1)),
@@ -121,7 +147,12 @@ def cast(rng: random.Random) -> list[Story]:
         one(stopping("OUD", "oud_induction", r(100, 170), 4, "completed", strategy="step_down")),
         # Stopped: recently with follow-ups done, recently with none done, or long ago.
         one(stopping("AUD", "aud_daily", r(70, 120), 24, "lost", follow_ups_done=0)),
-        one(stopping("OUD", "oud_induction", r(80, 140), 36, "stable", follow_ups_done=3)),
+        named(RUTH, stopping("OUD", "oud_induction", r(80, 140), 36, "stable", follow_ups_done=3)),
+        # Out of contact after stopping for opioids: no follow-up made, no check-in since.
+        named(
+            CURTIS,
+            stopping("OUD", "oud_induction", r(90, 150), r(25, 35), "lost", follow_ups_done=0),
+        ),
         one(stopping("OUD", "oud_induction", r(60, 100), 21, "moving"), "opioid_use_after_stop"),
         one(stopping("AUD", "aud_daily", r(25, 40), 12, "nausea", follow_ups_done=1)),
         one(stopping("AUD", "aud_daily", r(140, 178), r(95, 125), "stable", follow_ups_done=4)),
