@@ -174,3 +174,23 @@ def test_the_wait_before_the_first_dose_is_called_a_time_of_high_overdose_risk()
     wait = next(s for s in sections(article) if "high overdose risk" in s.splitlines()[0])
     assert "naloxone" in wait and "tolerance" in wait
     assert {"REVIA", "TIP63"} <= set(cited_ids(wait))
+
+
+def test_extended_release_buprenorphine_is_not_given_the_two_week_wait() -> None:
+    """Sublocade, Brixadi and implants stay for months: no article puts them in the daily
+    buprenorphine's 2-week window (SUBLOCADE, BRIXADI)."""
+    by_slug = {article.slug: article for article in ARTICLES}
+    text = by_slug["opioid-free-before-starting"].body_markdown
+    assert "a year or more" in text and "Sublocade" in text
+    for article in ARTICLES:
+        for sentence in re.split(r"(?<=[.!?])\s+", article.body_markdown):
+            if re.search(r"\b(Sublocade|Brixadi|Probuphine)\b", sentence):
+                assert not re.search(r"\b2 weeks\b|\b14 days\b", sentence), (article.slug, sentence)
+
+
+def test_follow_up_after_stopping_is_said_to_be_denser_for_opioid_use() -> None:
+    for article in ARTICLES:
+        if "1, 2 and 4 weeks" in article.body_markdown:
+            assert "at 3 days, then every week for the first month" in article.body_markdown, (
+                article.slug
+            )
