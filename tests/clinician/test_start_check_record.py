@@ -188,3 +188,24 @@ def test_an_alcohol_only_plan_keeps_the_overdose_warning_when_the_record_shows_o
         patient=patient, kind="short_acting", last_use=TODAY - 40 * DAY, by=clinician
     )
     assert selectors.stop_plan_indication(episode=episode) is None
+
+
+def test_opioid_use_reported_at_a_check_in_restarts_the_window(client, screening):
+    services.check_in_record(
+        patient=screening,
+        day=TODAY - 2 * DAY,
+        craving=5,
+        drinks=0,
+        opioid_use=True,
+        side_effects=[],
+        mood=None,
+        note="",
+        by=screening.user,
+    )
+    check = run_check(client, screening)
+    assert {"kind": "short_acting", "last_use": (TODAY - 2 * DAY).isoformat()} in check.inputs[
+        "opioid_exposures"
+    ]
+    assert check.status == "not_yet"
+    page = client.get(reverse("clinician:start_check", args=[screening.pk]))
+    assert "Reported by the patient" in page.text

@@ -6,8 +6,11 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from naltrack.care.models import (
     CheckIn,
+    CravingEpisode,
     DrugScreen,
     Episode,
     LabResult,
@@ -29,12 +32,18 @@ class StartCheckRecord:
     exposures: list[OpioidExposure]
     screen: DrugScreen | None
     labs: list[LabResult]
+    # The last day the patient said they used opioids (a check-in, or a craving that ended "I
+    # drank or used" in opioid use disorder): it restarts the opioid-free window.
+    reported_use: dt.date | None = None
 
     def as_inputs(self) -> dict[str, Any]:
+        exposures = [{"kind": e.kind, "last_use": e.last_use.isoformat()} for e in self.exposures]
+        if self.reported_use is not None:
+            # The patient did not say which opioid: counted as short-acting, the kind most
+            # reported use is (heroin, fentanyl, pills); a clinician who knows more records it.
+            exposures.append({"kind": "short_acting", "last_use": self.reported_use.isoformat()})
         return {
-            "opioid_exposures": [
-                {"kind": e.kind, "last_use": e.last_use.isoformat()} for e in self.exposures
-            ],
+            "opioid_exposures": exposures,
             "urine_drug_screen": (
                 {
                     "date": self.screen.collected_on.isoformat(),
@@ -76,7 +85,31 @@ def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
         "-collected_on", "-id"
     )[:40]:
         latest.setdefault(lab.test, lab)
-    return StartCheckRecord(exposures=exposures, screen=screen, labs=list(latest.values()))
+    window = (on - dt.timedelta(days=EXPOSURE_DAYS), on)
+    reported = [
+        CheckIn.objects.filter(patient=patient, opioid_use=True, day__range=window)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+    ]
+    if Episode.objects.filter(patient=patient).exclude(indication="AUD").exists():
+        ended = (
+            CravingEpisode.objects.filter(
+                patient=patient,
+                outcome=CravingEpisode.Outcome.USED,
+                ended_at__date__range=window,
+            )
+            .order_by("-ended_at")
+            .values_list("ended_at", flat=True)
+            .first()
+        )
+        reported.append(timezone.localdate(ended) if ended else None)
+    return StartCheckRecord(
+        exposures=exposures,
+        screen=screen,
+        labs=list(latest.values()),
+        reported_use=max(filter(None, reported), default=None),
+    )
 
 
 def stop_plan_indication(*, episode: Episode) -> str | None:
