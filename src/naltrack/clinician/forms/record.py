@@ -197,6 +197,10 @@ ANALYTE_LABELS = {
     "methadone": "Methadone",
 }
 ANALYTE_CHOICES = [("not_tested", "Not tested"), ("negative", "Negative"), ("positive", "Positive")]
+PANEL_HELP = (
+    "Standard opiate tests miss fentanyl, methadone and buprenorphine, and often oxycodone: "
+    "record each test the panel ran."
+)
 
 
 class DrugScreenForm(RecordForm):
@@ -208,43 +212,6 @@ class DrugScreenForm(RecordForm):
         label="Collected on",
         initial=timezone.localdate,
         error_messages={"future": "A sample can’t be collected in the future."},
-    )
-    opiates = forms.ChoiceField(
-        label=ANALYTE_LABELS["opiates"],
-        required=False,
-        choices=ANALYTE_CHOICES,
-        initial="not_tested",
-        widget=radios(),
-        help_text="Standard opiate tests miss fentanyl, methadone and buprenorphine, and often "
-        "oxycodone: record each test the panel ran.",
-    )
-    oxycodone = forms.ChoiceField(
-        label=ANALYTE_LABELS["oxycodone"],
-        required=False,
-        choices=ANALYTE_CHOICES,
-        initial="not_tested",
-        widget=radios(),
-    )
-    fentanyl = forms.ChoiceField(
-        label=ANALYTE_LABELS["fentanyl"],
-        required=False,
-        choices=ANALYTE_CHOICES,
-        initial="not_tested",
-        widget=radios(),
-    )
-    buprenorphine = forms.ChoiceField(
-        label=ANALYTE_LABELS["buprenorphine"],
-        required=False,
-        choices=ANALYTE_CHOICES,
-        initial="not_tested",
-        widget=radios(),
-    )
-    methadone = forms.ChoiceField(
-        label=ANALYTE_LABELS["methadone"],
-        required=False,
-        choices=ANALYTE_CHOICES,
-        initial="not_tested",
-        widget=radios(),
     )
     opioids_positive = forms.TypedChoiceField(
         label="Opioids positive?",
@@ -262,6 +229,23 @@ class DrugScreenForm(RecordForm):
         required=False,
         help_text="Optional, for example “benzodiazepines positive”.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One question per test the panel may run, after the date.
+        tests = {
+            analyte: forms.ChoiceField(
+                label=label,
+                choices=ANALYTE_CHOICES,
+                initial="not_tested",
+                required=False,
+                widget=radios(),
+                help_text=PANEL_HELP if analyte == ANALYTES[0] else "",
+            )
+            for analyte, label in ANALYTE_LABELS.items()
+        }
+        rest = dict(self.fields)
+        self.fields = {"collected_on": rest.pop("collected_on"), **tests, **rest}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
