@@ -93,3 +93,30 @@ def test_production_hashes_passwords_with_argon2():
     from naltrack.config import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def spellings(email: str) -> list[str]:
+    return [email, email.upper(), f" {email}", f"{email}  ", email.title(), f" {email.upper()} "]
+
+
+def test_the_lockout_counts_every_spelling_of_an_address_together(client, clinician):
+    """Letter case and spaces do not start a fresh count of wrong passwords."""
+    tries = spellings(clinician.email)
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = sign_in(client, tries[attempt % len(tries)], "wrong-password")
+        assert response.status_code == 200
+    assert sign_in(client, tries[-1], "wrong-password").status_code == 429
+    # Locked for every spelling, even with the right password.
+    for spelling in tries:
+        assert sign_in(client, spelling).status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_django_admin_login_shares_the_lockout(client, clinician):
+    for spelling in spellings(clinician.email)[: settings.AXES_FAILURE_LIMIT]:
+        client.post(reverse("admin:login"), {"username": spelling, "password": "wrong-password"})
+    response = client.post(
+        reverse("admin:login"), {"username": clinician.email.upper(), "password": PASSWORD}
+    )
+    assert response.status_code == 429
+    assert sign_in(client, clinician.email).status_code == 429

@@ -165,6 +165,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The login form posts the email in Django's "username" field.
 AXES_USERNAME_FORM_FIELD = "username"
+# Every spelling of an address (case, spaces) counts towards the same lockout.
+AXES_USERNAME_CALLABLE = "naltrack.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
