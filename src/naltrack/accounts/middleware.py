@@ -31,3 +31,26 @@ class StaffTwoFactorMiddleware:
     def _exempt(path: str) -> bool:
         exempt = (reverse("accounts:two_factor"), reverse("accounts:logout"), settings.STATIC_URL)
         return path.startswith(exempt)
+
+
+# Features no Naltrack page uses: the browser refuses them to any script that might run here.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
+    "browsing-topics=()"
+)
+
+
+class PrivateResponseMiddleware:
+    """A signed-in person's pages hold health records: no browser or proxy may keep a copy
+    (``Cache-Control: no-store``), and every page denies the browser features it never needs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
