@@ -84,3 +84,20 @@ def test_password_reset_does_not_reveal_unknown_emails(client):
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@nowhere.example"})
     assert response.status_code == 302
     assert not mail.outbox
+
+
+def test_password_reset_emails_to_one_address_are_limited(client, clinician):
+    from naltrack.accounts.forms import RESET_EMAILS_MAX
+
+    spellings = [clinician.email, clinician.email.upper(), f" {clinician.email} "]
+    for n in range(20):
+        response = client.post(reverse("accounts:password_reset"), {"email": spellings[n % 3]})
+        # The page answers the same whether or not a link was sent.
+        assert response.status_code == 302
+    assert len(mail.outbox) == RESET_EMAILS_MAX
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditEvent.Action.PASSWORD_RESET, object_id=str(clinician.pk)
+        ).count()
+        == RESET_EMAILS_MAX
+    )

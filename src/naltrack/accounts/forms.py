@@ -1,9 +1,46 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import timezone
 
 from naltrack.accounts.models import Membership
+from naltrack.audit.models import AuditEvent
+from naltrack.audit.services import audit_record
+
+# source: NALTRACK — at most this many reset links to one account in this window: enough for a
+# person who lost an email, too few to flood a mailbox (or to tell anyone it is in use).
+RESET_EMAILS_MAX = 3
+RESET_EMAILS_WINDOW = dt.timedelta(hours=1)
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Sends a reset link only while the account has had fewer than ``RESET_EMAILS_MAX`` in the
+    last ``RESET_EMAILS_WINDOW``; each link sent is audited. The page answers the same either way,
+    so it tells no one whether an address has an account."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        since = timezone.now() - RESET_EMAILS_WINDOW
+        for user in super().get_users(email.strip()):
+            sent = AuditEvent.objects.filter(
+                action=AuditEvent.Action.PASSWORD_RESET,
+                object_type="user",
+                object_id=str(user.pk),
+                occurred_at__gte=since,
+            ).count()
+            if sent < RESET_EMAILS_MAX:
+                audit_record(
+                    request=None,
+                    actor=None,
+                    action=AuditEvent.Action.PASSWORD_RESET,
+                    object_type="user",
+                    object_id=user.pk,
+                )
+                yield user
 
 
 class EmailLoginForm(AuthenticationForm):

@@ -23,7 +23,13 @@ from naltrack.accounts.access import (
     current_user,
     signed_in_required,
 )
-from naltrack.accounts.forms import AuditFilterForm, EmailLoginForm, InviteForm, TokenForm
+from naltrack.accounts.forms import (
+    AuditFilterForm,
+    EmailLoginForm,
+    InviteForm,
+    ThrottledPasswordResetForm,
+    TokenForm,
+)
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
 from naltrack.audit.selectors import audit_events_filtered
@@ -47,6 +53,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ThrottledPasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"

@@ -39,6 +39,7 @@ class AuditEvent(models.Model):
         LOGOUT = "logout", "Signed out"
         LOGIN_FAILED = "login_failed", "Failed sign-in"
         INVITE = "invite", "Invited"
+        PASSWORD_RESET = "password_reset", "Sent a password reset link"
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor_id = models.BigIntegerField(null=True, blank=True)
