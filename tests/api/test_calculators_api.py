@@ -75,10 +75,19 @@ def test_csrf_is_enforced_for_session_callers(clinician):
     assert response.status_code == 403
 
 
-def test_openapi_lists_the_calculators(client):
+def test_openapi_lists_the_calculators(client, clinician):
+    client.force_login(clinician)
     schema = client.get("/api/openapi.json").json()
     assert {
         "/api/v1/calculators/start-check",
         "/api/v1/calculators/discontinuation",
         "/api/v1/calculators/score",
     } <= set(schema["paths"])
+
+
+def test_the_api_docs_are_for_signed_in_staff_only(client, patient):
+    for url in ("/api/openapi.json", "/api/docs"):
+        anonymous = client.get(url)
+        assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    client.force_login(patient.user)
+    assert client.get("/api/openapi.json").status_code == 404

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from naltrack.accounts.access import staff_required
 from naltrack.api import calculators
 
-api = NinjaAPI(title="Naltrack API", version="1", urls_namespace="api", docs_url="/docs")
+# The schema and its docs page show staff what the API takes; in production only signed-in staff
+# see them (a public map of the endpoints helps nobody but an attacker).
+api = NinjaAPI(
+    title="Naltrack API",
+    version="1",
+    urls_namespace="api",
+    docs_url="/docs",
+    docs_decorator=None if settings.DEBUG else staff_required,
+)
 api.add_router("/v1/calculators", calculators.router)
 
 
