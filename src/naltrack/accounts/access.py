@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.audit.services import audit_denied
 
 View = Callable[..., HttpResponse]
 
@@ -44,6 +45,7 @@ def role_required(*roles: str) -> Callable[[View], View]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if request.user.role not in roles:
+                audit_denied(user=request.user, what="page", path=request.path[:200])
                 raise Http404("Not found")
             return view(request, *args, **kwargs)
 

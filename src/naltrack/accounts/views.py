@@ -32,7 +32,9 @@ from naltrack.accounts.forms import (
 )
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
+from naltrack.audit.models import AuditEvent
 from naltrack.audit.selectors import audit_events_filtered
+from naltrack.audit.services import audit_record
 from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
@@ -181,6 +183,14 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         clinic_id=clinic.pk, filters=form.cleaned_data if form.is_valid() else {}
     )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    # Reading the trail is itself audited, with the filters used.
+    audit_record(
+        request=request,
+        action=AuditEvent.Action.READ,
+        object_type="audit_log",
+        clinic_id=clinic.pk,
+        detail={"filters": {k: v for k, v in request.GET.items() if k != "page"}},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -40,6 +40,7 @@ class AuditEvent(models.Model):
         LOGIN_FAILED = "login_failed", "Failed sign-in"
         INVITE = "invite", "Invited"
         PASSWORD_RESET = "password_reset", "Sent a password reset link"
+        DENIED = "denied", "Refused access"
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor_id = models.BigIntegerField(null=True, blank=True)

@@ -105,3 +105,15 @@ def audit_change(action: str, obj: models.Model, by: Any, **detail: Any) -> Audi
         patient_id=getattr(obj, "patient_id", None),
         detail=detail,
     )
+
+
+def audit_denied(*, user: Any, what: str, **detail: Any) -> AuditEvent:
+    """Someone was refused: a record outside their scope (answered 404) or a page of another
+    role. Probing shows in the trail even though nothing was shown."""
+    return audit_record(
+        request=None,
+        actor=user,
+        action=AuditEvent.Action.DENIED,
+        object_type=what,
+        detail=detail,
+    )

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from naltrack.audit.models import AuditEvent
-from naltrack.audit.services import audit_list, audit_record
+from naltrack.audit.services import audit_denied, audit_list, audit_record
 from naltrack.care.models import Alert, Patient, PatientQuerySet, PatientRow
 
 Row = TypeVar("Row", bound=PatientRow)
@@ -26,6 +26,7 @@ def patient_get(*, user: Any, patient_id: int) -> Patient:
         Patient.objects.visible_to(user).select_related("clinic").filter(pk=patient_id).first()
     )
     if patient is None:
+        audit_denied(user=user, what="patient", patient_id_asked=patient_id)
         raise Http404("No such patient")
     audit_record(
         request=None, actor=user, action=AuditEvent.Action.READ, obj=patient, patient_id=patient.pk
@@ -55,6 +56,9 @@ def row_get(
         .first()
     )
     if row is None:
+        audit_denied(
+            user=user, what=model._meta.model_name or "row", id_asked=pk, patient_id=patient.pk
+        )
         raise Http404(f"No such {model._meta.verbose_name}")
     return row
 
