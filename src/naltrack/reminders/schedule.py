@@ -14,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from django.db.models import Max
@@ -83,14 +83,6 @@ class ReminderData:
     sessions: tuple[dt.datetime, ...] = ()
     last_check_in: dt.date | None = None
     follow_ups: tuple[dt.date, ...] = field(default_factory=tuple)
-
-
-def _latest(rows: Iterable[Any], key: str) -> dict[int, Any]:
-    """The first row per ``key`` value of rows ordered newest first within each key."""
-    first: dict[int, Any] = {}
-    for row in rows:
-        first.setdefault(getattr(row, key), row)
-    return first
 
 
 def reminder_data_many(

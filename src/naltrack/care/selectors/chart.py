@@ -19,12 +19,13 @@ from naltrack.care.models import (
     InstrumentResponse,
     LabResult,
     Patient,
+    Regimen,
     StartCheck,
     TaperPlan,
     TherapySession,
 )
 from naltrack.care.selectors.snapshot import LAB_DAYS, clinic_thresholds
-from naltrack.care.selectors.treatment import Treatment, treatment_now
+from naltrack.care.selectors.treatment import Treatment, treatment_of
 from naltrack.clinical import alerts
 
 # --- the patient's chart ----------------------------------------------------------------------
@@ -58,6 +59,37 @@ class Chart:
     dose_events: list[DoseEvent]
     labs: list[LabResult]
     thresholds: alerts.Thresholds
+
+
+def _treatment(
+    episode: Episode | None,
+    injections: list[Injection],
+    plans: list[TaperPlan],
+    dose_events: list[DoseEvent],
+    today: dt.date,
+) -> Treatment:
+    """What the patient is on today, from the rows the chart has read already (``treatment_of``:
+    the same rule as every other page)."""
+    regimen = (
+        Regimen.objects.filter(episode=episode).order_by("-start", "-id").first()
+        if episode is not None
+        else None
+    )
+    return treatment_of(
+        today=today,
+        episode=episode,
+        regimen=regimen,
+        plan=plans[0] if plans else None,
+        last_injection=injections[0] if injections else None,
+        dose_today=next(
+            (
+                event
+                for event in dose_events
+                if event.day == today and regimen is not None and event.regimen_id == regimen.pk
+            ),
+            None,
+        ),
+    )
 
 
 def chart_for(*, patient: Patient, today: dt.date) -> Chart:
@@ -231,7 +263,7 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
         today=today,
         episode=episode,
         episodes=episodes,
-        treatment=treatment_now(patient=patient, today=today),
+        treatment=_treatment(episode, injections, plans, dose_events, today),
         last_check_in=check_ins[-1] if check_ins else None,
         open_alerts=open_alerts,
         follow_ups=follow_ups,

@@ -25,7 +25,7 @@ from naltrack.care.models import (
     Patient,
     Regimen,
 )
-from naltrack.care.selectors.treatment import episode_state
+from naltrack.care.selectors.treatment import episode_state, latest_by
 from naltrack.clinical import alerts
 
 # --- the clinical core's view of a patient ----------------------------------------------------
@@ -73,16 +73,14 @@ def patient_snapshots(
     episode and no opioid use).
     """
     ids = [patient.pk for patient in patients]
-    latest: dict[int, Episode] = {}
-    for episode in Episode.objects.filter(patient_id__in=ids).order_by(
-        "patient_id", "-opened_on", "-id"
-    ):
-        latest.setdefault(episode.patient_id, episode)
-    regimens: dict[int, Regimen] = {}
-    for regimen in Regimen.objects.filter(episode__in=latest.values()).order_by(
-        "episode_id", "-start", "-id"
-    ):
-        regimens.setdefault(regimen.episode_id, regimen)
+    latest: dict[int, Episode] = latest_by(
+        Episode.objects.filter(patient_id__in=ids).order_by("patient_id", "-opened_on", "-id"),
+        "patient_id",
+    )
+    regimens: dict[int, Regimen] = latest_by(
+        Regimen.objects.filter(episode__in=latest.values()).order_by("episode_id", "-start", "-id"),
+        "episode_id",
+    )
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
 
     def rows(model: Any, day: str, *fields: str, first: dt.date = since) -> Any:

@@ -159,11 +159,6 @@ class Treatment:
         return self.state == Episode.State.STOPPED
 
     @property
-    def never_started(self) -> bool:
-        """No episode has reached a first dose: there is no naltrexone to speak of."""
-        return self.regimen is None and not self.stopped
-
-    @property
     def stopped_on(self) -> dt.date | None:
         """When the blockade of a stopped episode ended (or ends): the stop that matters."""
         return self.episode.stopped_on if self.episode is not None and self.stopped else None
@@ -273,7 +268,7 @@ def treatment_now(*, patient: Patient, today: dt.date) -> Treatment:
     )
 
 
-def _latest_by(rows: Iterable[Any], key: str) -> dict[int, Any]:
+def latest_by(rows: Iterable[Any], key: str) -> dict[int, Any]:
     """The first row per ``key`` of rows ordered newest first within each key."""
     latest: dict[int, Any] = {}
     for row in rows:
@@ -284,27 +279,27 @@ def _latest_by(rows: Iterable[Any], key: str) -> dict[int, Any]:
 def treatments_now(*, patients: Sequence[Patient], today: dt.date) -> dict[int, Treatment]:
     """``treatment_now`` for many patients in the same five queries whatever their number."""
     ids = [patient.pk for patient in patients]
-    episodes = _latest_by(
+    episodes = latest_by(
         Episode.objects.filter(patient_id__in=ids).order_by("patient_id", "-opened_on", "-id"),
         "patient_id",
     )
-    regimens = _latest_by(
+    regimens = latest_by(
         Regimen.objects.filter(episode__in=list(episodes.values())).order_by(
             "episode_id", "-start", "-id"
         ),
         "episode_id",
     )
-    plans = _latest_by(
+    plans = latest_by(
         TaperPlan.objects.filter(episode__in=list(episodes.values())).order_by(
             "episode_id", "-recorded_at", "-id"
         ),
         "episode_id",
     )
-    injections = _latest_by(
+    injections = latest_by(
         Injection.objects.filter(patient_id__in=ids).order_by("patient_id", "-given_on", "-id"),
         "patient_id",
     )
-    doses = _latest_by(
+    doses = latest_by(
         DoseEvent.objects.filter(patient_id__in=ids, day=today).order_by("patient_id", "-id"),
         "patient_id",
     )
