@@ -209,3 +209,20 @@ def test_opioid_use_reported_at_a_check_in_restarts_the_window(client, screening
     assert check.status == "not_yet"
     page = client.get(reverse("clinician:start_check", args=[screening.pk]))
     assert "Reported by the patient" in page.text
+
+
+def test_extended_release_buprenorphine_over_a_year_ago_still_reaches_the_check(client, screening):
+    """The record sends it at any age; the clinical core decides (a warning after 12 months)."""
+    services.opioid_exposure_record(
+        patient=screening,
+        kind="buprenorphine_extended_release",
+        last_use=TODAY - 430 * DAY,
+        substance="Sublocade",
+        by=None,
+    )
+    check = run_check(client, screening)
+    assert {
+        "kind": "buprenorphine_extended_release",
+        "last_use": (TODAY - 430 * DAY).isoformat(),
+    } in check.inputs["opioid_exposures"]
+    assert any("buprenorphine" in code for code in codes(check))

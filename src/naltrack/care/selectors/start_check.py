@@ -21,8 +21,6 @@ from naltrack.care.models import (
 # --- what the planners send to the clinical core ----------------------------------------------
 
 EXPOSURE_DAYS = 30  # docs/calculators.md: each opioid taken in the last 30 days
-# Extended-release buprenorphine counts for 12 months (SUBLOCADE, BRIXADI).
-EXTENDED_RELEASE_DAYS = 366
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,13 +66,14 @@ class StartCheckRecord:
 
 def start_check_record(*, patient: Patient, on: dt.date) -> StartCheckRecord:
     recent = OpioidExposure.objects.filter(patient=patient, last_use__lte=on)
-    exposures = list(
-        recent.filter(last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS))
-        | recent.filter(
-            kind="buprenorphine_extended_release",
-            last_use__gte=on - dt.timedelta(days=EXTENDED_RELEASE_DAYS),
-        )
+    # Extended-release buprenorphine lasts months: its latest injection goes to the check at any
+    # age, and the clinical core decides what it means (12 months: SUBLOCADE, BRIXADI).
+    extended = (
+        recent.filter(kind="buprenorphine_extended_release").order_by("-last_use", "-id").first()
     )
+    exposures = list(recent.filter(last_use__gte=on - dt.timedelta(days=EXPOSURE_DAYS)))
+    if extended is not None and extended not in exposures:
+        exposures.append(extended)
     screen = (
         DrugScreen.objects.filter(patient=patient, collected_on__lte=on)
         .order_by("-collected_on", "-id")
