@@ -8,6 +8,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from naltrack.accounts.session_lifetime import session_started
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 
@@ -19,6 +20,8 @@ def _clinic_id(user: Any) -> int | None:
 
 @receiver(user_logged_in)
 def audit_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        session_started(request)
     audit_record(
         request=request, actor=user, action=AuditEvent.Action.LOGIN, clinic_id=_clinic_id(user)
     )
@@ -27,8 +30,13 @@ def audit_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: A
 @receiver(user_logged_out)
 def audit_logout(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if user is not None:
+        reason = getattr(request, "session_end_reason", None)
         audit_record(
-            request=request, actor=user, action=AuditEvent.Action.LOGOUT, clinic_id=_clinic_id(user)
+            request=request,
+            actor=user,
+            action=AuditEvent.Action.LOGOUT,
+            clinic_id=_clinic_id(user),
+            detail={"reason": reason} if reason else {},
         )
 
 

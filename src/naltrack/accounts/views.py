@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -48,6 +49,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailLoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            idle_minutes=settings.NALTRACK_STAFF_IDLE_MINUTES,
+            session_hours=settings.NALTRACK_SESSION_HOURS,
+            **kwargs,
+        )
 
 
 class LogoutView(auth_views.LogoutView):

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "naltrack.accounts.session_lifetime.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "naltrack.accounts.middleware.StaffTwoFactorMiddleware",
     "naltrack.accounts.middleware.PrivateResponseMiddleware",
@@ -177,7 +178,11 @@ NALTRACK_REQUIRE_2FA = env_flag("NALTRACK_REQUIRE_2FA", default=not (DEBUG or DE
 OTP_TOTP_ISSUER = "Naltrack"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 12 * 3600
+# A sign-in lasts at most a working shift; staff are signed out sooner when idle
+# (naltrack.accounts.session_lifetime).
+NALTRACK_SESSION_HOURS = int(os.environ.get("NALTRACK_SESSION_HOURS", "8"))
+NALTRACK_STAFF_IDLE_MINUTES = int(os.environ.get("NALTRACK_STAFF_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = NALTRACK_SESSION_HOURS * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
