@@ -1,6 +1,6 @@
 from django.urls import path
 
-from naltrack.accounts import views
+from naltrack.accounts import audit_log, views
 
 app_name = "accounts"
 
@@ -22,5 +22,6 @@ urlpatterns = [
     ),
     path("invitation/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation"),
     path("clinic-admin/", views.admin_home, name="admin_home"),
-    path("clinic-admin/audit/", views.audit_log, name="audit_log"),
+    path("clinic-admin/audit/", audit_log.audit_log, name="audit_log"),
+    path("clinic-admin/audit/export.csv", audit_log.audit_log_csv, name="audit_log_csv"),
 ]

@@ -9,12 +9,10 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,7 +23,6 @@ from naltrack.accounts.access import (
     signed_in_required,
 )
 from naltrack.accounts.forms import (
-    AuditFilterForm,
     EmailLoginForm,
     InviteForm,
     ThrottledPasswordResetForm,
@@ -33,9 +30,6 @@ from naltrack.accounts.forms import (
 )
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
-from naltrack.audit.models import AuditEvent
-from naltrack.audit.selectors import audit_events_filtered
-from naltrack.audit.services import audit_record
 from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
@@ -179,30 +173,4 @@ def admin_home(request: HttpRequest) -> HttpResponse:
             "patient_count": patient_count,
             "require_2fa": settings.NALTRACK_REQUIRE_2FA,
         },
-    )
-
-
-@require_GET
-@admin_required
-def audit_log(request: HttpRequest) -> HttpResponse:
-    clinic = current_clinic(request)
-    form = AuditFilterForm(request.GET or None)
-    events = audit_events_filtered(
-        clinic_id=clinic.pk, filters=form.cleaned_data if form.is_valid() else {}
-    )
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    # Reading the trail is itself audited, with the filters used.
-    audit_record(
-        request=request,
-        action=AuditEvent.Action.READ,
-        object_type="audit_log",
-        clinic_id=clinic.pk,
-        detail={"filters": {k: v for k, v in request.GET.items() if k != "page"}},
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "audit/audit_log.html",
-        {"form": form, "page": page, "query": query.urlencode(), "clinic": clinic},
     )

@@ -76,6 +76,16 @@ def patient_search(*, user: Any, query: str = "") -> PatientQuerySet:
     return patients
 
 
+def patient_names(*, user: Any, patient_ids: set[int]) -> dict[int, str]:
+    """Names of the patients among ``patient_ids`` that ``user`` may see (for listing events about
+    them; the caller audits what it showed)."""
+    rows = Patient.objects.visible_to(user).filter(pk__in=patient_ids)
+    return {
+        pk: f"{given} {family}"
+        for pk, given, family in rows.values_list("pk", "given_name", "family_name")
+    }
+
+
 def patient_list_audit(*, user: Any, patients: list[Patient], query: str) -> None:
     """A list shows names: record which patients were shown to whom."""
     if patients:
