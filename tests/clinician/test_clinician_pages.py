@@ -183,6 +183,28 @@ def test_regimen_start_without_ready_check_needs_a_reason(client, clinician, pat
     assert Episode.objects.get(patient=patient).state == Episode.State.INDUCTION
 
 
+def test_the_timeline_shows_regimen_starts_overrides_and_opioid_use(client, clinician, patient):
+    services.episode_open(patient=patient, indication="AUD", opened_on=TODAY, by=clinician)
+    client.force_login(clinician)
+    client.post(
+        reverse("clinician:regimen_start", args=[patient.pk]),
+        {"kind": "aud_daily", "start": TODAY.isoformat(), "override_reason": "Checked by phone"},
+    )
+    client.post(
+        reverse("clinician:record_exposure", args=[patient.pk]),
+        {"kind": "short_acting", "substance": "oxycodone", "last_use": (TODAY - DAY).isoformat()},
+    )
+    timeline = (
+        client.get(reverse("clinician:patient_chart", args=[patient.pk])).context["chart"].timeline
+    )
+    by_kind = {entry.kind: entry for entry in timeline}
+    assert by_kind["regimen"].day == TODAY
+    assert "Checked by phone" in by_kind["override"].detail
+    assert by_kind["override"].severity == "urgent"
+    assert "oxycodone" in by_kind["opioid_use"].title
+    assert str(clinician) in by_kind["opioid_use"].detail
+
+
 def test_regimen_choices_follow_the_indication(client, clinician, patient):
     services.episode_open(patient=patient, indication="AUD", opened_on=TODAY, by=clinician)
     client.force_login(clinician)

@@ -84,7 +84,8 @@ def audit_log_csv(request: HttpRequest) -> HttpResponseBase:
     form, events, used = _filtered(request)
     if form.is_bound and not form.is_valid():
         return HttpResponse(
-            "Fix the filters first: " + "; ".join(str(e) for es in form.errors.values() for e in es),
+            "Fix the filters first: "
+            + "; ".join(str(e) for es in form.errors.values() for e in es),
             status=400,
             content_type="text/plain; charset=utf-8",
         )

@@ -11,4 +11,3 @@ register = template.Library()
 @register.filter
 def changes(event: AuditEvent) -> list[Change]:
     return event_changes(event)
-

@@ -18,6 +18,7 @@ from naltrack.care.models import (
     Injection,
     InstrumentResponse,
     LabResult,
+    OpioidExposure,
     Patient,
     Regimen,
     StartCheck,
@@ -63,6 +64,7 @@ class Chart:
 
 def _treatment(
     episode: Episode | None,
+    regimens: list[Regimen],
     injections: list[Injection],
     plans: list[TaperPlan],
     dose_events: list[DoseEvent],
@@ -70,10 +72,8 @@ def _treatment(
 ) -> Treatment:
     """What the patient is on today, from the rows the chart has read already (``treatment_of``:
     the same rule as every other page)."""
-    regimen = (
-        Regimen.objects.filter(episode=episode).order_by("-start", "-id").first()
-        if episode is not None
-        else None
+    regimen = next(
+        (r for r in regimens if episode is not None and r.episode_id == episode.pk), None
     )
     return treatment_of(
         today=today,
@@ -124,6 +124,16 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
         )
     )
     checks = list(StartCheck.objects.filter(patient=patient, checked_on__gte=since))
+    regimens = list(
+        Regimen.objects.filter(patient=patient)
+        .select_related("prescriber")
+        .order_by("-start", "-id")
+    )
+    exposures = list(
+        OpioidExposure.objects.filter(patient=patient, last_use__gte=since).select_related(
+            "recorded_by"
+        )
+    )
     plans = list(TaperPlan.objects.filter(patient=patient).order_by("-recorded_at", "-id")[:3])
     follow_ups = (
         list(FollowUp.objects.filter(patient=patient, episode=episode).order_by("due_on"))
@@ -214,6 +224,40 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
     ]
     timeline += [
         TimelineEntry(
+            r.start,
+            "regimen",
+            f"Started {r.get_kind_display()}",
+            f"prescribed by {r.prescriber}",
+        )
+        for r in regimens
+        if since <= r.start <= today
+    ]
+    # Starting against a "do not start" check is a decision the whole team must be able to see.
+    timeline += [
+        TimelineEntry(
+            r.start,
+            "override",
+            "Started against the start check's advice",
+            f"Reason given by {r.prescriber}: {r.override_reason}",
+            "urgent",
+        )
+        for r in regimens
+        if r.override_reason and since <= r.start <= today
+    ]
+    timeline += [
+        TimelineEntry(
+            x.last_use,
+            "opioid_use",
+            f"Opioid use recorded: {x.get_kind_display().lower()}"
+            + (f" ({x.substance})" if x.substance else ""),
+            f"recorded by {x.recorded_by}" if x.recorded_by else "",
+            "urgent",
+        )
+        for x in exposures
+        if x.last_use <= today
+    ]
+    timeline += [
+        TimelineEntry(
             timezone.localdate(p.recorded_at),
             "plan",
             f"Plan: {p.strategy.replace('_', ' ')}",
@@ -263,7 +307,7 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
         today=today,
         episode=episode,
         episodes=episodes,
-        treatment=_treatment(episode, injections, plans, dose_events, today),
+        treatment=_treatment(episode, regimens, injections, plans, dose_events, today),
         last_check_in=check_ins[-1] if check_ins else None,
         open_alerts=open_alerts,
         follow_ups=follow_ups,
