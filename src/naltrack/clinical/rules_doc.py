@@ -10,6 +10,7 @@ from naltrack.clinical import (  # noqa: F401
     discontinuation,
     formulary,
     instruments,
+    lab_values,
     regimens,
     start_check,
 )
@@ -21,6 +22,7 @@ AREA_TITLES = {
     "start_check": "Starting and restarting",
     "discontinuation": "Stopping and tapering",
     "instruments": "Instruments",
+    "monitoring": "Monitoring",
     "alerts": "Alerts",
 }
 
