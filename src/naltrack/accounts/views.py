@@ -32,7 +32,7 @@ from naltrack.accounts.forms import (
 )
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.selectors import clinic_staff
-from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
+from naltrack.accounts.services import AlreadyMember, staff_invite
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.selectors import audit_events_filtered
 from naltrack.audit.services import audit_record
@@ -147,23 +147,21 @@ def admin_home(request: HttpRequest) -> HttpResponse:
     clinic = current_clinic(request)
     form = InviteForm(posted(request))
     if form.is_bound and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
         try:
-            user = member_create(
+            staff_invite(
                 clinic=clinic,
-                email=form.cleaned_data["email"],
+                email=email,
                 full_name=form.cleaned_data["full_name"],
                 role=form.cleaned_data["role"],
+                by=current_user(request),
+                request=request,
+                base_url=request.build_absolute_uri("/"),
             )
         except AlreadyMember as error:
             form.add_error("email", str(error))
         else:
-            invitation_send(
-                user=user,
-                invited_by=current_user(request),
-                request=request,
-                base_url=request.build_absolute_uri("/"),
-            )
-            messages.success(request, f"Invitation sent to {user.email}.")
+            messages.success(request, f"Invitation sent to {email}.")
             return redirect("accounts:admin_home")
     staff = clinic_staff(clinic=clinic)
     patient_count = Membership.objects.filter(clinic=clinic, role=Membership.Role.PATIENT).count()
