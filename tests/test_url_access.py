@@ -150,6 +150,7 @@ def world(db: Any) -> dict[str, Any]:
             "episode_id": craving.pk,
             "enrollment_id": enrollment.pk,
             "notification_id": notification.pk,
+            "user_id": clinician.pk,
             "instrument": "phq9",
             "slug": clinic.slug,
             "token": "x",

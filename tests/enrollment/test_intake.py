@@ -296,7 +296,7 @@ def test_accept_with_an_email_that_has_an_account_creates_nothing(
     response = signed_in.post(accept(enrollment), {"email": patient.user.email.upper()})
     assert response.status_code == 200
     errors = response.context["accept_form"].errors["email"]
-    assert "already has a Naltrack account, so no patient was created" in errors[0]
+    assert "already has a Naltrack account at this clinic, so no patient was created" in errors[0]
     assert patient.full_name in errors[0]
     assert 'role="alert"' in response.text
     assert Patient.objects.count() == 1  # only the existing one

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from naltrack.accounts import audit_log, views
+from naltrack.accounts import audit_log, people_views, views
 
 app_name = "accounts"
 
@@ -24,4 +24,26 @@ urlpatterns = [
     path("clinic-admin/", views.admin_home, name="admin_home"),
     path("clinic-admin/audit/", audit_log.audit_log, name="audit_log"),
     path("clinic-admin/audit/export.csv", audit_log.audit_log_csv, name="audit_log_csv"),
+    path("clinic-admin/people/", people_views.people_list, name="people"),
+    path(
+        "clinic-admin/people/<int:user_id>/deactivate/",
+        people_views.person_deactivate,
+        name="person_deactivate",
+    ),
+    path(
+        "clinic-admin/people/<int:user_id>/reactivate/",
+        people_views.person_reactivate,
+        name="person_reactivate",
+    ),
+    path("clinic-admin/people/<int:user_id>/role/", people_views.person_role, name="person_role"),
+    path(
+        "clinic-admin/people/<int:user_id>/invitation/resend/",
+        people_views.person_invitation_resend,
+        name="person_invitation_resend",
+    ),
+    path(
+        "clinic-admin/people/<int:user_id>/invitation/revoke/",
+        people_views.person_invitation_revoke,
+        name="person_invitation_revoke",
+    ),
 ]

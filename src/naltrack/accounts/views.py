@@ -29,7 +29,8 @@ from naltrack.accounts.forms import (
     TokenForm,
 )
 from naltrack.accounts.models import Membership, User
-from naltrack.accounts.services import AlreadyMember, invitation_send, member_create
+from naltrack.accounts.selectors import clinic_staff
+from naltrack.accounts.services import AlreadyMember, staff_invite
 from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
@@ -68,13 +69,22 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class ActiveAccountLinkMixin:
+    """A deactivated person's reset or invitation link answers like a used one: the account
+    cannot be brought back to life from an email, and the page says nothing more."""
+
+    def get_user(self, uidb64: str) -> User | None:
+        user = super().get_user(uidb64)  # type: ignore[misc]
+        return user if user is not None and user.is_active else None
+
+
+class PasswordResetConfirmView(ActiveAccountLinkMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": "Choose a new password"}
 
 
-class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+class InvitationAcceptView(ActiveAccountLinkMixin, auth_views.PasswordResetConfirmView):
     """An invitation is a first password reset: the link stops working once a password is set."""
 
     template_name = "accounts/password_set.html"
@@ -139,29 +149,23 @@ def admin_home(request: HttpRequest) -> HttpResponse:
     clinic = current_clinic(request)
     form = InviteForm(posted(request))
     if form.is_bound and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
         try:
-            user = member_create(
+            staff_invite(
                 clinic=clinic,
-                email=form.cleaned_data["email"],
+                email=email,
                 full_name=form.cleaned_data["full_name"],
                 role=form.cleaned_data["role"],
+                by=current_user(request),
+                request=request,
+                base_url=request.build_absolute_uri("/"),
             )
         except AlreadyMember as error:
             form.add_error("email", str(error))
         else:
-            invitation_send(
-                user=user,
-                invited_by=current_user(request),
-                request=request,
-                base_url=request.build_absolute_uri("/"),
-            )
-            messages.success(request, f"Invitation sent to {user.email}.")
+            messages.success(request, f"Invitation sent to {email}.")
             return redirect("accounts:admin_home")
-    staff = (
-        User.objects.filter(membership__clinic=clinic, membership__role__in=Membership.STAFF_ROLES)
-        .select_related("membership")
-        .order_by("full_name", "email")
-    )
+    staff = clinic_staff(clinic=clinic)
     patient_count = Membership.objects.filter(clinic=clinic, role=Membership.Role.PATIENT).count()
     return render(
         request,

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, User
+from naltrack.accounts.selectors import SignIn, sign_in_status
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 from naltrack.care.models import Patient
@@ -152,18 +153,40 @@ def same_person_submissions(*, enrollment: Enrollment) -> list[Enrollment]:
 
 @dataclass(frozen=True)
 class ExistingAccount:
-    """An account already holding an email: the clinic's own patient (linkable) or not."""
+    """One of this clinic's accounts already holding an email: its patient, or a staff member."""
 
     email: str
     patient: Patient | None
 
 
 def existing_account(*, clinic: Clinic, email: str) -> ExistingAccount | None:
+    """Only this clinic's own accounts: an address known at another clinic is nobody's business
+    here, so it reads as free (accepting then answers as for a new address)."""
     email = email.strip()
     if not email:
         return None
-    user = User.objects.filter(email__iexact=email).first()
+    user = User.objects.filter(email__iexact=email, membership__clinic=clinic).first()
     if user is None:
         return None
     patient = Patient.objects.filter(user=user, clinic=clinic).first()
     return ExistingAccount(email=user.email, patient=patient)
+
+
+def email_held_elsewhere(*, clinic: Clinic, email: str) -> User | None:
+    """The account holding ``email`` at another clinic (or none), for services only: what a
+    clinic is shown never depends on it."""
+    email = email.strip()
+    if not email:
+        return None
+    return User.objects.filter(email__iexact=email).exclude(membership__clinic=clinic).first()
+
+
+def invitation_waiting(*, patient: Patient | None) -> bool:
+    """Whether the intake page offers to send the patient's invitation again: their account has
+    no password yet, or their address has an account at another clinic (whose owner is sent the
+    note again), so the page looks the same in both cases."""
+    if patient is None or not patient.email:
+        return False
+    if patient.user is None:
+        return email_held_elsewhere(clinic=patient.clinic, email=patient.email) is not None
+    return sign_in_status(patient.user) == SignIn.INVITED

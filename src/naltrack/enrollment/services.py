@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.accounts.people import invitation_resend
+from naltrack.accounts.services import HeldElsewhere, held_elsewhere_notify, member_create
 from naltrack.accounts.services import invitation_send as accounts_invitation_send
-from naltrack.accounts.services import member_create
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 from naltrack.care import services as care_services
@@ -99,6 +100,9 @@ class Acceptance:
     patient: Patient
     user: User | None
     invitation_sent: bool
+    # Where the invitation went, as staff are told: also set when the address has an account at
+    # another clinic and its owner got a neutral note instead (see accounts.HeldElsewhere).
+    invited_email: str = ""
 
 
 def _lock_new(enrollment: Enrollment) -> Enrollment:
@@ -142,21 +146,28 @@ def enrollment_accept(
 ) -> Acceptance:
     """Create the patient (with an account when there is an email) and invite them.
 
-    All writes happen in one transaction: an email that already has an account raises
-    ``AlreadyMember`` before anything is kept. The invitation is sent once they are committed,
-    so a mail server that fails cannot undo the patient; it can be sent again from the queue.
+    All writes happen in one transaction: an email that is already one of this clinic's accounts
+    raises ``AlreadyMember`` before anything is kept. An email with an account at another clinic
+    is answered like a new one: the patient is created without an account (linking the two is
+    the person's consented step, not built yet) and the owner gets a neutral note. Emails go once
+    the writes are committed, so a mail server that fails cannot undo the patient; an invitation
+    can be sent again from the queue.
     """
-    email = email.strip()
+    email = email.strip().lower()
+    held_by: User | None = None
     with transaction.atomic():
         locked = _lock_new(enrollment)
         user = None
         if email:
-            user = member_create(
-                clinic=locked.clinic,
-                email=email,
-                full_name=locked.full_name,
-                role=Membership.Role.PATIENT,
-            )
+            try:
+                user = member_create(
+                    clinic=locked.clinic,
+                    email=email,
+                    full_name=locked.full_name,
+                    role=Membership.Role.PATIENT,
+                )
+            except HeldElsewhere as held:
+                held_by = held.owner
         patient = care_services.patient_create(
             clinic=locked.clinic,
             by=by,
@@ -164,7 +175,7 @@ def enrollment_accept(
             given_name=locked.given_name,
             family_name=locked.family_name,
             date_of_birth=locked.date_of_birth,
-            email=user.email if user else "",
+            email=email,
             phone=locked.phone,
             emergency_contact_name=locked.emergency_contact_name,
             emergency_contact_phone=locked.emergency_contact_phone,
@@ -194,8 +205,11 @@ def enrollment_accept(
             patient_id=patient.pk,
             detail={"status": "accepted", "account_email": user.email if user else ""},
         )
-    sent = _invite(user=user, by=by, request=request, base_url=base_url)
-    return Acceptance(patient=patient, user=user, invitation_sent=sent)
+    if held_by is not None:
+        sent = _notify_owner(owner=held_by, clinic=locked.clinic, by=by)
+    else:
+        sent = _invite(user=user, by=by, request=request, base_url=base_url)
+    return Acceptance(patient=patient, user=user, invitation_sent=sent, invited_email=email)
 
 
 def _reminder_channel(enrollment: Enrollment) -> str:
@@ -218,15 +232,32 @@ def _invite(*, user: User | None, by: User, request: HttpRequest | None, base_ur
     return True
 
 
+def _notify_owner(*, owner: User, clinic: Clinic, by: User) -> bool:
+    try:
+        held_elsewhere_notify(owner=owner, clinic=clinic, by=by, joining_as=Membership.Role.PATIENT)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Note to the owner of user %s could not be sent", owner.pk)
+        return False
+    return True
+
+
 def enrollment_invitation_resend(
     *, enrollment: Enrollment, by: User, base_url: str, request: HttpRequest | None = None
 ) -> bool:
-    """Email a fresh invitation to an accepted patient who has not chosen a password yet."""
+    """Email a fresh invitation to an accepted patient who has not chosen a password yet (the
+    earlier links stop working), or the note again to the owner of an address held elsewhere."""
     patient = enrollment.patient
-    user = patient.user if patient else None
-    if user is None or user.has_usable_password():
+    if patient is None or not selectors.invitation_waiting(patient=patient):
         return False
-    return _invite(user=user, by=by, request=request, base_url=base_url)
+    if patient.user is None:
+        owner = selectors.email_held_elsewhere(clinic=patient.clinic, email=patient.email)
+        return owner is not None and _notify_owner(owner=owner, clinic=patient.clinic, by=by)
+    try:
+        invitation_resend(person=patient.user, by=by, request=request, base_url=base_url)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Invitation email to user %s could not be sent", patient.user.pk)
+        return False
+    return True
 
 
 @transaction.atomic

@@ -179,9 +179,7 @@ def _detail(
             ),
             "accept_form": accept_form or AcceptForm(initial={"email": enrollment.email}),
             "decline_form": decline_form or DeclineForm(),
-            "can_reinvite": bool(
-                patient and patient.user and not patient.user.has_usable_password()
-            ),
+            "can_reinvite": selectors.invitation_waiting(patient=patient),
         },
     )
 
@@ -220,6 +218,7 @@ def intake_accept(request: HttpRequest, enrollment_id: int) -> HttpResponse:
         except services.EnrollmentAlreadyDecided:
             return _already_decided(request, enrollment)
         except AlreadyMember:
+            # Only this clinic's own accounts get here (another clinic's are answered as new).
             existing = selectors.existing_account(
                 clinic=enrollment.clinic, email=form.cleaned_data["email"]
             )
@@ -231,19 +230,19 @@ def intake_accept(request: HttpRequest, enrollment_id: int) -> HttpResponse:
             )
             form.add_error(
                 "email",
-                f"{form.cleaned_data['email']} already has a Naltrack account, so no patient "
-                f"was created.{where} Use a different email, or leave it empty to create the "
-                "patient without an account.",
+                f"{form.cleaned_data['email']} already has a Naltrack account at this clinic, so "
+                f"no patient was created.{where} Use a different email, or leave it empty to "
+                "create the patient without an account.",
             )
         else:
             patient = accepted.patient
-            if accepted.invitation_sent and accepted.user:
+            if accepted.invitation_sent:
                 messages.success(
                     request,
                     f"{patient.full_name} is now a patient. An invitation to choose a password "
-                    f"was sent to {accepted.user.email}.",
+                    f"was sent to {accepted.invited_email}.",
                 )
-            elif accepted.user:
+            elif accepted.invited_email:
                 messages.warning(
                     request,
                     f"{patient.full_name} is now a patient, but the invitation email could not "
