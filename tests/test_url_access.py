@@ -212,8 +212,9 @@ def test_ids_of_another_clinic_or_patient_answer_404(
 
 # Tables a page may write on GET: the audit trail of what was read, the session, the sign-in log.
 READ_LOG_TABLES = ("audit_auditevent", "django_session", "axes_")
-# Shows a new authenticator's secret, stored unconfirmed until its first code (two-factor sign-in).
-WRITES_ON_GET = {"accounts:two_factor"}
+# Opening an emailed two-step sign-in setup link starts a new authenticator (a pending device):
+# the link in the email is the request, and opening it is what uses it up.
+WRITES_ON_GET = {"accounts:two_factor_link"}
 
 
 def _writes(queries: list[dict[str, str]]) -> list[str]:

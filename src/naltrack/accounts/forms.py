@@ -66,6 +66,20 @@ class TokenForm(forms.Form):
     )
 
 
+class SignInCodeForm(forms.Form):
+    """At sign-in: the authenticator's code, or one of the recovery codes given at setup."""
+
+    token = forms.RegexField(
+        label="6-digit code from your authenticator app, or a recovery code",
+        regex=r"^\s*(\d{6}|[A-Za-z2-7]{4}[\s-]?[A-Za-z2-7]{4})\s*$",
+        error_messages={
+            "invalid": "Enter the 6 digits shown in your authenticator app, "
+            "or one of your 8-character recovery codes."
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
 class InviteForm(forms.Form):
     full_name = forms.CharField(label="Full name", max_length=200)
     email = forms.EmailField(label="Email")

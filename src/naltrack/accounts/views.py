@@ -1,20 +1,13 @@
 from __future__ import annotations
 
-import base64
-import io
 from typing import Any
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.urls import reverse_lazy
 
 from naltrack.accounts.access import (
     admin_required,
@@ -26,11 +19,11 @@ from naltrack.accounts.forms import (
     EmailLoginForm,
     InviteForm,
     ThrottledPasswordResetForm,
-    TokenForm,
 )
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.selectors import clinic_staff
 from naltrack.accounts.services import AlreadyMember, staff_invite
+from naltrack.accounts.two_factor_views import SetupAfterNewPassword
 from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
@@ -78,15 +71,17 @@ class ActiveAccountLinkMixin:
         return user if user is not None and user.is_active else None
 
 
-class PasswordResetConfirmView(ActiveAccountLinkMixin, auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(ActiveAccountLinkMixin, SetupAfterNewPassword):
+    setup_via = "password_reset"
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": "Choose a new password"}
 
 
-class InvitationAcceptView(ActiveAccountLinkMixin, auth_views.PasswordResetConfirmView):
+class InvitationAcceptView(ActiveAccountLinkMixin, SetupAfterNewPassword):
     """An invitation is a first password reset: the link stops working once a password is set."""
 
+    setup_via = "invitation"
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": "Welcome: choose your password", "invitation": True}
@@ -103,45 +98,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if role in ROLE_HOMES:
         return redirect(ROLE_HOMES[role])
     return render(request, "accounts/no_clinic.html", status=403)
-
-
-def _qr_data_uri(text: str) -> str:
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
-@signed_in_required
-def two_factor(request: HttpRequest) -> HttpResponse:
-    """Set up an authenticator app the first time, then ask for its code at each sign-in."""
-    user = request.user
-    next_url = request.POST.get("next") or request.GET.get("next") or reverse("home")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("home")
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-    form = TokenForm(posted(request))
-    if form.is_bound and form.is_valid():
-        if device.verify_is_allowed()[0] and device.verify_token(
-            form.cleaned_data["token"].strip()
-        ):
-            if not device.confirmed:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            return redirect(next_url)
-        form.add_error(
-            "token",
-            "That code did not match. Check the time on your phone and try the newest code.",
-        )
-    context = {"form": form, "next": next_url, "setting_up": not device.confirmed}
-    if not device.confirmed:
-        context["qr"] = _qr_data_uri(device.config_url)
-        context["secret"] = base64.b32encode(device.bin_key).decode()
-    return render(request, "accounts/two_factor.html", context)
 
 
 @admin_required

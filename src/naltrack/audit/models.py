@@ -41,6 +41,10 @@ class AuditEvent(models.Model):
         INVITE = "invite", "Invited"
         PASSWORD_RESET = "password_reset", "Sent a password reset link"
         DENIED = "denied", "Refused access"
+        TWO_FACTOR_LINK = "two_factor_link", "Sent a two-step sign-in setup link"
+        TWO_FACTOR_SETUP = "two_factor_setup", "Set up two-step sign-in"
+        RECOVERY_CODES = "recovery_codes", "Made new recovery codes"
+        RECOVERY_CODE_USED = "recovery_code_used", "Signed in with a recovery code"
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor_id = models.BigIntegerField(null=True, blank=True)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # staff recovery codes
     "axes",
     "csp",
     "django_tasks",

@@ -2,7 +2,7 @@
 
 UPDATE is refused on every backend. DELETE is refused on PostgreSQL; TRUNCATE stays possible there
 for an operator's retention job. SQLite has no TRUNCATE, and a test database flush must empty the
-table, so SQLite's DELETE trigger came later, with a guard for that flush (migration 0004).
+table, so SQLite's DELETE trigger came later, with a guard for that flush (migration 0005).
 """
 
 from django.db import migrations

@@ -24,5 +24,5 @@ def reverse(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0003_password_reset_and_denied_actions")]
+    dependencies = [("audit", "0004_two_factor_actions")]
     operations = [migrations.RunPython(forward, reverse)]
