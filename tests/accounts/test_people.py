@@ -165,6 +165,17 @@ def test_a_deactivated_persons_reset_link_is_refused(admin_client, clinician):
     assert len(mail.outbox) == 1
 
 
+def test_a_link_sent_before_deactivation_stays_dead_after_reactivation(admin_client, clinician):
+    Client().post(reverse("accounts:password_reset"), {"email": clinician.email})
+    link = link_in(mail.outbox[0])
+    act(admin_client, "person_deactivate", clinician)
+    act(admin_client, "person_reactivate", clinician)
+
+    page = Client().get(link, follow=True)
+
+    assert "already been used or has expired" in page.text
+
+
 def test_deactivating_a_patients_sign_in_leaves_their_record(admin_client, clinic_admin, patient):
     theirs = Client()
     theirs.force_login(patient.user)

@@ -39,6 +39,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Operator access to Django's admin.")
     date_joined = models.DateTimeField(default=timezone.now)
+    # Invitation and reset links sent before this moment no longer work (accounts.tokens).
+    links_valid_from = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()
 

@@ -85,7 +85,8 @@ def sign_in_deactivate(*, person: User, by: User) -> User:
         # unusable value kills the link for good, even if the person is reactivated later.
         person.set_unusable_password()
     changes = field_changes(person, is_active=False)
-    person.save(update_fields=["is_active", "password"])
+    person.links_valid_from = timezone.now()
+    person.save(update_fields=["is_active", "password", "links_valid_from"])
     _sessions_end(person)
     _audit(person=person, by=by, changes=changes)
     return person

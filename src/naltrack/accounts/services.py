@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -13,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.accounts.tokens import account_link_tokens
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 
@@ -108,7 +108,7 @@ def held_elsewhere_notify(*, owner: User, clinic: Clinic, by: User | None, joini
 def invitation_url(*, user: User, base_url: str) -> str:
     """A link to choose a password. The token dies once used: it hashes the password itself."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
+    token = account_link_tokens.make_token(user)
     return base_url.rstrip("/") + reverse(
         "accounts:invitation", kwargs={"uidb64": uid, "token": token}
     )

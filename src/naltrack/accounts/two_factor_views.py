@@ -27,6 +27,7 @@ from naltrack.accounts import second_factor
 from naltrack.accounts.access import current_user, safe_next
 from naltrack.accounts.forms import SignInCodeForm, TokenForm
 from naltrack.accounts.models import Membership, User
+from naltrack.accounts.tokens import account_link_tokens
 from naltrack.audit.services import audit_denied
 from naltrack.web.views import posted
 
@@ -59,6 +60,7 @@ class SetupAfterNewPassword(auth_views.PasswordResetConfirmView):
     the emailed setup link are the only ways to see a new authenticator's key."""
 
     setup_via = ""
+    token_generator = account_link_tokens
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
         response = super().form_valid(form)

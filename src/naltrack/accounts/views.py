@@ -23,6 +23,7 @@ from naltrack.accounts.forms import (
 from naltrack.accounts.models import Membership, User
 from naltrack.accounts.selectors import clinic_staff
 from naltrack.accounts.services import AlreadyMember, staff_invite
+from naltrack.accounts.tokens import account_link_tokens
 from naltrack.accounts.two_factor_views import SetupAfterNewPassword
 from naltrack.web.views import posted
 
@@ -52,6 +53,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = ThrottledPasswordResetForm
+    token_generator = account_link_tokens
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
