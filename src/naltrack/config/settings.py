@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from naltrack.config.secret_key import local_secret_key
+
 
 def env_flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -33,7 +35,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not (DEBUG or DEMO):
         raise ImproperlyConfigured("Set SECRET_KEY (or NALTRACK_DEBUG=1 for local development).")
-    SECRET_KEY = "naltrack-development-only-key-not-for-production-use-0123456789"  # noqa: S105
+    SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
 
 ALLOWED_HOSTS = [
     host.strip()
