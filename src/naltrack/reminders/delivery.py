@@ -7,7 +7,6 @@ Email adds a signed one-click link to pause non-essential reminders.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from email.utils import parseaddr
 
@@ -15,12 +14,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 from naltrack.reminders.models import Notification
 from naltrack.reminders.sms import config, sms_backend
 
 Kind = Notification.Kind
 PAUSE_SALT = "naltrack.reminders.pause"
+MESSAGE_ID_SALT = "naltrack.reminders.message-id"
 # source: NALTRACK — a pause link works for 60 days after the email was sent.
 PAUSE_LINK_MAX_AGE = 60 * 24 * 3600
 
@@ -110,17 +111,25 @@ def deliver(notification: Notification) -> str:
     if not notification.essential:
         pause = absolute(reverse("reminders:pause", args=[pause_token(patient.pk)]))
         body += f"\n\nTo pause reminders like this one (important ones still come): {pause}"
-    # The Message-ID comes from the key: a notification sent again (its worker killed between
-    # the hand-over and the commit) carries the same one, so a mailbox that collapses repeated
-    # Message-IDs shows it once. A Message-ID allows no colon; its domain is the sender's, the
-    # same on every worker host.
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "naltrack.local"
-    message_id = f"<{re.sub(r'[^A-Za-z0-9+_.-]', '.', key)}@{domain}>"
     EmailMessage(
         notification.subject or "A reminder from your care team",
         body,
         settings.DEFAULT_FROM_EMAIL,
         [address],
-        headers={"Message-ID": message_id},
+        headers={"Message-ID": message_id(key)},
     ).send()
     return key
+
+
+def message_id(key: str) -> str:
+    """The email's Message-ID for the notification with this idempotency key.
+
+    Derived from the key, so a notification sent again (its worker killed between the hand-over
+    and the commit) carries the same one and a mailbox that collapses repeated Message-IDs shows
+    it once. But a keyed hash of it, not the key itself: every mail server on the way and the
+    recipient's mail client can read the header, and the key names the patient and the kind of
+    reminder. Its domain is the sender's, the same on every worker host.
+    """
+    digest = salted_hmac(MESSAGE_ID_SALT, key, algorithm="sha256").hexdigest()[:32]
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "naltrack.local"
+    return f"<{digest}@{domain}>"
