@@ -142,3 +142,12 @@ def test_demo_creates_the_published_logins_and_resets_cleanly():
         assert User.objects.get(email=login.email).role == login.role
     assert Patient.objects.filter(user__email="patient@riverside.example").count() == 1
     assert Patient.objects.count() >= 5
+
+
+def test_a_mistyped_trusted_proxy_stops_the_start(tmp_path):
+    env = production_env(
+        NALTRACK_HOME=str(tmp_path), NALTRACK_TRUSTED_PROXIES="10.0.0.0/8, 10.0.0.300"
+    )
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "NALTRACK_TRUSTED_PROXIES: '10.0.0.300' does not appear to be" in result.stderr
