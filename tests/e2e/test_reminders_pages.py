@@ -19,8 +19,8 @@ from playwright.sync_api import expect
 
 from naltrack.audit.models import AuditEvent
 from naltrack.reminders import services
-from naltrack.reminders.delivery import pause_token
 from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.pause_links import pause_link_token
 from tests.e2e.test_clinician_path import SCREENSHOTS, sign_in
 from tests.reminders.helpers import local
 from tests.reminders.test_schedule import on_injections
@@ -277,7 +277,7 @@ def test_the_pause_link_in_an_email_asks_then_pauses(page, on_treatment):
 
 
 def test_the_pause_page_names_the_reminders_that_still_come(page, patient):
-    page.goto(f"/reminders/pause/{pause_token(patient.pk)}/")
+    page.goto(f"/reminders/pause/{pause_link_token(patient=patient)}/")
     text = page.locator("main").inner_text()
     assert "appointment" not in text
     assert "injection" in text or "shot" in text

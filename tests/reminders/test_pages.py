@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from naltrack.care.models import Alert
 from naltrack.reminders import services, tasks
-from naltrack.reminders.delivery import pause_token
 from naltrack.reminders.management.commands.sweep import progress_text
 from naltrack.reminders.models import Notification, ReminderPreference
+from naltrack.reminders.pause_links import pause_link_token
 from tests.care.helpers import TODAY, started
 from tests.reminders.helpers import local
 from tests.reminders.test_schedule import on_injections
@@ -79,7 +79,7 @@ def test_staff_cannot_open_the_patients_page(client, clinician):
 
 
 def test_the_pause_link_asks_first_and_pauses_on_post(client, patient):
-    url = reverse("reminders:pause", args=[pause_token(patient.pk)])
+    url = reverse("reminders:pause", args=[pause_link_token(patient=patient)])
     page = client.get(url)
     assert page.status_code == 200 and "Pause reminders" in page.content.decode()
     assert not ReminderPreference.objects.filter(paused_non_essential=True).exists()
@@ -89,7 +89,7 @@ def test_the_pause_link_asks_first_and_pauses_on_post(client, patient):
 
 
 def test_a_forged_pause_link_is_not_found(client, patient):
-    token = pause_token(patient.pk)
+    token = pause_link_token(patient=patient)
     assert client.get(reverse("reminders:pause", args=[token[:-2] + "xx"])).status_code == 404
     assert client.post(reverse("reminders:pause", args=["nonsense"])).status_code == 404
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import sys
 import uuid
@@ -71,8 +72,20 @@ def test_an_email_sent_again_has_the_same_message_id(settings):
     delivery.deliver(notification("follow_up"))
     ids = [message.extra_headers["Message-ID"] for message in mail.outbox]
     assert ids[0] == ids[1] != ids[2]
-    assert ids[0] == "<naltrack-7-injection_overdue-2026-11-03T14.00.00+00.00@riverside.example>"
+    assert re.fullmatch(r"<[0-9a-f]{32}@riverside\.example>", ids[0])
     assert mail.outbox[0].message()["Message-ID"] == ids[0]  # not replaced by a random one
+
+
+def test_the_message_id_tells_no_one_who_or_what_the_reminder_is_for(settings):
+    """Every mail server on the way reads the Message-ID: unlike the idempotency key, it must not
+    name the patient or the kind of reminder. It is keyed by the install's secret, so no one can
+    confirm a guess at the key by hashing it."""
+    key = "naltrack-7-injection_overdue-2026-11-03T14:00:00+00:00"
+    first = delivery.message_id(key)
+    local_part, _, domain = first.strip("<>").partition("@")
+    assert re.fullmatch(r"[0-9a-f]{32}", local_part) and domain == "naltrack.local"
+    settings.SECRET_KEY = "another-install-" + "s" * 50
+    assert delivery.message_id(key) != first
 
 
 # --- a database the processes share ------------------------------------------------------------

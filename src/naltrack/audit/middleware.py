@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from naltrack.audit.context import RequestOrigin, current_origin
+from naltrack.web.client_address import client_address
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -22,11 +23,8 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
-        # REMOTE_ADDR only: a forwarded header is whatever the client says unless a proxy sets
-        # it, and deployments behind a proxy set REMOTE_ADDR there.
-        origin = RequestOrigin(
-            ip_address=request.META.get("REMOTE_ADDR") or None, request_id=request_id
-        )
+        # The client's address, the same one the sign-in lockout and the enrollment limit count.
+        origin = RequestOrigin(ip_address=client_address(request), request_id=request_id)
         token = current_origin.set(origin)
         try:
             response = self.get_response(request)

@@ -13,6 +13,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from naltrack.config.secret_key import local_secret_key
+from naltrack.web.client_address import trusted_networks
+
 
 def env_flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -33,7 +36,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not (DEBUG or DEMO):
         raise ImproperlyConfigured("Set SECRET_KEY (or NALTRACK_DEBUG=1 for local development).")
-    SECRET_KEY = "naltrack-development-only-key-not-for-production-use-0123456789"  # noqa: S105
+    SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
 
 ALLOWED_HOSTS = [
     host.strip()
@@ -45,6 +48,17 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# The reverse proxies whose X-Forwarded-For names the client (naltrack.web.client_address):
+# comma-separated addresses or networks. Empty: trust none, the connection's address is the client.
+NALTRACK_TRUSTED_PROXIES = [
+    entry.strip()
+    for entry in os.environ.get("NALTRACK_TRUSTED_PROXIES", "").split(",")
+    if entry.strip()
+]
+try:
+    trusted_networks(NALTRACK_TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"NALTRACK_TRUSTED_PROXIES: {error}") from error
 
 INSTALLED_APPS = [
     "naltrack.accounts",
@@ -170,6 +184,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 # Every spelling of an address (case, spaces) counts towards the same lockout.
 AXES_USERNAME_CALLABLE = "naltrack.accounts.lockout.lockout_username"
+# The client's address, not the proxy's: otherwise one person's wrong passwords behind a proxy
+# would lock everyone out.
+AXES_CLIENT_IP_CALLABLE = "naltrack.web.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -11,8 +11,6 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_ipv46_address
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +23,7 @@ from naltrack.accounts.services import AlreadyMember
 from naltrack.enrollment import selectors, services
 from naltrack.enrollment.forms import HONEYPOT, AcceptForm, DeclineForm, EnrollmentForm, age_on
 from naltrack.enrollment.models import Enrollment
+from naltrack.web.client_address import client_address
 from naltrack.web.views import get_and_post
 
 # What the confirmation page needs to know about the form just sent, kept in the session for
@@ -49,21 +48,10 @@ def enroll(request: HttpRequest, slug: str) -> HttpResponse:
     return _enroll(request, selectors.clinic_for_enrollment(slug=slug))
 
 
-def _address(request: HttpRequest) -> str | None:
-    """The sender's IP address: REMOTE_ADDR only, as the audit trail does (a forwarded header is
-    whatever the client says). None when it is not an IP address (e.g. a Unix socket)."""
-    address = request.META.get("REMOTE_ADDR") or ""
-    try:
-        validate_ipv46_address(address)
-    except ValidationError:
-        return None
-    return address
-
-
 def _enroll(request: HttpRequest, clinic: Clinic) -> HttpResponse:
     form = EnrollmentForm(clinic=clinic)
     if request.method == "POST":
-        address = _address(request)
+        address = client_address(request)
         if selectors.address_is_throttled(ip_address=address):
             return _throttled(request, clinic)
         if request.POST.get(HONEYPOT, "").strip():

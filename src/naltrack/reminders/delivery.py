@@ -2,27 +2,25 @@
 
 A lock screen is not private: unless the patient opted in to details, a message names only the
 clinic and carries a link into the app, never the medicine, the treatment or the diagnosis.
-Email adds a signed one-click link to pause non-essential reminders.
+Email adds a one-click link to pause non-essential reminders (``pause_links``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 from naltrack.reminders.models import Notification
+from naltrack.reminders.pause_links import pause_link_token
 from naltrack.reminders.sms import config, sms_backend
 
 Kind = Notification.Kind
-PAUSE_SALT = "naltrack.reminders.pause"
-# source: NALTRACK — a pause link works for 60 days after the email was sent.
-PAUSE_LINK_MAX_AGE = 60 * 24 * 3600
+MESSAGE_ID_SALT = "naltrack.reminders.message-id"
 
 # Where each reminder's link leads in the app (the patient signs in first).
 LINK_URL_NAMES = {
@@ -72,16 +70,6 @@ def absolute(path: str) -> str:
     return config("NALTRACK_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + path
 
 
-def pause_token(patient_id: int) -> str:
-    return signing.dumps({"patient": patient_id}, salt=PAUSE_SALT)
-
-
-def pause_token_patient(token: str) -> int:
-    """The patient a pause link is for; raises ``signing.BadSignature`` (or its subclass)."""
-    value = signing.loads(token, salt=PAUSE_SALT, max_age=PAUSE_LINK_MAX_AGE)
-    return int(value["patient"])
-
-
 def message_for(*, kind: str, detail: str, clinic_name: str, opted_in_details: bool) -> Message:
     link = absolute(reverse(LINK_URL_NAMES.get(kind, "patient:schedule")))  # type: ignore[call-overload]
     if opted_in_details:
@@ -108,19 +96,27 @@ def deliver(notification: Notification) -> str:
         raise NoAddress("no email address on record")
     body = notification.body
     if not notification.essential:
-        pause = absolute(reverse("reminders:pause", args=[pause_token(patient.pk)]))
+        pause = absolute(reverse("reminders:pause", args=[pause_link_token(patient=patient)]))
         body += f"\n\nTo pause reminders like this one (important ones still come): {pause}"
-    # The Message-ID comes from the key: a notification sent again (its worker killed between
-    # the hand-over and the commit) carries the same one, so a mailbox that collapses repeated
-    # Message-IDs shows it once. A Message-ID allows no colon; its domain is the sender's, the
-    # same on every worker host.
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "naltrack.local"
-    message_id = f"<{re.sub(r'[^A-Za-z0-9+_.-]', '.', key)}@{domain}>"
     EmailMessage(
         notification.subject or "A reminder from your care team",
         body,
         settings.DEFAULT_FROM_EMAIL,
         [address],
-        headers={"Message-ID": message_id},
+        headers={"Message-ID": message_id(key)},
     ).send()
     return key
+
+
+def message_id(key: str) -> str:
+    """The email's Message-ID for the notification with this idempotency key.
+
+    Derived from the key, so a notification sent again (its worker killed between the hand-over
+    and the commit) carries the same one and a mailbox that collapses repeated Message-IDs shows
+    it once. But a keyed hash of it, not the key itself: every mail server on the way and the
+    recipient's mail client can read the header, and the key names the patient and the kind of
+    reminder. Its domain is the sender's, the same on every worker host.
+    """
+    digest = salted_hmac(MESSAGE_ID_SALT, key, algorithm="sha256").hexdigest()[:32]
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "naltrack.local"
+    return f"<{digest}@{domain}>"

@@ -151,6 +151,20 @@ class ReminderPreference(PatientRow):
         return f"reminder preferences of patient {self.patient_id}"
 
 
+class PauseLink(PatientRow):
+    """The secret behind a patient's one-click pause links (``reminders.pause_links``).
+
+    The links carry it, never the patient's id. It is replaced whenever the patient pauses or
+    resumes their reminders, so every link sent before stops working.
+    """
+
+    patient = models.OneToOneField(Patient, on_delete=models.PROTECT, related_name="pause_link")
+    nonce = models.CharField(max_length=32, unique=True)
+
+    def __str__(self) -> str:
+        return f"pause link of patient {self.patient_id}"
+
+
 class ClinicReminderDefaults(models.Model):
     """What a clinic's patients get until they choose for themselves; set by the clinic's admin.
 

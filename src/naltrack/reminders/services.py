@@ -30,6 +30,7 @@ from naltrack.care.models import Alert, Episode, FollowUp, Patient
 from naltrack.reminders import delivery
 from naltrack.reminders.defaults import preference_of
 from naltrack.reminders.models import Notification, ReminderPreference, SweepRun
+from naltrack.reminders.pause_links import pause_link_patient, pause_links_revoke
 from naltrack.reminders.schedule import (
     CATCH_UP,
     PlannedReminder,
@@ -330,12 +331,29 @@ def preference_update(*, patient: Patient, by: User | None, **values: Any) -> Re
     if changes or created:
         preference.save()
         audit_change(AuditEvent.Action.UPDATE, preference, by, changes=changes)
+    if "paused_non_essential" in changes:
+        # A link sent while reminders ran must not act after the patient changed them.
+        pause_links_revoke(patient=patient)
     return preference
 
 
 def reminders_pause(*, patient: Patient, by: User | None) -> ReminderPreference:
     """Pause non-essential reminders (an overdue injection or a follow-up still comes)."""
     return preference_update(patient=patient, by=by, paused_non_essential=True)
+
+
+@transaction.atomic
+def reminders_pause_by_link(*, token: str) -> Patient | None:
+    """Pause through the link in an email; None when the link does not work (any more).
+
+    The link is used up even when reminders were already paused: it acts once.
+    """
+    patient = pause_link_patient(token=token, for_update=True)
+    if patient is None:
+        return None
+    reminders_pause(patient=patient, by=None)
+    pause_links_revoke(patient=patient)
+    return patient
 
 
 # --- the alert sweep --------------------------------------------------------------------------

@@ -4,8 +4,7 @@ clinic admin's reminder settings (/clinic/reminders/) and marking a delivery pro
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core import signing
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,11 +19,11 @@ from naltrack.accounts.access import (
     staff_required,
 )
 from naltrack.care import selectors as care_selectors
-from naltrack.care.models import Patient
-from naltrack.reminders import delivery, selectors, services
+from naltrack.reminders import selectors, services
 from naltrack.reminders.clinic import clinic_defaults_save, notification_mark_handled
 from naltrack.reminders.defaults import clinic_defaults, quiet_hours_for
 from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, ProblemHandledForm
+from naltrack.reminders.pause_links import pause_link_patient
 
 
 @patient_required
@@ -69,22 +68,18 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def pause(request: HttpRequest, token: str) -> HttpResponse:
-    """GET only asks (mail scanners follow links); POST pauses. The signed token is the key."""
-    try:
-        patient_id = delivery.pause_token_patient(token)
-    except signing.BadSignature as error:
-        raise Http404("This link is not valid any more.") from error
-    patient = Patient.objects.select_related("clinic").filter(pk=patient_id).first()
-    if patient is None:
-        raise Http404("This link is not valid any more.")
-    paused = False
+    """GET only asks (mail scanners follow links); POST pauses. The link is the key."""
     if request.method == "POST":
-        services.reminders_pause(patient=patient, by=None)
-        paused = True
+        patient = services.reminders_pause_by_link(token=token)
+    else:
+        patient = pause_link_patient(token=token)
+    if patient is None:
+        # Forged, expired or used up: the same kind page, which names no one.
+        return render(request, "reminders/pause_link_gone.html", status=404)
     return render(
         request,
         "reminders/pause.html",
-        {"clinic": patient.clinic, "paused": paused, "token": token},
+        {"clinic": patient.clinic, "paused": request.method == "POST", "token": token},
     )
 
 
