@@ -101,6 +101,22 @@ def since_birth(patient: Patient, what: str, today: dt.date | None = None) -> Da
     return DateRange(what, patient.date_of_birth, "the date of birth", _today(today), "today")
 
 
+# The enrollment form's question "used any opioids in the last 30 days?".
+RECENT_USE_DAYS: Final = 30
+
+
+def recent_use_days(today: dt.date | None = None) -> DateRange:
+    """The day of last use for someone who answered yes to use in the last 30 days."""
+    today = _today(today)
+    return DateRange(
+        "The day you last used",
+        today - dt.timedelta(days=RECENT_USE_DAYS),
+        f"{RECENT_USE_DAYS} days ago",
+        today,
+        "today",
+    )
+
+
 def care_began(patient: Patient) -> dt.date:
     """The day the patient's care at the clinic began: their first episode, or registration."""
     registered = timezone.localdate(patient.created_at) if patient.created_at else None
