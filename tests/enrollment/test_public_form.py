@@ -496,3 +496,17 @@ def test_a_sender_without_an_ip_address_is_still_stored(client, clinic):
     response = client.post(form_url(clinic), posted(), REMOTE_ADDR="")
     assert response.status_code == 302
     assert Enrollment.objects.get().ip_address is None
+
+
+def test_a_last_use_years_ago_is_refused_when_the_answer_is_the_last_30_days(client, clinic):
+    response = client.post(form_url(clinic), posted(opioid_last_use="1999-03-31"))
+    refused(response, "opioid_last_use", "You answered yes to the last 30 days: the day you last")
+    assert "30 days ago) and today" in html.unescape(response.text)
+    assert not Enrollment.objects.exists()
+
+
+def test_a_last_use_30_days_ago_is_within_the_last_30_days(client, clinic):
+    day = TODAY - dt.timedelta(days=30)
+    response = client.post(form_url(clinic), posted(opioid_last_use=day.isoformat()))
+    assert response.status_code == 302
+    assert Enrollment.objects.get().opioid_last_use == day

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 T = TypeVar("T", bound=str)
+
+# The calendar the rules count in. They add days and months to the dates they are given (the
+# next injection 28 days on, follow-up contacts months after a stop) and Python's calendar ends
+# at 9999-12-31, so a mistyped year could push a sum past it. source: NALTRACK — far wider than
+# any real record or plan, far enough inside Python's calendar that no sum can leave it. The
+# record keeps its own, much tighter bounds for each kind of date (naltrack.care.dates).
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+LAST_DAY: Final = dt.date(2199, 12, 31)
 
 
 class InputError(ValueError):
@@ -46,13 +54,23 @@ def as_object(
     return value
 
 
+def in_calendar(day: dt.date, field: str) -> dt.date:
+    """``day`` when the rules can count from it; otherwise ``InputError`` on ``field``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(
+            field, f"must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}"
+        )
+    return day
+
+
 def as_date(value: Any, field: str) -> dt.date:
     if not isinstance(value, str):
         raise InputError(field, "must be a date as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(field)
+        day = dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(field)
     except ValueError:
         return _bad_date(field)
+    return in_calendar(day, field)
 
 
 def _bad_date(field: str) -> dt.date:

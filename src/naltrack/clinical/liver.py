@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final
 
+from naltrack.clinical.contract import in_calendar
 from naltrack.clinical.discontinuation import add_months
 from naltrack.clinical.evidence import rule
 
@@ -49,6 +50,9 @@ LIVER_MONITORING = rule(
 
 def liver_tests_due(*, started_on: dt.date, last_test: dt.date | None) -> dt.date:
     """When the next routine liver test is due, given the first dose and the latest ALT/AST."""
+    in_calendar(started_on, "started_on")
+    if last_test is not None:
+        in_calendar(last_test, "last_test")
     first_check = add_months(started_on, MONITOR_FIRST_MONTHS)
     if last_test is None or last_test < first_check - dt.timedelta(days=MONITOR_EARLY_DAYS):
         return first_check

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from naltrack.clinical.contract import in_calendar
 from naltrack.clinical.evidence import rule
 from naltrack.clinical.formulary import (
     TABLET_MG,
@@ -188,7 +189,8 @@ class Regimen:
             raise ValueError(f"unknown regimen kind {self.kind!r}")
         if self.first_site not in SITES:
             raise ValueError(f"unknown injection site {self.first_site!r}")
-        if self.end is not None and self.end < self.start:
+        in_calendar(self.start, "start")
+        if self.end is not None and in_calendar(self.end, "end") < self.start:
             raise ValueError("a regimen cannot end before it starts")
 
     @property
@@ -250,7 +252,7 @@ def _dose_on(regimen: Regimen, day: dt.date) -> ScheduledDose | None:
 
 def schedule(regimen: Regimen, start: dt.date, end: dt.date) -> list[ScheduledDose]:
     """The doses (or injections) of ``regimen`` on the days from ``start`` to ``end`` inclusive."""
-    if end < start:
+    if in_calendar(end, "end") < in_calendar(start, "start"):
         raise ValueError("end must not be before start")
     first = max(start, regimen.start)
     last = end if regimen.end is None else min(end, regimen.end)
@@ -278,6 +280,7 @@ def due_on(regimen: Regimen, day: dt.date) -> ScheduledDose | None:
 
 def next_injection_due(last_injection: dt.date) -> dt.date:
     """The date the next 380 mg injection is due: 28 days after the last (VIVITROL §2)."""
+    in_calendar(last_injection, "last_injection")
     return last_injection + dt.timedelta(days=XR_INTERVAL_DAYS)  # source: VIVITROL §2
 
 

@@ -16,6 +16,7 @@ from django.forms import BoundField
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
+from naltrack.care.dates import recent_use_days
 from naltrack.clinical.start_check import EXPOSURE_KINDS
 from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.enrollment.models import Enrollment
@@ -373,10 +374,17 @@ class EnrollmentForm(FocusFirstErrorForm):
                 self.add_error(
                     "opioid_kind", "You answered yes: choose the kind of opioid you used."
                 )
-            if not data.get("opioid_last_use") and "opioid_last_use" not in self.errors:
+            last_use, recent = data.get("opioid_last_use"), recent_use_days()
+            if not last_use and "opioid_last_use" not in self.errors:
                 self.add_error(
                     "opioid_last_use",
                     "You answered yes: tell us the day you last used. Your best guess is fine.",
+                )
+            elif last_use and not recent.allows(last_use):
+                self.add_error(
+                    "opioid_last_use",
+                    f"You answered yes to the last 30 days: {recent.refusal[:1].lower()}"
+                    f"{recent.refusal[1:]} Please check the year, or change your answer to “No”.",
                 )
         elif used is False:
             # A "no" with a date or a name filled in is more likely a slip on the yes/no: ask,

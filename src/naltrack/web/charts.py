@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from naltrack.web.dates import short_date
+
 WIDTH, HEIGHT = 640, 180
 LEFT, RIGHT, TOP, BOTTOM = 36, 8, 10, 24
 
@@ -73,7 +75,7 @@ def line_chart(
         "",
         '<text class="tick tick-x" x="{}" y="{}">{}</text>',
         (
-            (f"{_x(day, start, days):.1f}", HEIGHT - 6, day.strftime("%b %-d"))
+            (f"{_x(day, start, days):.1f}", HEIGHT - 6, short_date(day, "M j"))
             for day in (start + dt.timedelta(days=n) for n in range(0, days + 1, max(days // 5, 1)))
             # a label needs room to its right
             if _x(day, start, days) < WIDTH - 48

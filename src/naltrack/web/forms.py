@@ -8,7 +8,8 @@ come back onto the form through ``add_refusal``.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,6 +17,9 @@ from django.forms.renderers import DjangoTemplates
 from django.utils import timezone
 
 from naltrack.clinical.contract import InputError
+
+if TYPE_CHECKING:
+    from naltrack.care.dates import DateRange
 
 
 class FormRenderer(DjangoTemplates):
@@ -97,6 +101,20 @@ class RecordForm(forms.Form):
 
     def add_refusal(self, error: Exception) -> None:
         add_refusal(self, error)
+
+
+def keep_within(form: forms.BaseForm, name: str, allowed: DateRange) -> None:
+    """Refuse a date of field ``name`` outside ``allowed`` with the range in the clinic's words,
+    before anything is counted from it (the service refuses it too: ``care.dates``).
+
+    The input gets no ``min``: a mistyped year (0202) then reaches this message, which says why
+    the range starts where it does, rather than the browser's own."""
+
+    def validate(value: dt.date | dt.datetime) -> None:
+        if not allowed.allows(value):
+            raise ValidationError(allowed.refusal, code="out_of_range")
+
+    form.fields[name].validators.append(validate)
 
 
 def add_refusal(form: forms.BaseForm, error: Exception) -> None:

@@ -14,7 +14,7 @@ from django.db import transaction
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change
-from naltrack.care import selectors
+from naltrack.care import dates, selectors
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     CheckIn,
@@ -65,6 +65,9 @@ def check_ins_record_many(
     if not check_ins:
         return []
     days = [entry.day for entry in check_ins]
+    allowed = dates.since_birth(patient, "The day of the check-in")
+    for day in (min(days), max(days)):
+        allowed.check(day, "day")
     on_those_days = CheckIn.objects.filter(patient=patient, day__range=(min(days), max(days)))
     wanted = set(days)
     _refuse_repeated_days(days, set(on_those_days.values_list("day", flat=True)), "check-in")
@@ -101,7 +104,9 @@ def doses_record_many(
         return []
     dose_on = selectors.dose_calendar(regimen=regimen)
     events = []
+    allowed = dates.dose_days(regimen)
     for entry in doses:
+        allowed.check(entry.day, "day")
         scheduled = dose_on(entry.day)
         if scheduled is None or scheduled.formulation != ORAL:
             raise ClinicalRuleError(

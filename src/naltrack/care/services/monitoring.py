@@ -11,6 +11,7 @@ from django.utils import timezone
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change, field_changes
+from naltrack.care import dates
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     CheckIn,
@@ -38,6 +39,9 @@ def lab_record(
     unit: str = "U/L",
     by: User | None,
 ) -> LabResult:
+    dates.since_birth(patient, "The day the sample was collected").check(
+        collected_on, "collected_on"
+    )
     lab = LabResult.objects.create(
         patient=patient,
         test=test,
@@ -63,6 +67,9 @@ def drug_screen_record(
     by: User | None,
 ) -> DrugScreen:
     """A urine drug screen, with the analytes it tested when they are known (``panel``)."""
+    dates.since_birth(patient, "The day the sample was collected").check(
+        collected_on, "collected_on"
+    )
     panel = {analyte: result for analyte, result in (panel or {}).items() if result != "not_tested"}
     unknown = set(panel) - set(ANALYTES) or {r for r in panel.values()} - set(ANALYTE_RESULTS)
     if unknown:
@@ -98,6 +105,7 @@ def instrument_record(
     by: User | None,
 ) -> InstrumentResponse:
     """Score with the clinical core and store answers with the result (bad answers: InputError)."""
+    dates.since_birth(patient, "The day it was taken").check(taken_on, "taken_on")
     sex = patient.sex or None
     result = score(score_from_json({"instrument": instrument, "answers": answers, "sex": sex}))
     response = InstrumentResponse.objects.create(
@@ -130,6 +138,7 @@ def check_in_record(
     by: User | None,
 ) -> CheckIn:
     """The day's check-in; a second one the same day updates it (one a day)."""
+    dates.since_birth(patient, "The day of the check-in").check(day, "day")
     values = {
         "craving": craving,
         "drinks": drinks,
@@ -161,6 +170,7 @@ def therapy_session_schedule(
     counsellor: User | None,
     by: User | None,
 ) -> TherapySession:
+    dates.session_times(patient).check(scheduled_at, "scheduled_at")
     session = TherapySession.objects.create(
         patient=patient, kind=kind, scheduled_at=scheduled_at, counsellor=counsellor, recorded_by=by
     )
@@ -172,6 +182,13 @@ def therapy_session_schedule(
 def therapy_session_mark(
     *, session: TherapySession, status: str, notes: str = "", by: User | None
 ) -> TherapySession:
+    if status != TherapySession.Status.SCHEDULED and (
+        timezone.localdate(session.scheduled_at) > timezone.localdate()
+    ):
+        raise ClinicalRuleError(
+            "status",
+            "This session is booked for a later day: it can be marked once it has taken place.",
+        )
     changes = field_changes(session, status=status, notes=notes or session.notes)
     if changes:
         session.save()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from naltrack.accounts.models import Clinic, User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record, field_changes
+from naltrack.care import dates
 from naltrack.care.models import (
     Patient,
 )
@@ -34,6 +35,7 @@ def patient_contacted(patient_id: int, on: dt.date) -> None:
 @transaction.atomic
 def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patient:
     """A new patient of ``clinic`` (demographics and contact details as keyword arguments)."""
+    dates.birth_dates().check(details["date_of_birth"], "date_of_birth")
     patient = Patient.objects.create(clinic=clinic, **details)
     audit_record(
         request=None, actor=by, action=AuditEvent.Action.CREATE, obj=patient, patient_id=patient.pk
@@ -44,6 +46,8 @@ def patient_create(*, clinic: Clinic, by: User | None, **details: Any) -> Patien
 @transaction.atomic
 def patient_update(*, patient: Patient, by: User | None, **details: Any) -> Patient:
     """Correct a patient's details; what changed is kept in the audit trail."""
+    if "date_of_birth" in details:
+        dates.birth_dates().check(details["date_of_birth"], "date_of_birth")
     changes = field_changes(patient, **details)
     if changes:
         patient.save()

@@ -8,7 +8,7 @@ from django.db import transaction
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change, field_changes
-from naltrack.care import selectors
+from naltrack.care import dates, selectors
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     DoseEvent,
@@ -34,6 +34,7 @@ def episode_open(
     *, patient: Patient, indication: str, opened_on: dt.date, by: User | None
 ) -> Episode:
     """Open a screening episode; a patient whose last episode stopped gets a linked restart."""
+    dates.since_birth(patient, "The day the episode opens").check(opened_on, "opened_on")
     episodes_finish_tapers(today=opened_on, patient=patient)
     if selectors.episode_current(patient=patient) is not None:
         raise ClinicalRuleError("indication", "This patient already has an open episode.")
@@ -68,6 +69,7 @@ def episode_open(
 def opioid_exposure_record(
     *, patient: Patient, kind: str, last_use: dt.date, substance: str = "", by: User | None
 ) -> OpioidExposure:
+    dates.since_birth(patient, "The day of last use").check(last_use, "last_use")
     exposure = OpioidExposure.objects.create(
         patient=patient, kind=kind, last_use=last_use, substance=substance, recorded_by=by
     )
@@ -80,6 +82,9 @@ def opioid_exposure_record(
 def start_check_run(*, episode: Episode, inputs: dict[str, Any], by: User | None) -> StartCheck:
     """Run the clinical core's start check on ``inputs`` (the form docs/calculators.md gives) and store both."""
     parsed = start_check_from_json(inputs)
+    dates.start_check_dates(episode).check(parsed.date, "date")
+    if parsed.naloxone_challenge is not None:
+        dates.challenge_dates(episode).check(parsed.naloxone_challenge.date, "challenge")
     result = start_check(parsed)
     check = StartCheck.objects.create(
         patient=episode.patient,
@@ -116,6 +121,7 @@ def regimen_start(
     if kind not in clinical_regimens.REGIMENS:
         raise ClinicalRuleError("kind", "Unknown regimen.")
     info = clinical_regimens.REGIMENS[kind]
+    dates.regimen_start_dates(episode).check(start, "start")
     check = episode.start_checks.filter(checked_on=start).order_by("-id").first()
     override_reason = override_reason.strip()
     unchecked = check is None or check.status != "ready"
@@ -172,6 +178,7 @@ def dose_record(
     *, regimen: Regimen, day: dt.date, status: str, observed: bool = False, by: User | None
 ) -> DoseEvent:
     """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
+    dates.dose_days(regimen).check(day, "day")
     scheduled = selectors.dose_due(regimen=regimen, day=day)
     if scheduled is None or scheduled.formulation != ORAL:
         raise ClinicalRuleError("day", f"No oral dose is scheduled on {day} in this regimen.")
@@ -205,8 +212,7 @@ def injection_record(
 ) -> Injection:
     if regimen.formulation != XR_INJECTION:
         raise ClinicalRuleError("regimen", "This regimen is not the monthly injection.")
-    if given_on < regimen.start:
-        raise ClinicalRuleError("given_on", f"The regimen starts on {regimen.start}.")
+    dates.injection_days(regimen).check(given_on, "given_on")
     injection = Injection.objects.create(
         patient=regimen.patient,
         regimen=regimen,

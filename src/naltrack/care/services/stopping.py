@@ -9,6 +9,7 @@ from django.utils import timezone
 from naltrack.accounts.models import User
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change, field_changes
+from naltrack.care import dates
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import (
     Episode,
@@ -33,6 +34,11 @@ def discontinuation_plan_store(*, episode: Episode, inputs: dict[str, Any], by: 
             "strategy", "Only an episode on naltrexone can be stopped or tapered."
         )
     parsed = discontinuation_from_json(inputs)
+    latest = episode.regimens.order_by("-start", "-id").first()
+    if latest is not None:
+        dates.stop_plan_dates(latest).check(parsed.start, "start")
+        if parsed.surgery_date is not None:
+            dates.surgery_dates(latest).check(parsed.surgery_date, "surgery_date")
     plan = plan_discontinuation(parsed)
     taper = TaperPlan.objects.create(
         patient=episode.patient,
@@ -102,6 +108,7 @@ def episodes_finish_tapers(*, today: dt.date, patient: Patient | None = None) ->
 def follow_up_record(
     *, follow_up: FollowUp, done_on: dt.date, method: str, note: str, by: User
 ) -> FollowUp:
+    dates.follow_up_days(follow_up).check(done_on, "done_on")
     changes = field_changes(follow_up, done_on=done_on, method=method, note=note)
     follow_up.recorded_by = follow_up.recorded_by or by
     follow_up.save()

@@ -3,8 +3,6 @@ after stopping is ``opioid_use``'s, with no time limit)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from naltrack.clinical.alerts.dates import days_ago, iso, up_to_today
 from naltrack.clinical.alerts.finding import AlertFinding
 from naltrack.clinical.alerts.rules import FOLLOW_UP_MISSING
@@ -41,11 +39,13 @@ def follow_up_missing(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFin
     contacts = [d for d in up_to_today(snapshot, snapshot.follow_up_contacts) if d >= stopped_on]
     since = contacts[-1] if contacts else stopped_on
     gap = days_ago(snapshot, since)
-    grace = dt.timedelta(days=t.follow_up_grace_days)
+    grace = t.follow_up_grace_days
+    # Days apart by subtraction: a booked day at either end of the calendar cannot overflow.
     late = [
         booked
         for booked in sorted(snapshot.follow_ups_booked)
-        if booked + grace < snapshot.as_of and not any(c >= booked - grace for c in contacts)
+        if days_ago(snapshot, booked) > grace
+        and not any((booked - c).days <= grace for c in contacts)
     ]
     # source: NALTRACK — a booked contact 3 days late, or (none booked) 14 days without contact.
     if snapshot.follow_ups_booked and not late:

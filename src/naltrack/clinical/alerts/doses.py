@@ -20,11 +20,12 @@ def injection_overdue(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFin
     if not given:
         return []
     last = given[-1]
-    due = last + dt.timedelta(days=t.injection_overdue_days)
     # source: VIVITROL — every 4 weeks; overdue when today is later than last + 28 days.
-    if snapshot.as_of <= due:
+    # Counted back from today: the due day is then before today, inside the calendar.
+    days_overdue = (snapshot.as_of - last).days - t.injection_overdue_days
+    if days_overdue <= 0:
         return []
-    days_overdue = (snapshot.as_of - due).days
+    due = snapshot.as_of - dt.timedelta(days=days_overdue)
     return [
         AlertFinding(
             code=INJECTION_OVERDUE,

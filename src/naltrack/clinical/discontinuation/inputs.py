@@ -23,6 +23,7 @@ from naltrack.clinical.contract import (
     as_object,
     as_optional_date,
     as_str,
+    in_calendar,
 )
 from naltrack.clinical.discontinuation.rules import (
     DAILY_DOSES_MG,
@@ -74,6 +75,11 @@ def _validate_oral_dose(inp: DiscontinuationInput) -> None:
 
 def validate(inp: DiscontinuationInput) -> None:
     """Check the input hangs together; raise ``InputError`` naming the field."""
+    in_calendar(inp.start, "start")
+    if inp.last_injection is not None:
+        in_calendar(inp.last_injection, "last_injection")
+    if inp.surgery_date is not None:
+        in_calendar(inp.surgery_date, "surgery_date")
     if inp.formulation == "oral":
         _validate_oral_dose(inp)
         if inp.last_injection is not None:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from naltrack.clinical.contract import InputError
+from naltrack.clinical.contract import InputError, in_calendar
 from naltrack.clinical.findings import Finding
 from naltrack.clinical.liver import LiverThresholds
 from naltrack.clinical.start_check.counselling import counselling
@@ -47,11 +47,13 @@ _SEVERITY_ORDER: Final[dict[str, int]] = {"block": 0, "warning": 1, "info": 2}
 
 def validate(inp: StartCheckInput) -> None:
     """Check dates that only make sense together; raise ``InputError`` naming the field."""
+    in_calendar(inp.date, "date")
     for i, exposure in enumerate(inp.opioid_exposures):
+        in_calendar(exposure.last_use, f"opioid_exposures.{i}.last_use")
         if exposure.last_use > inp.date:
             raise InputError(f"opioid_exposures.{i}.last_use", "must not be after date")
     screen = inp.urine_drug_screen
-    if screen is not None and screen.date > inp.date:
+    if screen is not None and in_calendar(screen.date, "urine_drug_screen.date") > inp.date:
         raise InputError("urine_drug_screen.date", "must not be after date")
     if (
         screen is not None
@@ -62,12 +64,13 @@ def validate(inp: StartCheckInput) -> None:
             "urine_drug_screen.opioids_positive",
             "must be true exactly when some analyte of the panel is positive",
         )
-    if inp.naloxone_challenge is not None and inp.naloxone_challenge.date > inp.date:
+    challenge = inp.naloxone_challenge
+    if challenge is not None and in_calendar(challenge.date, "naloxone_challenge.date") > inp.date:
         raise InputError("naloxone_challenge.date", "must not be after date")
     if inp.age_years is not None and not AGE_MIN <= inp.age_years <= AGE_MAX:
         raise InputError("age_years", f"must be a whole number from {AGE_MIN} to {AGE_MAX}")
     for i, lab in enumerate(inp.labs):
-        if lab.date > inp.date:
+        if in_calendar(lab.date, f"labs.{i}.date") > inp.date:
             raise InputError(f"labs.{i}.date", "must not be after date")
         if lab.upper_limit_normal <= 0:
             raise InputError(f"labs.{i}.upper_limit_normal", "must be greater than 0")

@@ -7,10 +7,9 @@ from django.contrib import messages
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from naltrack.accounts.access import current_clinic, current_user, staff_required
-from naltrack.care import selectors, services
+from naltrack.care import dates, selectors, services
 from naltrack.care.models import Patient
 from naltrack.reminders.defaults import clinic_defaults
 from naltrack.web.views import get_and_post, posted, submitted
@@ -45,8 +44,9 @@ class PatientDetailsForm(forms.ModelForm[Patient]):
 
     def clean_date_of_birth(self) -> object:
         born = self.cleaned_data["date_of_birth"]
-        if born >= timezone.localdate():
-            raise forms.ValidationError("The date of birth must be in the past.")
+        allowed = dates.birth_dates()
+        if not allowed.allows(born):
+            raise forms.ValidationError(allowed.refusal, code="out_of_range")
         return born
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from naltrack.accounts.access import current_user, staff_required
-from naltrack.care import selectors, services
+from naltrack.care import dates, selectors, services
 from naltrack.care.models import Episode, Patient, Regimen
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.contract import InputError
@@ -25,6 +25,8 @@ from naltrack.clinician.forms.planners import (
     RegimenStartForm,
     StartCheckForm,
 )
+from naltrack.web.dates import short_date
+from naltrack.web.forms import add_refusal, keep_within
 from naltrack.web.views import get_and_post, posted, submitted
 
 
@@ -78,6 +80,7 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
     form = StartCheckForm(
         posted(request), initial=initial, asks_pregnancy=patient.sex != Patient.Sex.MALE
     )
+    keep_within(form, "date", dates.start_check_dates(episode))
     check = None
     on = today
     if request.method == "POST" and form.is_valid():
@@ -89,9 +92,10 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
             "indication": episode.indication,
             "formulation": form.cleaned_data["formulation"],
             **record.as_inputs(),
+            # Done today when planning ahead; on the day itself when recording a past check.
             "naloxone_challenge": None
             if challenge == "none"
-            else {"date": on.isoformat(), "withdrawal_signs": challenge == "positive"},
+            else {"date": min(on, today).isoformat(), "withdrawal_signs": challenge == "positive"},
             "age_years": age_in_years(patient.date_of_birth, on),
             **form.answers(),
         }
@@ -101,6 +105,8 @@ def start_check(request: HttpRequest, patient_id: int) -> HttpResponse:
             )
         except InputError as error:
             form.add_error(None, f"{error.field}: {error.message}")
+        except services.ClinicalRuleError as error:
+            add_refusal(form, error)
     record = selectors.start_check_record(patient=patient, on=on)
     return render(
         request,
@@ -121,6 +127,7 @@ def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
         indication=episode.indication,
         initial={"start": latest_check.checked_on if latest_check else today},
     )
+    keep_within(form, "start", dates.regimen_start_dates(episode))
     regimen = submitted(
         form,
         lambda data: services.regimen_start(
@@ -128,7 +135,9 @@ def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
         ),
     )
     if regimen:
-        messages.success(request, f"{regimen.get_kind_display()} starts {regimen.start:%b %-d}.")
+        messages.success(
+            request, f"{regimen.get_kind_display()} starts {short_date(regimen.start)}."
+        )
         return redirect("clinician:patient_chart", patient.pk)
     return render(
         request,
@@ -150,6 +159,8 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
     daily_dose = None if is_injection else selectors.current_oral_dose_mg(regimen=regimen, on=today)
     strategies = ["stop", "step_down", "gradual"] if daily_dose else ["stop"]
     form = PlanStopForm(posted(request), strategies=strategies)
+    keep_within(form, "start", dates.stop_plan_dates(regimen))
+    keep_within(form, "surgery_date", dates.surgery_dates(regimen))
     preview = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -172,7 +183,7 @@ def plan_stop(request: HttpRequest, patient_id: int) -> HttpResponse:
         except InputError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         except services.ClinicalRuleError as error:
-            form.add_error(None, error.message)
+            add_refusal(form, error)
     return render(
         request,
         "clinician/planners/plan_stop.html",
@@ -228,7 +239,7 @@ def _plan_inputs(
             regimen.as_clinical(), start - dt.timedelta(days=7), start - dt.timedelta(days=1)
         )
         hint = (
-            f" The last dose before then is on {earlier[-1].date:%a %b %-d}: choose {earlier[-1].date + dt.timedelta(days=1):%a %b %-d}."
+            f" The last dose before then is on {short_date(earlier[-1].date, 'D M j')}: choose {short_date(earlier[-1].date + dt.timedelta(days=1), 'D M j')}."
             if earlier
             else ""
         )

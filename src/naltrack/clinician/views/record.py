@@ -20,14 +20,14 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from naltrack.accounts.access import HtmxHttpRequest, current_user, safe_next, staff_required
-from naltrack.care import selectors, services
+from naltrack.care import dates, selectors, services
 from naltrack.care.models import Alert, FollowUp, Patient, Regimen, TherapySession
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.alerts import SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.instruments import INSTRUMENTS, SUICIDAL_IDEATION
 from naltrack.clinical.vocabulary import ORAL, XR_INJECTION
 from naltrack.clinician.forms import record as forms
-from naltrack.web.forms import RecordForm
+from naltrack.web.forms import RecordForm, keep_within
 from naltrack.web.views import get_and_post, posted, submitted
 
 
@@ -137,6 +137,8 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
         if regimen
         else None
     )
+    if form is not None and regimen is not None:
+        keep_within(form, "given_on", dates.injection_days(regimen))
     injection = submitted(
         form,
         lambda data: services.injection_record(
