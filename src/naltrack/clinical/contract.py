@@ -7,10 +7,19 @@ naming the offending field with a dotted path (``labs.0.value``), and unknown fi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 T = TypeVar("T", bound=str)
+
+# ASCII digits only: ``date.fromisoformat`` also takes other ISO forms of ten characters
+# ("2026-W11-1", a week date) that the contract does not promise.
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# source: NALTRACK — a date outside these years is a typing error, not a patient's history, and
+# the calculators count up to a year either side of their dates (past 9999 Python cannot).
+DATE_MIN: Final = dt.date(1900, 1, 1)
+DATE_MAX: Final = dt.date(2199, 12, 31)
 
 
 class InputError(ValueError):
@@ -47,12 +56,15 @@ def as_object(
 
 
 def as_date(value: Any, field: str) -> dt.date:
-    if not isinstance(value, str):
-        raise InputError(field, "must be a date as YYYY-MM-DD")
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return _bad_date(field)
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(field)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         return _bad_date(field)
+    if not DATE_MIN <= date <= DATE_MAX:
+        raise InputError(field, f"must be a date from {DATE_MIN} to {DATE_MAX}")
+    return date
 
 
 def _bad_date(field: str) -> dt.date:
@@ -88,11 +100,16 @@ def as_int(
 def as_number(value: Any, field: str, *, minimum: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(field, "must be a number")
-    if value != value or value in (float("inf"), float("-inf")):
+    try:
+        number = float(value)
+    except OverflowError:
+        # A whole number of hundreds of digits: beyond any float, so not a finite number either.
+        number = float("inf")
+    if number != number or number in (float("inf"), float("-inf")):
         raise InputError(field, "must be a finite number")
-    if minimum is not None and value < minimum:
+    if minimum is not None and number < minimum:
         raise InputError(field, f"must be at least {minimum}")
-    return float(value)
+    return number
 
 
 def as_str(value: Any, field: str, *, max_length: int = 500) -> str:
