@@ -61,16 +61,14 @@ def in_date_order(name: str, body: Any) -> Any:
         return body
     body = copy.deepcopy(body)
     if name == "start-check" and isinstance(body.get("date"), str):
-        dated = [
-            *body.get("opioid_exposures", []),
-            *(body.get("labs") or []),
-            body.get("urine_drug_screen") or {},
-            body.get("naloxone_challenge") or {},
-        ]
+        lists = [body.get(key) for key in ("opioid_exposures", "labs")]
+        dated = [item for items in lists if isinstance(items, list) for item in items]
+        dated += [body.get("urine_drug_screen"), body.get("naloxone_challenge")]
         for item in dated:
             for key in ("last_use", "date"):
-                if isinstance(item.get(key), str):
+                if isinstance(item, dict) and isinstance(item.get(key), str):
                     item[key] = min(item[key], body["date"])
-    if name == "discontinuation" and isinstance(body.get("last_injection"), str):
-        body["last_injection"] = min(body["last_injection"], body["start"])
+    last, start = body.get("last_injection"), body.get("start")
+    if name == "discontinuation" and isinstance(last, str) and isinstance(start, str):
+        body["last_injection"] = min(last, start)
     return body
