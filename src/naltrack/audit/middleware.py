@@ -10,7 +10,9 @@ from django.http import HttpRequest, HttpResponse
 
 from naltrack.audit.context import RequestOrigin, current_origin
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# Matched whole (fullmatch): with ``$`` a trailing newline passed, and echoing it in the response
+# header is a 500. Only printable ASCII is ever echoed into a header.
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class RequestIdMiddleware:
@@ -20,7 +22,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Trust an upstream proxy's id only when it looks like one.
         incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         # REMOTE_ADDR only: a forwarded header is whatever the client says unless a proxy sets
         # it, and deployments behind a proxy set REMOTE_ADDR there.
