@@ -6,6 +6,9 @@ from naltrack.accounts.models import Clinic, Membership, User
 from naltrack.care.models import Patient
 from tests.factories import ClinicFactory, PatientFactory, member, patient_with_login
 
+# The world of every kind of record row, for the tests that walk every route.
+pytest_plugins = ["tests.world"]
+
 
 @pytest.fixture
 def clinic() -> Clinic:

@@ -22,7 +22,7 @@ from django.test import Client
 from django.utils import timezone
 
 from naltrack.care.models import PatientRow
-from tests.test_url_access import GATED, PUBLIC, ROUTES, Route, _url, world  # noqa: F401
+from tests.test_url_access import GATED, ROUTES, Route, _url
 
 HOSTILE_TEXT = [
     "x" * 1_000_000,

@@ -50,10 +50,12 @@ def test_invalid_input_is_422_naming_the_field(client, clinician, name, body, fi
     assert response.json()["error"]["field"] == field
 
 
-def test_malformed_json_is_422_not_500(client, clinician):
+def test_malformed_json_is_400_naming_the_body(client, clinician):
     client.force_login(clinician)
     response = client.post(URL + "score", data="{nope", content_type="application/json")
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "$"
+    assert response.json()["error"]["message"].startswith("not valid JSON")
 
 
 def test_patients_and_anonymous_users_are_refused(client, patient):

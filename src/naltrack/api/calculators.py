@@ -1,18 +1,20 @@
 """The HTTP door to the clinical calculators (docs/calculators.md): staff only.
 
 The body is parsed by the clinical core itself, as for the CLI, so both doors accept and refuse
-exactly the same input; a refusal is a 422 naming the field.
+exactly the same input; a refusal is a 422 naming the field. A body that cannot be read as JSON
+at all (too large, too deep, malformed) is refused before the core sees it: 413 or 400.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
 
 from naltrack.api.auth import staff_auth
+from naltrack.api.json_body import BodyError, read_json_body
+from naltrack.api.schemas import calculator_openapi
 from naltrack.clinical.calculators import calculate
 from naltrack.clinical.contract import InputError
 
@@ -20,39 +22,40 @@ router = Router(tags=["calculators"], auth=staff_auth)
 
 
 class CalculatorInputError(Exception):
-    def __init__(self, error: InputError) -> None:
+    def __init__(self, error: InputError, status: int = 422) -> None:
         self.error = error
+        self.status = status
 
 
 def _run(name: str, request: HttpRequest) -> dict[str, Any]:
     try:
-        try:
-            payload = json.loads(request.body or b"null")
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise InputError("$", f"not valid JSON: {error}") from error
+        payload = read_json_body(request)
+    except BodyError as error:
+        raise CalculatorInputError(InputError("$", error.message), error.status) from error
+    try:
         return calculate(name, payload)
     except InputError as error:
         raise CalculatorInputError(error) from error
 
 
-_OPENAPI = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": {"type": "object"}}},
-    }
-}
-
-
-@router.post("/start-check", openapi_extra=_OPENAPI, summary="Can this patient start naltrexone?")
+@router.post(
+    "/start-check",
+    openapi_extra=calculator_openapi("start-check"),
+    summary="Can this patient start naltrexone?",
+)
 def start_check(request: HttpRequest) -> dict[str, Any]:
     return _run("start-check", request)
 
 
-@router.post("/discontinuation", openapi_extra=_OPENAPI, summary="A plan for stopping")
+@router.post(
+    "/discontinuation",
+    openapi_extra=calculator_openapi("discontinuation"),
+    summary="A plan for stopping",
+)
 def discontinuation(request: HttpRequest) -> dict[str, Any]:
     return _run("discontinuation", request)
 
 
-@router.post("/score", openapi_extra=_OPENAPI, summary="Score an instrument")
+@router.post("/score", openapi_extra=calculator_openapi("score"), summary="Score an instrument")
 def score(request: HttpRequest) -> dict[str, Any]:
     return _run("score", request)

@@ -30,4 +30,4 @@ def calculator_input_error(
         {"loc": ["body", *error.field.split(".")], "msg": error.message, "type": "value_error"}
     ]
     body: dict[str, object] = {"detail": detail, **error.to_json()}
-    return api.create_response(request, body, status=422)
+    return api.create_response(request, body, status=exc.status)

@@ -11,7 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from naltrack.audit.context import RequestOrigin, current_origin
 from naltrack.web.client_address import client_address
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# Matched whole (fullmatch): with ``$`` a trailing newline passed, and echoing it in the response
+# header is a 500. Only printable ASCII is ever echoed into a header.
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class RequestIdMiddleware:
@@ -21,7 +23,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Trust an upstream proxy's id only when it looks like one.
         incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         # The client's address, the same one the sign-in lockout and the enrollment limit count.
         origin = RequestOrigin(ip_address=client_address(request), request_id=request_id)

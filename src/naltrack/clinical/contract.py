@@ -7,6 +7,7 @@ naming the offending field with a dotted path (``labs.0.value``), and unknown fi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, TypeVar
 
@@ -19,6 +20,9 @@ T = TypeVar("T", bound=str)
 # record keeps its own, much tighter bounds for each kind of date (naltrack.care.dates).
 FIRST_DAY: Final = dt.date(1900, 1, 1)
 LAST_DAY: Final = dt.date(2199, 12, 31)
+# ASCII digits only: ``date.fromisoformat`` also takes other ISO forms of ten characters
+# ("2026-W11-1", a week date) that the contract does not promise.
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class InputError(ValueError):
@@ -63,11 +67,26 @@ def in_calendar(day: dt.date, field: str) -> dt.date:
     return day
 
 
+# Dates the rules work out from their inputs (a follow-up months after a stop that starts at
+# the end of the calendar) may pass LAST_DAY; these bounds only keep such sums inside Python's
+# calendar, centuries from either end.
+_COUNTABLE: Final = (dt.date(1000, 1, 1), dt.date(9000, 12, 31))
+
+
+def countable(day: dt.date, field: str) -> dt.date:
+    """``day`` when the rules can still add years to it; otherwise ``InputError`` on ``field``."""
+    if not _COUNTABLE[0] <= day <= _COUNTABLE[1]:
+        raise InputError(
+            field, f"must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}"
+        )
+    return day
+
+
 def as_date(value: Any, field: str) -> dt.date:
-    if not isinstance(value, str):
-        raise InputError(field, "must be a date as YYYY-MM-DD")
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return _bad_date(field)
     try:
-        day = dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(field)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return _bad_date(field)
     return in_calendar(day, field)
@@ -106,11 +125,16 @@ def as_int(
 def as_number(value: Any, field: str, *, minimum: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(field, "must be a number")
-    if value != value or value in (float("inf"), float("-inf")):
+    try:
+        number = float(value)
+    except OverflowError:
+        # A whole number of hundreds of digits: beyond any float, so not a finite number either.
+        number = float("inf")
+    if number != number or number in (float("inf"), float("-inf")):
         raise InputError(field, "must be a finite number")
-    if minimum is not None and value < minimum:
+    if minimum is not None and number < minimum:
         raise InputError(field, f"must be at least {minimum}")
-    return float(value)
+    return number
 
 
 def as_str(value: Any, field: str, *, max_length: int = 500) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Final
 
-from naltrack.clinical.contract import in_calendar
+from naltrack.clinical.contract import countable
 from naltrack.clinical.regimens import Indication
 
 FRIDAY: Final = 4  # dt.date.weekday(): Monday = 0
@@ -60,7 +60,7 @@ class FollowUpPolicy:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months later, clamped to the month end (Jan 31 → Feb 28)."""
-    in_calendar(day, "day")
+    countable(day, "day")
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -85,7 +85,7 @@ def follow_up_dates(
 ) -> tuple[dt.date, ...]:
     """Contacts after the anchor for the indication, then monthly (NALTRACK), on weekdays."""
     policy = policy or FollowUpPolicy()
-    in_calendar(anchor, "anchor")
+    countable(anchor, "anchor")
     weekly = [anchor + dt.timedelta(days=days) for days in policy.days_for(indication)]
     monthly = [add_months(weekly[-1], k) for k in range(1, policy.monthly_contacts + 1)]
     planned = [*weekly, *monthly]

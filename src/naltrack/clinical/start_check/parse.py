@@ -57,11 +57,17 @@ _OPTIONAL: Final = (
     "currently_drinking",
     "bleeding_risk",
 )
+# The longest lists and texts the start check reads (docs/calculators.md).
+EXPOSURES_MAX: Final = 50
+LABS_MAX: Final = 100
+MEDICATIONS_MAX: Final = 100
+MEDICATION_MAX_LENGTH: Final = 200
+LAB_TEST_MAX_LENGTH: Final = 20
 _LAB_NAMES: Final[dict[str, LabTest]] = {test.casefold(): test for test in LAB_TESTS}
 
 
 def _lab_test(value: Any, field_path: str) -> LabTest:
-    text = as_str(value, field_path, max_length=20)
+    text = as_str(value, field_path, max_length=LAB_TEST_MAX_LENGTH)
     test = _LAB_NAMES.get(text.strip().casefold())
     if test is None:
         raise InputError(field_path, "must be one of " + ", ".join(repr(t) for t in LAB_TESTS))
@@ -70,7 +76,7 @@ def _lab_test(value: Any, field_path: str) -> LabTest:
 
 def _exposures(value: Any) -> tuple[OpioidExposure, ...]:
     out = []
-    for i, item in enumerate(as_list(value, "opioid_exposures", max_items=50)):
+    for i, item in enumerate(as_list(value, "opioid_exposures", max_items=EXPOSURES_MAX)):
         where = path("opioid_exposures", i)
         obj = as_object(item, where, required=("kind", "last_use"))
         out.append(
@@ -118,7 +124,7 @@ def _challenge(value: Any) -> NaloxoneChallenge | None:
 
 def _labs(value: Any) -> tuple[LabResult, ...]:
     out = []
-    for i, item in enumerate(as_list(value, "labs", max_items=100)):
+    for i, item in enumerate(as_list(value, "labs", max_items=LABS_MAX)):
         where = path("labs", i)
         obj = as_object(item, where, required=("test", "value", "upper_limit_normal", "date"))
         uln_path = path(where, "upper_limit_normal")
@@ -137,9 +143,10 @@ def _labs(value: Any) -> tuple[LabResult, ...]:
 
 
 def _medications(value: Any) -> tuple[str, ...]:
-    items = as_list(value, "current_medications", max_items=100)
+    items = as_list(value, "current_medications", max_items=MEDICATIONS_MAX)
     return tuple(
-        as_str(item, path("current_medications", i), max_length=200) for i, item in enumerate(items)
+        as_str(item, path("current_medications", i), max_length=MEDICATION_MAX_LENGTH)
+        for i, item in enumerate(items)
     )
 
 
