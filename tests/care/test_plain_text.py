@@ -44,8 +44,8 @@ def test_other_text_is_kept_as_typed(patient, clinician):
     services.lab_record(
         patient=patient,
         test="ALT",
-        value=Decimal(30),
-        upper_limit_normal=Decimal(40),
+        value=Decimal("0.5"),
+        upper_limit_normal=Decimal("0.7"),
         collected_on=TODAY,
         unit="µkat/L",
         by=clinician,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from naltrack.audit.models import AuditEvent
 from naltrack.care.models import Alert, DrugScreen, InstrumentResponse, LabResult, OpioidExposure
 from tests.care.helpers import TODAY, started
 from tests.clinician.record_forms import TOMORROW, assert_refused, chart, messages_of, url
@@ -78,10 +79,38 @@ def test_lab_is_recorded_with_the_default_unit(signed_in, patient, clinician):
 def test_bilirubin_defaults_to_mg_per_dl_and_refuses_u_per_l(signed_in, patient):
     data = {"test": "bilirubin", "value": "0.8", "upper_limit_normal": "1.2", "collected_on": TODAY}
     refused = signed_in.post(url("record_lab", patient), {**data, "unit": "U/L"})
-    assert_refused(refused, "unit", "Bilirubin is not measured in U/L")
+    assert_refused(refused, "unit", "Bilirubin is reported in mg/dL or µmol/L")
     assert not LabResult.objects.exists()
     signed_in.post(url("record_lab", patient), data)
     assert LabResult.objects.get().unit == "mg/dL"
+
+
+def test_a_result_no_liver_produces_is_refused_on_the_value(signed_in, patient):
+    data = {"test": "ALT", "value": "999999", "upper_limit_normal": "40", "collected_on": TODAY}
+    refused = signed_in.post(url("record_lab", patient), {**data, "confirm_value": "on"})
+    assert_refused(refused, "value", "more than any ALT ever reported")
+    assert not LabResult.objects.exists()
+
+
+def test_a_unit_not_on_the_list_is_refused(signed_in, patient):
+    data = {"test": "ALT", "value": "30", "upper_limit_normal": "40", "collected_on": TODAY}
+    refused = signed_in.post(url("record_lab", patient), {**data, "unit": "<b>x</b>"})
+    assert refused.status_code == 200
+    assert "unit" in refused.context["form"].errors
+    assert not LabResult.objects.exists()
+
+
+def test_a_rare_result_is_recorded_only_once_confirmed(signed_in, patient, clinician):
+    data = {"test": "AST", "value": "4500", "upper_limit_normal": "40", "collected_on": TODAY}
+    asked = signed_in.post(url("record_lab", patient), data)
+    assert_refused(asked, "confirm_value", "rare outside acute liver injury")
+    assert not LabResult.objects.exists()
+    saved = signed_in.post(url("record_lab", patient), {**data, "confirm_value": "on"})
+    assert saved.status_code == 302
+    lab = LabResult.objects.get()
+    assert (lab.value, lab.unit) == (4500, "U/L")
+    event = AuditEvent.objects.get(object_type="labresult", action=AuditEvent.Action.CREATE)
+    assert event.detail["confirmed_rare_value"] is True
 
 
 @pytest.mark.parametrize(

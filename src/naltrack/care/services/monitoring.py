@@ -25,6 +25,7 @@ from naltrack.care.models import (
 from naltrack.care.services.alerts import alerts_refresh
 from naltrack.care.services.patients import patient_contacted
 from naltrack.clinical.instruments import score, score_from_json
+from naltrack.clinical.lab_values import LAB_BOUNDS, lab_value_check
 from naltrack.clinical.start_check import ANALYTE_RESULTS, ANALYTES
 
 
@@ -38,20 +39,44 @@ def lab_record(
     collected_on: dt.date,
     unit: str = "U/L",
     by: User | None,
+    confirm_value: bool = False,
 ) -> LabResult:
+    """A liver-test result from a lab report. A value no liver produces, a unit the test is not
+    reported in or an implausible upper limit of normal is refused; a rare value (a slipped
+    decimal point?) is stored only once the clinician confirms it (clinical.lab_values)."""
     dates.since_birth(patient, "The day the sample was collected").check(
         collected_on, "collected_on"
     )
+    if test not in LAB_BOUNDS:
+        raise ClinicalRuleError("test", "Choose one of " + ", ".join(LAB_BOUNDS) + ".")
+    check = lab_value_check(
+        test=test,  # type: ignore[arg-type]  # one of LAB_BOUNDS, checked above
+        value=float(value),
+        unit=unit,
+        upper_limit_normal=float(upper_limit_normal),
+    )
+    if check.verdict == "look_again" and not confirm_value:
+        raise ClinicalRuleError(
+            "confirm_value",
+            f"{test} {value:,} {check.unit} is rare outside acute liver injury. Check the number "
+            "and the unit on the report, then tick the box to record it.",
+        )
     lab = LabResult.objects.create(
         patient=patient,
         test=test,
         value=value,
         upper_limit_normal=upper_limit_normal,
-        unit=unit,
+        unit=check.unit,
         collected_on=collected_on,
         recorded_by=by,
     )
-    audit_change(AuditEvent.Action.CREATE, lab, by, test=test)
+    audit_change(
+        AuditEvent.Action.CREATE,
+        lab,
+        by,
+        test=test,
+        **({"confirmed_rare_value": True} if check.verdict == "look_again" else {}),
+    )
     alerts_refresh(patient=patient)
     return lab
 

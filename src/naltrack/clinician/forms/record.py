@@ -19,6 +19,7 @@ from naltrack.care.models import (
 )
 from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.instruments import InstrumentSpec
+from naltrack.clinical.lab_values import LAB_BOUNDS
 from naltrack.clinical.start_check import ANALYTES, EXPOSURE_KINDS, LAB_TESTS
 from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.web.forms import DATETIME_LOCAL, NotFutureDateField, RecordForm, radios
@@ -120,10 +121,10 @@ class InjectionForm(RecordForm):
         return data
 
 
-# What a lab is reported in when the form's unit is left blank: liver enzymes in U/L,
-# bilirubin in mg/dL (the US convention). Only a default: any unit the lab reports is kept.
-DEFAULT_UNIT = {"ALT": "U/L", "AST": "U/L", "GGT": "U/L", "bilirubin": "mg/dL"}
-ENZYME_UNITS = frozenset({"u/l", "iu/l"})
+# Every unit a liver test is reported in; the clinical core checks it fits the test.
+LAB_UNITS = [
+    (unit, unit) for unit in dict.fromkeys(u for b in LAB_BOUNDS.values() for u in b.units)
+]
 
 
 def _decimal_input() -> forms.NumberInput:
@@ -147,12 +148,11 @@ class LabForm(RecordForm):
             "min_value": "A result can’t be below 0.",
         },
     )
-    unit = forms.CharField(
+    unit = forms.ChoiceField(
         label="Unit",
-        max_length=20,
         required=False,
-        help_text="Leave blank for U/L (ALT, AST, GGT) or mg/dL (bilirubin).",
-        widget=forms.TextInput(attrs={"list": "lab-units", "autocomplete": "off"}),
+        choices=[("", "The usual unit: U/L (ALT, AST, GGT), mg/dL (bilirubin)"), *LAB_UNITS],
+        help_text="As printed on the lab’s report.",
     )
     upper_limit_normal = forms.DecimalField(
         label="Upper limit of normal",
@@ -168,7 +168,10 @@ class LabForm(RecordForm):
         error_messages={"future": "A sample can’t be collected in the future."},
     )
 
-    UNIT_SUGGESTIONS = ("U/L", "IU/L", "mg/dL", "µmol/L")
+    confirm_value = forms.BooleanField(
+        label="I have checked the report: the result is right",
+        required=False,
+    )
 
     def clean_upper_limit_normal(self) -> Decimal:
         limit: Decimal = self.cleaned_data["upper_limit_normal"]
@@ -178,11 +181,9 @@ class LabForm(RecordForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        test, unit = data.get("test"), (data.get("unit") or "").strip()
-        if test and not unit:
-            data["unit"] = DEFAULT_UNIT[test]
-        elif test == "bilirubin" and unit.casefold() in ENZYME_UNITS:
-            self.add_error("unit", "Bilirubin is not measured in U/L: use mg/dL or µmol/L.")
+        test = data.get("test")
+        if test and not data.get("unit"):
+            data["unit"] = LAB_BOUNDS[test].unit
         return data
 
 

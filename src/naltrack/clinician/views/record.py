@@ -189,12 +189,11 @@ def record_lab(request: HttpRequest, patient_id: int) -> HttpResponse:
         )
     return _page(
         request,
-        "clinician/record/lab.html",
+        "clinician/record/form.html",
         patient=patient,
         form=form,
         title="Record a lab result",
         submit="Record the result",
-        unit_suggestions=forms.LabForm.UNIT_SUGGESTIONS,
     )
 
 
