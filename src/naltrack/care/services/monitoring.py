@@ -50,7 +50,7 @@ def lab_record(
     if test not in LAB_BOUNDS:
         raise ClinicalRuleError("test", "Choose one of " + ", ".join(LAB_BOUNDS) + ".")
     check = lab_value_check(
-        test=test,  # type: ignore[arg-type]  # one of LAB_BOUNDS, checked above
+        test=test,
         value=float(value),
         unit=unit,
         upper_limit_normal=float(upper_limit_normal),
