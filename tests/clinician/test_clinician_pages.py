@@ -16,6 +16,7 @@ from tests.factories import PatientFactory
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
+REASON = "Checked by phone: no opioids for two weeks, screen negative"
 
 
 @pytest.fixture
@@ -175,9 +176,23 @@ def test_regimen_start_without_ready_check_needs_a_reason(client, clinician, pat
     refused = client.post(url, {"kind": "aud_daily", "start": TODAY.isoformat()})
     assert refused.status_code == 200
     assert "override_reason" in refused.context["form"].errors
+    too_short = client.post(
+        url, {"kind": "aud_daily", "start": TODAY.isoformat(), "override_reason": "x"}
+    )
+    assert "at least 25 characters" in str(too_short.context["form"].errors["override_reason"])
+    unacknowledged = client.post(
+        url, {"kind": "aud_daily", "start": TODAY.isoformat(), "override_reason": REASON}
+    )
+    assert "Tick each finding" in str(unacknowledged.context["form"].errors["acknowledged"])
+    assert "There is no start check" in unacknowledged.content.decode()
     accepted = client.post(
         url,
-        {"kind": "aud_daily", "start": TODAY.isoformat(), "override_reason": "Checked by phone"},
+        {
+            "kind": "aud_daily",
+            "start": TODAY.isoformat(),
+            "override_reason": REASON,
+            "acknowledged": ["no_start_check"],
+        },
     )
     assert accepted.status_code == 302
     assert Episode.objects.get(patient=patient).state == Episode.State.INDUCTION
@@ -188,7 +203,12 @@ def test_the_timeline_shows_regimen_starts_overrides_and_opioid_use(client, clin
     client.force_login(clinician)
     client.post(
         reverse("clinician:regimen_start", args=[patient.pk]),
-        {"kind": "aud_daily", "start": TODAY.isoformat(), "override_reason": "Checked by phone"},
+        {
+            "kind": "aud_daily",
+            "start": TODAY.isoformat(),
+            "override_reason": REASON,
+            "acknowledged": ["no_start_check"],
+        },
     )
     client.post(
         reverse("clinician:record_exposure", args=[patient.pk]),
@@ -199,7 +219,8 @@ def test_the_timeline_shows_regimen_starts_overrides_and_opioid_use(client, clin
     )
     by_kind = {entry.kind: entry for entry in timeline}
     assert by_kind["regimen"].day == TODAY
-    assert "Checked by phone" in by_kind["override"].detail
+    assert REASON in by_kind["override"].detail
+    assert "There is no start check" in by_kind["override"].detail
     assert by_kind["override"].severity == "urgent"
     assert "oxycodone" in by_kind["opioid_use"].title
     assert str(clinician) in by_kind["opioid_use"].detail

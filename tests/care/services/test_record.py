@@ -14,6 +14,7 @@ from tests.care.helpers import TODAY, ready_inputs, started
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
+REASON = "Passed a naloxone challenge in clinic today"
 
 
 def test_regimen_needs_a_ready_start_check_of_the_same_day(patient, clinician):
@@ -48,13 +49,39 @@ def test_clinician_can_override_with_a_reason_and_it_is_audited(patient, clinici
         kind="xr_monthly",
         start=TODAY,
         prescriber=clinician,
-        override_reason="Passed naloxone challenge",
+        override_reason=REASON,
+        acknowledged=["no_start_check"],
     )
-    assert regimen.override_reason == "Passed naloxone challenge"
+    assert regimen.override_reason == REASON
+    assert [f["code"] for f in regimen.override_findings] == ["no_start_check"]
     event = AuditEvent.objects.get(object_type="regimen", object_id=str(regimen.pk))
-    assert event.detail["override_reason"] == "Passed naloxone challenge"
+    assert event.detail["override_reason"] == REASON
+    assert event.detail["overridden"] == ["no_start_check"]
     episode.refresh_from_db()
     assert (episode.state, episode.started_on) == (Episode.State.INDUCTION, TODAY)
+
+
+def test_an_override_needs_a_reason_of_substance_and_each_finding_acknowledged(patient, clinician):
+    episode = services.episode_open(
+        patient=patient, indication="OUD", opened_on=TODAY, by=clinician
+    )
+    recent_use = ready_inputs(
+        opioid_exposures=[{"kind": "short_acting", "last_use": (TODAY - 2 * DAY).isoformat()}]
+    )
+    check = services.start_check_run(episode=episode, inputs=recent_use, by=clinician)
+    codes = [f["code"] for f in check.result["findings"] if f["severity"] in ("block", "warning")]
+    assert codes
+    start = {"episode": episode, "kind": "oud_induction", "start": TODAY, "prescriber": clinician}
+    with pytest.raises(services.ClinicalRuleError) as refused:
+        services.regimen_start(**start, override_reason="x", acknowledged=codes)
+    assert refused.value.field == "override_reason"
+    assert "at least 25 characters" in refused.value.message
+    with pytest.raises(services.ClinicalRuleError) as refused:
+        services.regimen_start(**start, override_reason=REASON, acknowledged=codes[1:])
+    assert refused.value.field == "acknowledged"
+    assert not Regimen.objects.exists()
+    regimen = services.regimen_start(**start, override_reason=REASON, acknowledged=codes)
+    assert [f["code"] for f in regimen.override_findings] == codes
 
 
 def test_ready_check_starts_induction_and_a_later_dose_ends_it(patient, clinician):

@@ -107,6 +107,8 @@ class Regimen(PatientRow):
         StartCheck, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     override_reason = models.CharField(max_length=500, blank=True)
+    # The start check's findings the prescriber overrode, each acknowledged: [{code, message}].
+    override_findings = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-start", "-id"]

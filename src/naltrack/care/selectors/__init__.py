@@ -28,6 +28,7 @@ from naltrack.care.selectors.snapshot import (
 )
 from naltrack.care.selectors.start_check import (
     StartCheckRecord,
+    override_findings,
     start_check_record,
     stop_plan_indication,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "episode_current",
     "episode_latest",
     "episode_state",
+    "override_findings",
     "patient_get",
     "patient_list_audit",
     "patient_list_filtered",

@@ -238,7 +238,8 @@ def chart_for(*, patient: Patient, today: dt.date) -> Chart:
             r.start,
             "override",
             "Started against the start check's advice",
-            f"Reason given by {r.prescriber}: {r.override_reason}",
+            f"Reason given by {r.prescriber}: {r.override_reason}"
+            + "".join(f" Overrode: {f['message']}" for f in r.override_findings),
             "urgent",
         )
         for r in regimens

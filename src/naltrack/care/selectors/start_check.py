@@ -124,3 +124,18 @@ def stop_plan_indication(*, episode: Episode) -> str | None:
         or DrugScreen.objects.filter(patient_id=patient_id, opioids_positive=True).exists()
     )
     return None if opioid_use else episode.indication
+
+
+def override_findings(episode: Episode, start: dt.date) -> list[dict[str, str]]:
+    """What a start on ``start`` would override: the warnings and blocks of that day's start
+    check, or the want of one."""
+    check = episode.start_checks.filter(checked_on=start).order_by("-id").first()
+    if check is None:
+        return [{"code": "no_start_check", "message": f"There is no start check on {start}."}]
+    if check.status == "ready":
+        return []
+    return [
+        {"code": f["code"], "message": f["message"]}
+        for f in check.result.get("findings", [])
+        if f.get("severity") in ("block", "warning")
+    ] or [{"code": "not_ready", "message": f"The start check of {start} says “{check.status}”."}]

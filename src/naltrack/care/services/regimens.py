@@ -1,6 +1,7 @@
 """Opening an episode, the start check, starting naltrexone, and each dose and injection."""
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -100,6 +101,11 @@ def start_check_run(*, episode: Episode, inputs: dict[str, Any], by: User | None
     return check
 
 
+# source: NALTRACK — starting against the start check is a decision the whole team must be able
+# to follow later: a reason of a sentence or more (what was checked, why now), not a keystroke.
+OVERRIDE_REASON_MIN_CHARS = 25
+
+
 @transaction.atomic
 def regimen_start(
     *,
@@ -108,8 +114,10 @@ def regimen_start(
     start: dt.date,
     prescriber: User,
     override_reason: str = "",
+    acknowledged: Sequence[str] = (),
 ) -> Regimen:
-    """Start naltrexone: needs a `ready` start check of the same day, or a clinician's reasoned override."""
+    """Start naltrexone: needs a `ready` start check of the same day, or a clinician's override
+    with a reason of substance and each overridden finding acknowledged."""
     if episode.state not in (
         Episode.State.SCREENING,
         Episode.State.INDUCTION,
@@ -124,18 +132,12 @@ def regimen_start(
     dates.regimen_start_dates(episode).check(start, "start")
     check = episode.start_checks.filter(checked_on=start).order_by("-id").first()
     override_reason = override_reason.strip()
-    unchecked = check is None or check.status != "ready"
-    if episode.state == Episode.State.SCREENING and unchecked and not override_reason:
-        found = (
-            f"the start check of {start} says “{check.status}”"
-            if check
-            else f"there is no start check on {start}"
-        )
-        raise ClinicalRuleError(
-            "override_reason",
-            f"Naltrexone needs a start check that says “ready” on the start day, and {found}. "
-            "Run the check, or give your reason to start anyway.",
-        )
+    overridden: list[dict[str, str]] = []
+    if episode.state == Episode.State.SCREENING and (check is None or check.status != "ready"):
+        overridden = selectors.override_findings(episode, start)
+        _override_accepted(start, check, override_reason, overridden, acknowledged)
+    else:
+        override_reason = ""
     current = episode.regimens.filter(end__isnull=True).first()
     if current is not None:
         current.end = start - dt.timedelta(days=1)
@@ -149,6 +151,7 @@ def regimen_start(
         start=start,
         start_check=check,
         override_reason=override_reason,
+        override_findings=overridden,
         recorded_by=prescriber,
     )
     if episode.state == Episode.State.SCREENING:
@@ -162,8 +165,41 @@ def regimen_start(
         kind=kind,
         start_check=check.pk if check else None,
         override_reason=override_reason or None,
+        overridden=[f["code"] for f in overridden] or None,
     )
     return regimen
+
+
+def _override_accepted(
+    start: dt.date,
+    check: StartCheck | None,
+    reason: str,
+    findings: list[dict[str, str]],
+    acknowledged: Sequence[str],
+) -> None:
+    if not reason:
+        found = (
+            f"the start check of {start} says “{check.status}”"
+            if check
+            else f"there is no start check on {start}"
+        )
+        raise ClinicalRuleError(
+            "override_reason",
+            f"Naltrexone needs a start check that says “ready” on the start day, and {found}. "
+            "Run the check, or give your reason to start anyway.",
+        )
+    if len(reason) < OVERRIDE_REASON_MIN_CHARS:
+        raise ClinicalRuleError(
+            "override_reason",
+            f"Say in a sentence or more (at least {OVERRIDE_REASON_MIN_CHARS} characters) what you "
+            "checked and why starting now is safer than waiting.",
+        )
+    missing = [f for f in findings if f["code"] not in set(acknowledged)]
+    if missing:
+        raise ClinicalRuleError(
+            "acknowledged",
+            "Tick each finding you are overriding: " + " ".join(f["message"] for f in missing),
+        )
 
 
 def episode_induction_done(episode: Episode) -> None:

@@ -120,11 +120,24 @@ class RegimenStartForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only when starting against the check, e.g. an expert-led faster induction (ASAM2020, TIP63). It is recorded in the audit trail.",
+        help_text="Only when starting against the check, e.g. an expert-led faster induction (ASAM2020, TIP63): what you checked and why starting now is safer than waiting. It shows on the chart and in the audit trail.",
+    )
+    acknowledged = forms.MultipleChoiceField(
+        label="What you are overriding",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick each one to confirm you have weighed it.",
     )
 
-    def __init__(self, *args: Any, indication: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, indication: str, overriding: list[dict[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        acknowledged = self.fields["acknowledged"]
+        assert isinstance(acknowledged, forms.MultipleChoiceField)
+        acknowledged.choices = [(f["code"], f["message"]) for f in overriding]
+        if not overriding:
+            del self.fields["acknowledged"]
         kind_field = self.fields["kind"]
         assert isinstance(kind_field, forms.ChoiceField)
         kind_field.choices = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -122,10 +123,17 @@ def regimen_start(request: HttpRequest, patient_id: int) -> HttpResponse:
     episode = _open_episode(patient)
     today = timezone.localdate()
     latest_check = episode.start_checks.order_by("-checked_on", "-id").first()
+    start = latest_check.checked_on if latest_check else today
+    with contextlib.suppress(ValueError):
+        start = dt.date.fromisoformat(request.POST.get("start", ""))
     form = RegimenStartForm(
         posted(request),
         indication=episode.indication,
-        initial={"start": latest_check.checked_on if latest_check else today},
+        initial={"start": start},
+        # The findings a start on the chosen day would override, to acknowledge one by one.
+        overriding=selectors.override_findings(episode, start)
+        if episode.state == Episode.State.SCREENING
+        else [],
     )
     keep_within(form, "start", dates.regimen_start_dates(episode))
     regimen = submitted(
