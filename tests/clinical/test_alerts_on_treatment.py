@@ -296,3 +296,29 @@ def test_phq9_alert_closes_with_a_newer_phq9() -> None:
         InstrumentScore(ago(0), "cows", 30, "moderately_severe"),  # another instrument
     )
     assert codes(on_oral(scores=scores)) == []
+
+
+def test_a_patients_report_differing_from_a_dose_staff_saw_asks_for_review() -> None:
+    snapshot = on_oral(
+        oral_doses=(
+            OralDoseEvent(on=ago(3), status="taken", patient_report="missed"),
+            OralDoseEvent(on=ago(2), status="taken"),
+        )
+    )
+    found = only(snapshot, "dose_report_differs")
+    assert found.severity == "routine"
+    assert found.evidence == {
+        "day": ago(3).isoformat(),
+        "observed": "taken",
+        "patient_report": "missed",
+    }
+
+
+def test_an_old_or_agreeing_report_asks_nothing() -> None:
+    snapshot = on_oral(
+        oral_doses=(
+            OralDoseEvent(on=ago(20), status="taken", patient_report="missed"),
+            OralDoseEvent(on=ago(2), status="missed", patient_report="missed"),
+        )
+    )
+    assert "dose_report_differs" not in codes(snapshot)

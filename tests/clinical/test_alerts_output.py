@@ -16,6 +16,7 @@ from naltrack.clinical.alerts import (
     InstrumentScore,
     LabResult,
     OpioidExposure,
+    OralDoseEvent,
     PatientSnapshot,
     Thresholds,
     evaluate,
@@ -93,6 +94,7 @@ def more_snapshots() -> list[PatientSnapshot]:
         on_xr(injections=(ago(40),)),
         stopped(5, check_ins=(CheckIn(ago(1), 3, opioid_use=True),)),
         on_oral(state="screening", opioid_exposures=(OpioidExposure(ago(3), "short_acting"),)),
+        on_oral(oral_doses=(OralDoseEvent(ago(1), "taken", patient_report="missed"),)),
     ]
 
 

@@ -99,6 +99,36 @@ def test_ready_check_starts_induction_and_a_later_dose_ends_it(patient, clinicia
     assert episode.state == Episode.State.MAINTENANCE
 
 
+def test_a_patients_report_never_replaces_a_dose_staff_saw(patient, clinician):
+    _, regimen = started(
+        patient, clinician, kind="aud_daily", day=TODAY - 2 * DAY, indication="AUD"
+    )
+    day = TODAY - DAY
+    services.dose_record(regimen=regimen, day=day, status="taken", observed=True, by=clinician)
+    event = services.dose_record(regimen=regimen, day=day, status="missed", by=patient.user)
+    assert (event.status, event.observed, event.patient_report) == ("taken", True, "missed")
+    alert = Alert.objects.get(patient=patient, code="dose_report_differs")
+    assert "staff recorded the dose as taken" in alert.message
+    # The patient corrects their report: nothing differs, the alert resolves.
+    event = services.dose_record(regimen=regimen, day=day, status="taken", by=patient.user)
+    assert event.patient_report == ""
+    alert.refresh_from_db()
+    assert alert.resolved_at is not None
+
+
+def test_staff_seeing_a_dose_keeps_the_patients_differing_report(patient, clinician):
+    _, regimen = started(
+        patient, clinician, kind="aud_daily", day=TODAY - 2 * DAY, indication="AUD"
+    )
+    day = TODAY - DAY
+    services.dose_record(regimen=regimen, day=day, status="missed", by=patient.user)
+    event = services.dose_record(
+        regimen=regimen, day=day, status="taken", observed=True, by=clinician
+    )
+    assert (event.status, event.observed, event.patient_report) == ("taken", True, "missed")
+    assert Alert.objects.filter(patient=patient, code="dose_report_differs").exists()
+
+
 def test_a_dose_on_an_unscheduled_day_is_refused(patient, clinician):
     _, regimen = started(patient, clinician, kind="mwf_100_100_150", day=TODAY - 7 * DAY)
     unscheduled = next(

@@ -134,6 +134,9 @@ class DoseEvent(PatientRow):
     observed = models.BooleanField(
         default=False, help_text="Seen by staff (otherwise self-reported)"
     )
+    # What the patient reported about a dose staff saw, when it differs: kept beside the staff's
+    # entry (never over it) and flagged for review by the alert rules.
+    patient_report = models.CharField(max_length=10, choices=Status.choices, blank=True)
 
     class Meta:
         ordering = ["-day", "-id"]

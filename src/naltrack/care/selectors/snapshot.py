@@ -91,7 +91,7 @@ def patient_snapshots(
         )
 
     injections = rows(Injection, "given_on")
-    doses = rows(DoseEvent, "day", "status")
+    doses = rows(DoseEvent, "day", "status", "patient_report")
     check_ins = rows(CheckIn, "day", "craving", "drinks", "opioid_use")
     labs = rows(
         LabResult,
@@ -160,7 +160,10 @@ def patient_snapshots(
             if episode_state(episode, today=as_of) == Episode.State.STOPPED
             else None,
             injections=[day for (day,) in injections[pk]],
-            oral_doses=[alerts.OralDoseEvent(on=day, status=status) for day, status in doses[pk]],
+            oral_doses=[
+                alerts.OralDoseEvent(on=day, status=status, patient_report=report or None)
+                for day, status, report in doses[pk]
+            ],
             check_ins=[
                 alerts.CheckIn(on=day, craving=craving, drinks=drinks, opioid_use=opioid_use)
                 for day, craving, drinks, opioid_use in check_ins[pk]

@@ -213,7 +213,9 @@ def episode_induction_done(episode: Episode) -> None:
 def dose_record(
     *, regimen: Regimen, day: dt.date, status: str, observed: bool = False, by: User | None
 ) -> DoseEvent:
-    """Record a scheduled oral dose as taken or missed (once a day; a second report updates it)."""
+    """Record a scheduled oral dose as taken or missed, once a day. A later report updates it,
+    except that a patient's own report never replaces what staff saw: it is kept beside it
+    (``patient_report``) and, when it differs, the alert rules ask a clinician to check."""
     dates.dose_days(regimen).check(day, "day")
     scheduled = selectors.dose_due(regimen=regimen, day=day)
     if scheduled is None or scheduled.formulation != ORAL:
@@ -232,7 +234,16 @@ def dose_record(
     if created:
         audit_change(AuditEvent.Action.CREATE, event, by, status=status)
     else:
-        changes = field_changes(event, status=status, observed=observed)
+        if event.observed and not observed:
+            changes = field_changes(event, patient_report="" if status == event.status else status)
+        else:
+            earlier_report = event.status if not event.observed and event.status != status else ""
+            changes = field_changes(
+                event,
+                status=status,
+                observed=observed,
+                patient_report=earlier_report if observed else "",
+            )
         if changes:
             event.save(update_fields=list(changes))
             audit_change(AuditEvent.Action.UPDATE, event, by, changes=changes)

@@ -7,7 +7,12 @@ from typing import Final
 
 from naltrack.clinical.alerts.dates import in_last, iso, up_to_today
 from naltrack.clinical.alerts.finding import AlertFinding
-from naltrack.clinical.alerts.rules import INJECTION_OVERDUE, ORAL_DOSES_MISSED
+from naltrack.clinical.alerts.rules import (
+    DOSE_REPORT_DAYS,
+    DOSE_REPORT_DIFFERS,
+    INJECTION_OVERDUE,
+    ORAL_DOSES_MISSED,
+)
 from naltrack.clinical.alerts.snapshot import ON_NALTREXONE, PatientSnapshot
 from naltrack.clinical.alerts.thresholds import Thresholds
 
@@ -132,4 +137,29 @@ def missed_doses(snapshot: PatientSnapshot, t: Thresholds) -> list[AlertFinding]
             source="NALTRACK+REVIA" if opioid else "NALTRACK",
             key=ORAL_DOSES_MISSED,
         )
+    ]
+
+
+def dose_reports_differ(snapshot: PatientSnapshot) -> list[AlertFinding]:
+    """A dose staff saw that the patient later reported otherwise: one alert per dose, so the
+    clinician checks with the patient which is right (neither entry overwrites the other)."""
+    return [
+        AlertFinding(
+            code=DOSE_REPORT_DIFFERS,
+            severity="routine",
+            message=f"On {iso(event.on)} staff recorded the dose as {event.status} (seen by staff); "
+            f"the patient later reported it {event.patient_report}. Both are kept: check with the "
+            "patient which is right.",
+            evidence={
+                "day": iso(event.on),
+                "observed": event.status,
+                "patient_report": event.patient_report,
+            },
+            source="NALTRACK",
+            key=f"{DOSE_REPORT_DIFFERS}:{iso(event.on)}",
+        )
+        for event in snapshot.oral_doses
+        if event.patient_report is not None
+        and event.patient_report != event.status
+        and in_last(snapshot, event.on, DOSE_REPORT_DAYS)
     ]

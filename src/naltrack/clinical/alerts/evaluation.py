@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from naltrack.clinical.alerts.after_stopping import follow_up_missing
 from naltrack.clinical.alerts.cravings import craving_high, craving_rising
-from naltrack.clinical.alerts.doses import injection_overdue, missed_doses
+from naltrack.clinical.alerts.doses import dose_reports_differ, injection_overdue, missed_doses
 from naltrack.clinical.alerts.drinking import heavy_drinking
 from naltrack.clinical.alerts.finding import SEVERITY_ORDER, AlertFinding
 from naltrack.clinical.alerts.liver_enzymes import liver_enzymes
@@ -25,6 +25,7 @@ def evaluate(
         *injection_overdue(snapshot, thresholds),
         *follow_up_missing(snapshot, thresholds),
         *missed_doses(snapshot, thresholds),
+        *dose_reports_differ(snapshot),
         *craving_high(snapshot, thresholds),
         *craving_rising(snapshot, thresholds),
         *heavy_drinking(snapshot, thresholds),

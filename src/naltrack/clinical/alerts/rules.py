@@ -11,6 +11,8 @@ from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS
 from naltrack.clinical.evidence import rule
 
 _D: Final = DEFAULT_THRESHOLDS
+# source: NALTRACK — a difference about a dose older than two weeks no longer changes care.
+DOSE_REPORT_DAYS: Final = 14
 
 LIVER_HIGH = rule(
     code="liver_enzymes_high",
@@ -40,6 +42,16 @@ INJECTION_OVERDUE = rule(
     threshold=f"today later than the last injection + {_D.injection_overdue_days} days",
     source="VIVITROL",
 )
+DOSE_REPORT_DIFFERS = rule(
+    code="dose_report_differs",
+    area="alerts",
+    summary="The patient's own report of a dose differs from what staff saw: both are kept and "
+    "a clinician checks which is right",
+    threshold=f"a staff-observed dose in the last {DOSE_REPORT_DAYS} days that the patient later "
+    "reported otherwise (Naltrack default)",
+    source="NALTRACK",
+)
+
 ORAL_DOSES_MISSED = rule(
     code="oral_doses_missed",
     area="alerts",

@@ -22,8 +22,12 @@ ON_NALTREXONE: Final[frozenset[EpisodeState]] = frozenset({"induction", "mainten
 
 @dataclass(frozen=True)
 class OralDoseEvent:
+    """A scheduled oral dose. ``patient_report``: what the patient reported later about a dose
+    staff saw, when it differs (kept beside it, never over it); None otherwise."""
+
     on: dt.date
     status: DoseStatus
+    patient_report: DoseStatus | None = None
 
 
 @dataclass(frozen=True)
