@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -48,6 +50,17 @@ def staff_session(db, clinician) -> dict[str, dict[str, str]]:
     }
 
 
+@pytest.fixture
+def connection_kept():
+    """The WSGI app closes the database connection after each request outside a transaction,
+    and the test's own transaction makes it look so: keep it, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=50,
@@ -56,7 +69,7 @@ def staff_session(db, clinician) -> dict[str, dict[str, str]]:
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_the_api_keeps_its_openapi_promises(case, staff_session):
+def test_the_api_keeps_its_openapi_promises(case, staff_session, connection_kept):
     name = case.path.rsplit("/", 1)[-1]
     case.body = as_written(name, case.body)
     REQUESTS.append(case.path)
