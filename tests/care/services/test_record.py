@@ -403,3 +403,32 @@ def test_creating_a_patient_is_audited(clinic, clinician):
     assert AuditEvent.objects.filter(
         action="create", object_type="patient", patient_id=patient.pk, actor_id=clinician.pk
     ).exists()
+
+
+def test_the_same_injection_three_times_in_a_day_needs_confirming_each_time(patient, clinician):
+    _, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 5 * DAY)
+    given = {"regimen": regimen, "given_on": TODAY, "site": "left_gluteal", "lot": "A1"}
+    services.injection_record(**given, given_by=clinician)
+    for _ in range(2):
+        with pytest.raises(services.ClinicalRuleError) as refused:
+            services.injection_record(**given, given_by=clinician)
+        assert refused.value.field == "confirm_spacing"
+        assert "already recorded" in refused.value.message
+    assert regimen.injections.count() == 1
+    services.injection_record(**given, given_by=clinician, confirm_spacing=True)
+    assert regimen.injections.count() == 2
+
+
+def test_an_injection_entered_for_a_day_before_a_recent_one_is_questioned(patient, clinician):
+    _, regimen = started(patient, clinician, kind="xr_monthly", day=TODAY - 30 * DAY)
+    services.injection_record(
+        regimen=regimen, given_on=TODAY - 2 * DAY, site="left_gluteal", lot="", given_by=clinician
+    )
+    with pytest.raises(services.ClinicalRuleError, match="12 days before the injection"):
+        services.injection_record(
+            regimen=regimen,
+            given_on=TODAY - 14 * DAY,
+            site="left_gluteal",
+            lot="",
+            given_by=clinician,
+        )

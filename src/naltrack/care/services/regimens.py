@@ -202,6 +202,45 @@ def _override_accepted(
         )
 
 
+def _injection_spacing_checked(patient: Patient, given_on: dt.date) -> None:
+    early = dt.timedelta(days=clinical_regimens.INJECTION_EARLY_DAYS)
+    near = (
+        Injection.objects.filter(
+            patient=patient, given_on__gt=given_on - early, given_on__lt=given_on + early
+        )
+        .order_by("given_on")
+        .first()
+    )
+    check = "Check it is not recorded twice, then tick the box to record it anyway."
+    if near is not None:
+        days = (given_on - near.given_on).days
+        if days == 0:
+            raise ClinicalRuleError(
+                "confirm_spacing",
+                f"An injection is already recorded on {dates.day_text(near.given_on)}; the "
+                f"injection is given every 4 weeks. {check}",
+            )
+        when = f"{abs(days)} day{'s' if abs(days) != 1 else ''}"
+        raise ClinicalRuleError(
+            "confirm_spacing",
+            f"This is {when} {'after' if days > 0 else 'before'} the injection of "
+            f"{dates.day_text(near.given_on)}; the injection is given every 4 weeks. {check}",
+        )
+    last = (
+        Injection.objects.filter(patient=patient, given_on__lt=given_on)
+        .order_by("-given_on")
+        .first()
+    )
+    if last is not None and clinical_regimens.injection_spacing(last.given_on, given_on) == "late":
+        raise ClinicalRuleError(
+            "confirm_spacing",
+            f"This is {(given_on - last.given_on).days} days after the last injection "
+            f"({dates.day_text(last.given_on)}). Before giving it, reassess opioid use and dependence since then "
+            "(a urine screen, and a naloxone challenge if in doubt); then tick the box to record "
+            "it.",
+        )
+
+
 def episode_induction_done(episode: Episode) -> None:
     # The first dose after the start day (oral) or the first injection ends induction.
     if episode.state == Episode.State.INDUCTION:
@@ -255,11 +294,22 @@ def dose_record(
 
 @transaction.atomic
 def injection_record(
-    *, regimen: Regimen, given_on: dt.date, site: str, lot: str, given_by: User
+    *,
+    regimen: Regimen,
+    given_on: dt.date,
+    site: str,
+    lot: str,
+    given_by: User,
+    confirm_spacing: bool = False,
 ) -> Injection:
+    """Record an injection given. One on the same day as another or within 3 weeks of one (a
+    second entry of the same injection?), or long after the last (opioid use may have returned),
+    is stored only once the clinician confirms it."""
     if regimen.formulation != XR_INJECTION:
         raise ClinicalRuleError("regimen", "This regimen is not the monthly injection.")
     dates.injection_days(regimen).check(given_on, "given_on")
+    if not confirm_spacing:
+        _injection_spacing_checked(regimen.patient, given_on)
     injection = Injection.objects.create(
         patient=regimen.patient,
         regimen=regimen,

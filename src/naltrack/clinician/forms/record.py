@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +16,6 @@ from naltrack.care.models import (
     FollowUp,
     TherapySession,
 )
-from naltrack.clinical import regimens as clinical_regimens
 from naltrack.clinical.instruments import InstrumentSpec
 from naltrack.clinical.lab_values import LAB_BOUNDS
 from naltrack.clinical.start_check import ANALYTES, EXPOSURE_KINDS, LAB_TESTS
@@ -89,37 +87,6 @@ class InjectionForm(RecordForm):
         required=False,
     )
 
-    def __init__(self, *args: Any, last_given: dt.date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.last_given = last_given
-
-    def clean(self) -> dict[str, Any]:
-        """An injection too soon after the last one (a second entry of the same one?) or long
-        after it (opioid use may have returned) is confirmed before it is saved."""
-        data = super().clean() or {}
-        given_on = data.get("given_on")
-        if given_on is None or self.last_given is None or data.get("confirm_spacing"):
-            return data
-        spacing = clinical_regimens.injection_spacing(self.last_given, given_on)
-        if spacing is None:
-            return data
-        days = (given_on - self.last_given).days
-        last = f"{self.last_given:%a %-d %b %Y}"
-        if spacing == "early":
-            message = (
-                f"This is {days} day{'s' if days != 1 else ''} after the last injection ({last}); "
-                "the injection is given every 4 weeks. Check it is not recorded twice, then tick "
-                "the box to record it anyway."
-            )
-        else:
-            message = (
-                f"This is {days} days after the last injection ({last}). Before giving it, "
-                "reassess opioid use and dependence since then (a urine screen, and a naloxone "
-                "challenge if in doubt); then tick the box to record it."
-            )
-        self.add_error("confirm_spacing", message)
-        return data
-
 
 # Every unit a liver test is reported in; the clinical core checks it fits the test.
 LAB_UNITS = [
@@ -169,7 +136,7 @@ class LabForm(RecordForm):
     )
 
     confirm_value = forms.BooleanField(
-        label="I have checked the report: the result is right",
+        label="I have checked this value against the lab’s report",
         required=False,
     )
 

@@ -130,13 +130,7 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
     regimen = selectors.regimen_current(patient, XR_INJECTION)
     last = patient.injections.order_by("-given_on", "-id").first() if regimen else None
     initial = {"site": clinical_regimens.next_site(last.site)} if last else {}
-    form = (
-        forms.InjectionForm(
-            posted(request), initial=initial, last_given=last.given_on if last else None
-        )
-        if regimen
-        else None
-    )
+    form = forms.InjectionForm(posted(request), initial=initial) if regimen else None
     if form is not None and regimen is not None:
         keep_within(form, "given_on", dates.injection_days(regimen))
     injection = submitted(
@@ -147,6 +141,7 @@ def record_injection(request: HttpRequest, patient_id: int) -> HttpResponse:
             site=data["site"],
             lot=data["lot"],
             given_by=current_user(request),
+            confirm_spacing=data["confirm_spacing"],
         ),
     )
     if injection:
