@@ -78,6 +78,8 @@ class Clinic(models.Model):
     # Overrides of naltrack.clinical.alerts.Thresholds, e.g. {"craving_high": 8}; empty means the
     # cited defaults. Checked by the clinical core when read (care.selectors.clinic_thresholds).
     alert_thresholds = models.JSONField(default=dict, blank=True)
+    # Set by the operator: the clinic's people cannot sign in; nothing is deleted.
+    suspended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -34,7 +34,7 @@ from naltrack.web.views import posted
 View = Callable[..., HttpResponse]
 # Signing in right after choosing a password: nothing is left to check (axes' backend only
 # counts failures), so the session names the plain model backend.
-SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+SIGN_IN_BACKEND = "naltrack.accounts.backends.ClinicMemberBackend"
 NO_MATCH = "That code did not match. Check the time on your phone and try the newest code."
 
 
