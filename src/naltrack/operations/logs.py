@@ -71,9 +71,9 @@ class RequestIdFilter(logging.Filter):
 class PrivacyFilter(logging.Filter):
     """Drops query strings and email addresses from every message and exception text.
 
-    Django's own warnings ("Not Found: <path>", a refused CSRF check) carry the path, and
-    libraries' messages may carry what was typed: the message is formatted once here and
-    scrubbed, so no handler can print the raw arguments.
+    Django's own warnings ("Not Found: <path>", a refused CSRF check) carry the path, which
+    becomes its shape (``path_shape``), and libraries' messages may carry what was typed: the
+    message is formatted once here and scrubbed, so no handler can print the raw arguments.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -81,6 +81,10 @@ class PrivacyFilter(logging.Filter):
             message = record.getMessage()
         except (TypeError, ValueError):  # arguments that do not fit: keep the bare template
             message = str(record.msg)
+        request = getattr(record, "request", None)
+        if isinstance(request, HttpRequest) and request.path:
+            # "Not Found: /enroll/<a clinic's slug>/": the path as the request line shows it.
+            message = message.replace(request.path, path_shape(request))
         record.msg = scrubbed(message)
         record.args = None
         if record.exc_info and not record.exc_text:
