@@ -38,6 +38,7 @@ PUBLIC = {
     "education:article",
     "reminders:pause",  # a signed link in a reminder: the token is the credential
     "api:api-root",
+    "healthz",  # for a load balancer or a monitor: counts and ages, nothing about anyone
     "admin:login",  # Django's admin signs its own users in (superusers only)
     "admin:logout",
     "admin:jsi18n",

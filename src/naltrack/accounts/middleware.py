@@ -29,7 +29,12 @@ class StaffTwoFactorMiddleware:
 
     @staticmethod
     def _exempt(path: str) -> bool:
-        exempt = (reverse("accounts:two_factor"), reverse("accounts:logout"), settings.STATIC_URL)
+        exempt = (
+            reverse("accounts:two_factor"),
+            reverse("accounts:logout"),
+            reverse("healthz"),
+            settings.STATIC_URL,
+        )
         return path.startswith(exempt)
 
 

@@ -25,6 +25,7 @@ from naltrack.accounts.selectors import clinic_staff
 from naltrack.accounts.services import AlreadyMember, staff_invite
 from naltrack.accounts.tokens import account_link_tokens
 from naltrack.accounts.two_factor_views import SetupAfterNewPassword
+from naltrack.operations.health import clinic_system
 from naltrack.web.views import posted
 
 ROLE_HOMES: dict[str, str] = {
@@ -134,5 +135,6 @@ def admin_home(request: HttpRequest) -> HttpResponse:
             "staff": staff,
             "patient_count": patient_count,
             "require_2fa": settings.NALTRACK_REQUIRE_2FA,
+            "system": clinic_system(user=request.user),
         },
     )

@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from naltrack.config.secret_key import local_secret_key
+from naltrack.operations.error_reports import error_reports_start
 from naltrack.web.client_address import trusted_networks
 
 
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "naltrack.education",
     "naltrack.reminders",
     "naltrack.processes",
+    "naltrack.operations",
     "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -93,6 +95,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "naltrack.operations.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "naltrack.audit.middleware.RequestIdMiddleware",
@@ -190,6 +193,8 @@ AXES_CLIENT_IP_CALLABLE = "naltrack.web.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Its log lines name the client by address, never by the email tried.
+AXES_CLIENT_STR_CALLABLE = "naltrack.operations.logs.axes_client_str"
 
 # Two-factor sign-in for staff: on by default except for local development and the demo.
 NALTRACK_REQUIRE_2FA = env_flag("NALTRACK_REQUIRE_2FA", default=not (DEBUG or DEMO))
@@ -212,6 +217,8 @@ if not (DEBUG or DEMO):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_flag("NALTRACK_SSL_REDIRECT", default=True)
+    # A load balancer asks the health check over plain HTTP, from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -271,11 +278,53 @@ TASKS = {
     }
 }
 
+# The health check (/healthz, `naltrack status`): a part is stale, and the answer 503, when the
+# worker's last heartbeat (every 15 s) is older than this, the scheduler's last tick (every
+# minute) older than this, or, once a sweep has ever run, the last finished sweep (nightly)
+# older than this many hours.
+NALTRACK_HEALTH_WORKER_SECONDS = int(os.environ.get("NALTRACK_HEALTH_WORKER_SECONDS", "90"))
+NALTRACK_HEALTH_SCHEDULER_SECONDS = int(os.environ.get("NALTRACK_HEALTH_SCHEDULER_SECONDS", "180"))
+NALTRACK_HEALTH_SWEEP_HOURS = int(os.environ.get("NALTRACK_HEALTH_SWEEP_HOURS", "26"))
+
+# Logs go to standard output: one JSON object a line in production, plain text in debug
+# (NALTRACK_LOG_FORMAT=json|text), each with its request id, none with health data
+# (naltrack.operations.logs).
+NALTRACK_LOG_FORMAT = os.environ.get("NALTRACK_LOG_FORMAT", "") or ("text" if DEBUG else "json")
+if NALTRACK_LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("NALTRACK_LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "naltrack.operations.logs.RequestIdFilter"},
+        "privacy": {"()": "naltrack.operations.logs.PrivacyFilter"},
+    },
+    "formatters": {
+        "json": {"()": "naltrack.operations.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": NALTRACK_LOG_FORMAT,
+            "filters": ["request_id", "privacy"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("NALTRACK_LOG_LEVEL", "INFO")},
-    # Axes logs every failed sign-in and WeasyPrint every PDF step at INFO: keep them to warnings.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (debug console, runserver's access lines with query strings)
+        # are replaced: everything goes through the console handler above.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # A query's parameters are the record itself: never logged, whatever the level.
+        "django.db.backends": {"level": "INFO"},
+        # Axes logs every failed sign-in and WeasyPrint every PDF step at INFO: keep them to
+        # warnings.
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }
+
+# Error reports to Sentry when SENTRY_DSN is set (naltrack.operations.error_reports).
+error_reports_start()

@@ -3,9 +3,11 @@ from django.urls import include, path
 
 from naltrack.accounts.views import home
 from naltrack.api.urls import api
+from naltrack.operations.views import healthz
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/", include("naltrack.accounts.urls")),
     path("api/", api.urls),
     path("", include("naltrack.enrollment.urls")),

@@ -7,6 +7,8 @@ from typing import Any, Final
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from naltrack.operations.heartbeats import heartbeat_record, heartbeats_prune
+from naltrack.operations.models import Heartbeat
 from naltrack.reminders import services
 from naltrack.reminders.tasks import schedule_tick, sweep_alerts
 
@@ -57,11 +59,21 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         queued_at: dt.datetime | None = None
         ticks = 0
+        started_at = timezone.now()
+        heartbeats_prune(kind=Heartbeat.Kind.SCHEDULER)
         while True:
             queued_at = scheduler_step(
                 now=timezone.now(), sweep_hour=options["sweep_hour"], queued_at=queued_at
             )
             ticks += 1
+            heartbeat_record(
+                kind=Heartbeat.Kind.SCHEDULER,
+                started_at=started_at,
+                detail={
+                    "ticks": ticks,
+                    "sweep_queued_at": queued_at.isoformat() if queued_at else None,
+                },
+            )
             if options["ticks"] is not None and ticks >= options["ticks"]:
                 return
             time.sleep(options["interval"])

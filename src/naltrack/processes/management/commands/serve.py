@@ -17,6 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # No gunicorn access log: it prints each path with its query string (a search by name,
+        # an email); the app logs one line per request without them (operations.logs).
         argv = [
             sys.executable,
             "-m",
@@ -26,8 +28,6 @@ class Command(BaseCommand):
             options["bind"],
             "--workers",
             str(options["workers"]),
-            "--access-logfile",
-            "-",
             "--forwarded-allow-ips",
             "127.0.0.1",
         ]
