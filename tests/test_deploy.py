@@ -24,7 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def production_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NALTRACK_", "DJANGO_"))}
-    env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="naltrack.example")
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="naltrack.example",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    )
     env.update(extra)
     return env
 
@@ -49,6 +53,14 @@ def test_check_deploy_reports_no_issue(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_email_is_not_sent(tmp_path):
+    env = production_env(NALTRACK_HOME=str(tmp_path))
+    del env["EMAIL_BACKEND"]
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "naltrack.W001" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(

@@ -262,8 +262,15 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Email: the console backend unless SMTP is configured.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email: printed to the console for local development and the demo. Elsewhere, until SMTP is
+# configured, written to files under var/mail rather than to the logs: an email holds a name
+# and an address (check --deploy warns that nothing is being sent).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG or DEMO
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

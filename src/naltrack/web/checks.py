@@ -7,7 +7,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 # source: NALTRACK — keys that have been published, in this repository or by Django: anyone who
 # read them can sign a session cookie, a password-reset link or a pause link for any account.
@@ -60,4 +60,31 @@ def check_secret_keys(
         )
         for name, key in named
         if (problem := key_problem(str(key)))
+    ]
+
+
+# Backends that keep email on this machine instead of sending it.
+UNSENT_EMAIL_BACKENDS = ("console", "filebased", "locmem", "dummy")
+
+
+def email_is_sent() -> bool:
+    return not any(kind in settings.EMAIL_BACKEND for kind in UNSENT_EMAIL_BACKENDS)
+
+
+@register(Tags.compatibility, deploy=True)
+def check_email_is_sent(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> Iterable[CheckMessage]:
+    """Invitations, reset links and reminders go by email: an install that keeps them on disk
+    leaves its people unable to sign in."""
+    if email_is_sent():
+        return []
+    return [
+        Warning(
+            f"Email is not being sent ({settings.EMAIL_BACKEND}): invitations, password resets "
+            "and reminders stay on this machine.",
+            hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST "
+            "(README, Configuration).",
+            id="naltrack.W001",
+        )
     ]

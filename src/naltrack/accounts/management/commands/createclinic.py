@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from naltrack.accounts.clinics import ClinicError, clinic_create
 from naltrack.reminders.delivery import absolute
+from naltrack.web.checks import email_is_sent
 
 
 class Command(BaseCommand):
@@ -38,6 +38,6 @@ class Command(BaseCommand):
             raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from error
         self.stdout.write(f"Created {clinic.name} ({clinic.slug}, {clinic.time_zone}).")
         self.stdout.write(f"Invitation sent to {options['admin_email'].strip().lower()}.")
-        # With email going to the console (or nowhere yet), the operator passes the link on.
-        if "console" in settings.EMAIL_BACKEND or "locmem" in settings.EMAIL_BACKEND:
+        # While email is not sent yet, the operator passes the link on.
+        if not email_is_sent():
             self.stdout.write(f"Invitation link: {url}")
