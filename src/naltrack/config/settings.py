@@ -289,7 +289,7 @@ TASKS = {
 # worker's last heartbeat (every 15 s) is older than this, the scheduler's last tick (every
 # minute) older than this, or, once a sweep has ever run, the last finished sweep (nightly)
 # older than this many hours.
-NALTRACK_HEALTH_WORKER_SECONDS = int(os.environ.get("NALTRACK_HEALTH_WORKER_SECONDS", "90"))
+NALTRACK_HEALTH_WORKER_SECONDS = int(os.environ.get("NALTRACK_HEALTH_WORKER_SECONDS", "45"))
 NALTRACK_HEALTH_SCHEDULER_SECONDS = int(os.environ.get("NALTRACK_HEALTH_SCHEDULER_SECONDS", "180"))
 NALTRACK_HEALTH_SWEEP_HOURS = int(os.environ.get("NALTRACK_HEALTH_SWEEP_HOURS", "26"))
 

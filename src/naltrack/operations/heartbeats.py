@@ -20,8 +20,9 @@ logger = logging.getLogger(__name__)
 
 # source: NALTRACK — a row no process has refreshed for this long belongs to one long gone.
 PRUNE_AFTER: Final = dt.timedelta(days=7)
-# source: NALTRACK — the worker beats this often: six beats inside the health check's default
-# 90-second limit, so one slow write never makes a live worker look dead.
+# source: NALTRACK — the worker beats this often: three beats inside the health check's default
+# 45-second limit (a dead worker shows within a minute), so one slow write never makes a live
+# worker look dead.
 WORKER_BEAT_SECONDS: Final = 15.0
 
 
