@@ -363,7 +363,9 @@ def test_the_chosen_way_to_contact_needs_its_detail(client, clinic, method, fiel
 )
 def test_phone_numbers_are_checked(client, clinic, phone):
     response = client.post(form_url(clinic), posted(phone=phone))
-    refused(response, "phone", "Enter a phone number with the area code, for example (201) 555-0123.")
+    refused(
+        response, "phone", "Enter a phone number with the area code, for example (201) 555-0123."
+    )
 
 
 def test_bad_email_is_refused(client, clinic):

@@ -174,7 +174,9 @@ def test_a_text_nobody_can_receive_goes_by_email_instead(patient, clinician, pho
     assert mail.outbox[0].to == [patient.user.email]
 
 
-def test_a_patient_with_no_mobile_and_no_email_is_skipped_and_shown_to_the_clinic(clinic, clinician):
+def test_a_patient_with_no_mobile_and_no_email_is_skipped_and_shown_to_the_clinic(
+    clinic, clinician
+):
     nobody = PatientFactory(clinic=clinic, phone="", email="")
     services.preference_update(patient=nobody, by=None, channel="sms")
     notification = schedule_overdue(nobody, clinician)
