@@ -15,7 +15,7 @@ VALID = {
     "sex": "female",
     "pregnancy": "no",
     "reminder_channel": "sms",
-    "phone": "(555) 555-0142",
+    "phone": "(312) 555-0142",
     "insurance_payer": "Blue River Health",
     "insurance_member_id": "BRH123",
 }
@@ -63,11 +63,11 @@ def test_editing_details_keeps_the_change_in_the_audit_trail(client, clinician, 
         "family_name": patient.family_name,
         "date_of_birth": patient.date_of_birth.isoformat(),
     }
-    data["phone"] = "(555) 555-0199"
+    data["phone"] = "(312) 555-0199"
     response = client.post(reverse("clinician:patient_edit", args=[patient.pk]), data)
     assert response.status_code == 302
     change = AuditEvent.objects.get(action="update", object_type="patient", patient_id=patient.pk)
-    assert change.detail["changes"]["phone"] == ["", "(555) 555-0199"]
+    assert change.detail["changes"]["phone"] == ["", "+13125550199"]
     assert change.actor_id == clinician.pk
 
 

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # a therapy session booked for Nov 1 at 15:00.
 OCT_26, OCT_31 = dt.date(2026, 10, 26), dt.date(2026, 10, 31)
 NOV_1, NOV_2, NOV_3 = dt.date(2026, 11, 1), dt.date(2026, 11, 2), dt.date(2026, 11, 3)
-PHONE = "+1 555 555 0100"
+PHONE = "+1 312 555 0100"
 
 
 def schedule_and_send(patient, now: dt.datetime) -> Notification:

@@ -64,7 +64,13 @@ def test_accepting_an_address_held_elsewhere_answers_like_a_new_one(
     signed_in, clinic, other_clinic, elsewhere
 ):
     new = submitted(clinic)
-    known = submitted(clinic, email=elsewhere.email, given_name="Ann", family_name="Other")
+    known = submitted(
+        clinic,
+        email=elsewhere.email,
+        given_name="Ann",
+        family_name="Other",
+        phone="(312) 555-0177",
+    )
 
     accepted_new = accept(signed_in, new, new.email)
     mail.outbox.clear()

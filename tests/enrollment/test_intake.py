@@ -118,7 +118,7 @@ def test_detail_shows_everything_and_is_audited(signed_in, clinic, clinician, en
         "Jane Doe",
         "1990-03-31",
         "jane.doe@example.com",
-        "555-123-4567",
+        "(312) 555-0123",
         "Text message, evening",
         "Opioids",
         "Sertraline 50 mg",
@@ -127,7 +127,7 @@ def test_detail_shows_everything_and_is_audited(signed_in, clinic, clinician, en
         "Medicaid",
         "M-123",
         "John Doe",
-        "(555) 987-6543",
+        "(312) 555-0187",
         "A doctor, nurse or counselor",
         "203.0.113.9",
     ):
@@ -213,7 +213,7 @@ def test_accept_creates_the_patient_account_exposure_and_invitation(
     assert patient.clinic == clinic
     assert (patient.given_name, patient.family_name) == ("Jane", "Doe")
     assert patient.date_of_birth == enrollment.date_of_birth
-    assert patient.phone == "555-123-4567"
+    assert patient.phone == "(312) 555-0123"
     assert patient.emergency_contact_name == "John Doe"
     assert patient.insurance_payer == "Medicaid"
     assert patient.insurance_member_id == "M-123"
@@ -313,7 +313,9 @@ def test_accept_with_another_email_or_none(signed_in, clinic, clinician):
     assert Patient.objects.get().user.email == "jane.new@example.com"
     assert mail.outbox[0].to == ["jane.new@example.com"]
 
-    no_email = submitted(clinic, given_name="Sam", family_name="Lee", email="")
+    no_email = submitted(
+        clinic, given_name="Sam", family_name="Lee", email="", phone="(312) 555-0177"
+    )
     response = signed_in.post(accept(no_email), {"email": ""})
     sam = Patient.objects.get(given_name="Sam")
     assert response.url == reverse("clinician:patient_chart", args=[sam.pk])

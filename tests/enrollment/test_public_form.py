@@ -106,7 +106,7 @@ def test_valid_form_is_stored_audited_and_confirmed(client, clinic):
     assert enrollment.recent_opioid_use is True
     assert enrollment.opioid_kind == "short_acting"
     assert enrollment.opioid_last_use == TODAY - dt.timedelta(days=3)
-    assert enrollment.emergency_contact_phone == "(555) 987-6543"
+    assert enrollment.emergency_contact_phone == "(312) 555-0187"
     assert enrollment.status == Enrollment.Status.NEW
     assert enrollment.ip_address == "127.0.0.1"
     assert not enrollment.likely_duplicate
@@ -122,7 +122,7 @@ def test_valid_form_is_stored_audited_and_confirmed(client, clinic):
     text = page.text
     assert "Thank you, Jane" in text
     assert "Someone from Riverside will contact you within 2 working days by text message" in text
-    assert "555-123-4567" in text
+    assert "(312) 555-0123" in text
     assert "555-000-1111" in text
     for number in ("988", "1-800-662-4357", "911"):
         assert number in text
@@ -131,10 +131,10 @@ def test_valid_form_is_stored_audited_and_confirmed(client, clinic):
 def test_confirmation_shows_the_contact_only_once(client, clinic):
     client.post(form_url(clinic), posted())
     thanks = reverse("enrollment:thanks", args=[clinic.slug])
-    assert "555-123-4567" in client.get(thanks).text
+    assert "(312) 555-0123" in client.get(thanks).text
     again = client.get(thanks)
     assert again.status_code == 200
-    assert "555-123-4567" not in again.text
+    assert "(312) 555-0123" not in again.text
     assert "within 2 working days" in again.text
 
 
@@ -164,7 +164,7 @@ def test_only_what_is_required_is_required(client, clinic):
         "family_name": "Lee",
         "date_of_birth": "1980-01-02",
         "preferred_contact": "phone",
-        "phone": "5551234567",
+        "phone": "3125550123",
         "preferred_time": "morning",
         "wants_help_with": "alcohol",
         "recent_opioid_use": "no",
@@ -245,7 +245,7 @@ def test_everything_typed_is_kept_on_error(client, clinic):
     response = client.post(form_url(clinic), posted(consent_privacy=None))
     refused(response, "consent_privacy", "Tick this box to say you have read the privacy notice.")
     page = response.text
-    for value in ("Jane", "Doe", "1990-03-31", "Jane.Doe@example.com", "555-123-4567", "M-123"):
+    for value in ("Jane", "Doe", "1990-03-31", "Jane.Doe@example.com", "(312) 555-0123", "M-123"):
         assert f'value="{value}"' in page
     assert "Sertraline 50 mg</textarea>" in page
     form = response.context["form"]
@@ -358,10 +358,14 @@ def test_the_chosen_way_to_contact_needs_its_detail(client, clinic, method, fiel
     refused(response, field, text)
 
 
-@pytest.mark.parametrize("phone", ["12345", "call me", "555-123-4567 ext. 2", "1" * 16])
+@pytest.mark.parametrize(
+    "phone", ["12345", "call me", "not a phone", "555-123-4567 ext. 2", "1" * 16]
+)
 def test_phone_numbers_are_checked(client, clinic, phone):
     response = client.post(form_url(clinic), posted(phone=phone))
-    refused(response, "phone", "Enter a phone number with the area code, for example 555-123-4567.")
+    refused(
+        response, "phone", "Enter a phone number with the area code, for example (201) 555-0123."
+    )
 
 
 def test_bad_email_is_refused(client, clinic):

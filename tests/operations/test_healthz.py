@@ -33,7 +33,7 @@ def test_fresh_beats_answer_200_with_every_part():
     assert body["database"] == {"ok": True}
     assert body["migrations"] == {"ok": True, "unapplied": 0}
     assert body["worker"]["ok"] and 5 <= body["worker"]["last_seconds"] <= 10
-    assert body["worker"]["alive"] == 1 and body["worker"]["limit_seconds"] == 90
+    assert body["worker"]["alive"] == 1 and body["worker"]["limit_seconds"] == 45
     assert body["scheduler"]["ok"] and body["scheduler"]["limit_seconds"] == 180
     assert body["sweep"]["ok"] and body["sweep"]["outcome"] == "finished"
     assert 3 * 3600 <= body["sweep"]["finished_seconds"] < 3 * 3600 + 10
@@ -52,7 +52,7 @@ def test_a_stale_worker_answers_503_and_says_so():
     body = response.json()
     assert body["status"] == "failing"
     assert body["worker"]["ok"] is False and body["worker"]["alive"] == 0
-    assert body["problems"] == ["the worker last seen 120 s ago (limit 90 s)"]
+    assert body["problems"] == ["the worker last seen 120 s ago (limit 45 s)"]
 
 
 def test_one_live_worker_of_two_is_enough():
@@ -66,7 +66,7 @@ def test_one_live_worker_of_two_is_enough():
 def test_a_worker_or_scheduler_that_never_ran_is_a_problem():
     body = healthz().json()
     assert body["problems"] == [
-        "the worker has never run (limit 90 s)",
+        "the worker has never run (limit 45 s)",
         "the scheduler has never run (limit 180 s)",
     ]
 

@@ -31,4 +31,4 @@ def test_a_stale_worker_exits_1_and_names_the_problem(capsys):
     assert exit_.value.code == 1
     captured = capsys.readouterr()
     assert "worker: STALE, last seen 15 min ago, 0 alive" in captured.out
-    assert "Problem: the worker last seen 900 s ago (limit 90 s)" in captured.err
+    assert "Problem: the worker last seen 900 s ago (limit 45 s)" in captured.err

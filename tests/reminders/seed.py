@@ -37,7 +37,7 @@ def _patient(clinic: Any, number: int, **details: Any) -> Any:
         given_name=f"Pat{number}",
         family_name="Example",
         date_of_birth=dt.date(1985, 5, 17),
-        phone=f"+1555000{number:04d}",
+        phone=f"+1312555{number:04d}",
         reminder_channel="sms",
         **details,
     )

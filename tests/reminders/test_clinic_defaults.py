@@ -295,7 +295,7 @@ def test_the_register_form_starts_on_the_clinics_channel(
             "given_name": "Ana",
             "family_name": "Ruiz",
             "date_of_birth": "1990-04-02",
-            "phone": "(555) 555-0142",
+            "phone": "(312) 555-0142",
             "reminder_channel": page.context["form"]["reminder_channel"].value(),
         },
     )

@@ -13,12 +13,15 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.urls import reverse
 
 from naltrack.audit.models import AuditEvent
+from naltrack.care.models import Patient
 from naltrack.reminders import services
 from naltrack.reminders.models import Notification
 from naltrack.reminders.sms import HttpSmsBackend, SmsError
+from tests.factories import PatientFactory
 from tests.reminders.helpers import local
 from tests.reminders.test_schedule import on_injections
 
@@ -150,12 +153,56 @@ def test_the_email_has_a_pause_link_only_for_non_essential_reminders(patient, cl
     assert "/reminders/pause/" in everyday[0]
 
 
-def test_a_patient_without_an_address_is_skipped_with_the_reason(patient, clinician):
+@pytest.mark.parametrize(
+    ("phone", "why"),
+    [
+        ("", "no mobile number on record"),
+        ("call me", "the phone number on record is not a valid number"),
+        ("+442079460958", "the phone number on record is a landline"),
+    ],
+)
+def test_a_text_nobody_can_receive_goes_by_email_instead(patient, clinician, phone, why):
+    # Stored past the services, as a number from before they checked would be.
+    Patient.objects.filter(pk=patient.pk).update(phone=phone)
     services.preference_update(patient=patient, by=None, channel="sms")
     notification = schedule_overdue(patient, clinician)
+    with override_settings(NALTRACK_SMS_BACKEND="http", NALTRACK_SMS_URL="http://127.0.0.1:9/"):
+        status = services.notification_send(notification_id=notification.pk, now=NOV_3_NINE)
+    notification.refresh_from_db()
+    assert (status, notification.channel) == ("sent", "email")
+    assert notification.reason == f"sent by email instead: {why}"
+    assert mail.outbox[0].to == [patient.user.email]
+
+
+def test_a_patient_with_no_mobile_and_no_email_is_skipped_and_shown_to_the_clinic(
+    clinic, clinician
+):
+    nobody = PatientFactory(clinic=clinic, phone="", email="")
+    services.preference_update(patient=nobody, by=None, channel="sms")
+    notification = schedule_overdue(nobody, clinician)
     assert services.notification_send(notification_id=notification.pk, now=NOV_3_NINE) == "skipped"
     notification.refresh_from_db()
-    assert notification.reason == "no mobile number on record"
+    assert notification.reason == (
+        "no mobile number on record, and no email address to send it to instead"
+    )
+    assert notification.needs_attention
+    assert "Nothing was sent: no mobile number on record" in notification.why_not_delivered
+    assert AuditEvent.objects.filter(
+        object_type="notification", patient_id=nobody.pk, detail__status="skipped"
+    ).exists()
+    client = Client()
+    client.force_login(clinician)
+    shown = client.get(reverse("clinician:home")).context["dashboard"].delivery_problems.shown
+    assert [n.pk for n in shown] == [notification.pk]
+
+
+def test_a_text_goes_to_the_number_in_e164(patient, clinician, provider_ok):
+    Patient.objects.filter(pk=patient.pk).update(phone="(312) 555-0134")
+    services.preference_update(patient=patient, by=None, channel="sms")
+    notification = schedule_overdue(patient, clinician)
+    with override_settings(NALTRACK_SMS_BACKEND="http", NALTRACK_SMS_URL=provider_ok.url):
+        services.notification_send(notification_id=notification.pk, now=NOV_3_NINE)
+    assert provider_ok.requests[0]["form"]["To"] == ["+13125550134"]
 
 
 def test_the_sms_provider_gets_a_form_post_with_basic_auth(provider_ok):
@@ -181,7 +228,7 @@ def test_an_unreachable_provider_is_an_sms_error():
 def test_a_failing_sms_provider_is_retried_with_backoff_then_fails_visibly(
     patient, clinician, provider_down
 ):
-    patient.phone = "+15551234"
+    patient.phone = "+13125550134"
     patient.save()
     services.preference_update(patient=patient, by=None, channel="sms")
     notification = schedule_overdue(patient, clinician)
@@ -209,7 +256,7 @@ def test_a_failing_sms_provider_is_retried_with_backoff_then_fails_visibly(
 
 
 def test_sms_through_the_provider_end_to_end(patient, clinician, provider_ok):
-    patient.phone = "+15551234"
+    patient.phone = "+13125550134"
     patient.save()
     services.preference_update(patient=patient, by=None, channel="sms")
     notification = schedule_overdue(patient, clinician)

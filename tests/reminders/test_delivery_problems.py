@@ -66,7 +66,7 @@ def failed(patient: Patient, kind: str, due_at: dt.datetime) -> Notification:
 
 @pytest.fixture
 def texted(clinic) -> Patient:
-    return patient_with_login(clinic, given_name="Alex", family_name="Rivera", phone="+15551234567")
+    return patient_with_login(clinic, given_name="Alex", family_name="Rivera", phone="+13125550167")
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_another_clinics_dashboard_does_not_show_it(client, texted, other_clinic
 
 
 def test_essential_ones_come_first_and_are_marked(staff, clinic, texted):
-    other = patient_with_login(clinic, given_name="Sam", family_name="Lee", phone="+15550000001")
+    other = patient_with_login(clinic, given_name="Sam", family_name="Lee", phone="+13125550101")
     everyday = failed(texted, "dose", local(NOV_3, 9))
     essential = failed(other, "injection_overdue", local(NOV_3 - dt.timedelta(days=2), 9))
     newer_essential = failed(texted, "follow_up", local(NOV_3 - dt.timedelta(days=1), 9))
@@ -177,7 +177,7 @@ def test_the_dashboard_takes_the_same_queries_for_one_problem_or_many(staff, cli
 
     one = count()
     for n in range(5):
-        someone = patient_with_login(clinic, phone=f"+1555000010{n}")
+        someone = patient_with_login(clinic, phone=f"+1312555011{n}")
         failed(someone, "injection_overdue", local(NOV_3, 9))
     assert count() == one
 

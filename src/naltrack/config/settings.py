@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "phonenumber_field",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # staff recovery codes
@@ -242,6 +243,12 @@ CONTENT_SECURITY_POLICY = {
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("NALTRACK_TIME_ZONE", "America/New_York")
+
+# Phone numbers typed without a country code are read as this country's (ISO 3166 code), shown
+# in its national format, and stored in E.164 (django-phonenumber-field).
+NALTRACK_PHONE_REGION = os.environ.get("NALTRACK_PHONE_REGION", "US").strip().upper()
+PHONENUMBER_DEFAULT_REGION = NALTRACK_PHONE_REGION
+PHONENUMBER_DB_FORMAT = "E164"
 # A worker sending a reminder holds it this long (reminders.services.send_lease): longer than a
 # provider call can take (the SMS client times out after 10 s). A worker that dies mid-send
 # leaves its reminder to be offered again after it.

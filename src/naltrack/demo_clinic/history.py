@@ -101,8 +101,10 @@ class ChartWriter(DayWriter):
         return patient
 
     def phone(self) -> str:
-        # 555-0100 to 555-0199: the range reserved for fictional numbers.
-        return f"(555) 555-01{self.rng.randrange(100):02d}"
+        # 555-0100 to 555-0199 (here in Chicago's area code): the range reserved for fictional
+        # numbers. Written with the country code, so it reads the same whatever
+        # NALTRACK_PHONE_REGION says.
+        return f"+1 312 555 01{self.rng.randrange(100):02d}"
 
     def story(self, patient: Patient, story: Story) -> None:
         by_patient = patient.user

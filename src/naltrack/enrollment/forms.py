@@ -7,7 +7,6 @@ one message per problem saying what to do, and nothing they typed thrown away on
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django import forms
@@ -17,10 +16,12 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.care.dates import recent_use_days
+from naltrack.care.phones import NotTextable, not_textable
 from naltrack.clinical.start_check import EXPOSURE_KINDS
 from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 from naltrack.enrollment.models import Enrollment
 from naltrack.web.forms import ISO_DATE, Radios
+from naltrack.web.phone_fields import phone_example, phone_field
 
 # Who may use the online form. Naltrexone's labels say safety and effectiveness in patients under
 # 18 are not established [REVIA §Pediatric Use; VIVITROL §8.4], but older teenagers with opioid or
@@ -36,9 +37,6 @@ MAX_AGE = 120
 # fill in for a person (they know "email", "url", "company"...).
 HONEYPOT = "referral_code"
 
-# A phone number: digits with the usual separators, 10 to 15 digits (area code included).
-PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-]+$")
-PHONE_EXAMPLE = "555-123-4567"
 DATE_INPUTS = [ISO_DATE, "%m/%d/%Y", "%m-%d-%Y"]
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -56,14 +54,6 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a year without one
         return day.replace(year=day.year - years, day=28)
-
-
-def _phone(value: str, message: str) -> str:
-    value = value.strip()
-    digits = re.sub(r"\D", "", value)
-    if value and (not PHONE_CHARACTERS.match(value) or not 10 <= len(digits) <= 15):
-        raise ValidationError(message, code="phone")
-    return value
 
 
 def _text(label: str, *, max_length: int, required: bool = True, **attrs: str) -> forms.CharField:
@@ -122,13 +112,9 @@ class EnrollmentForm(FocusFirstErrorForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text="We will send your sign-in link here if you join. Needed if you chose email.",
     )
-    phone = _text(
+    phone = phone_field(
         "Phone number",
-        max_length=40,
-        required=False,
-        autocomplete="tel",
-        inputmode="tel",
-        type="tel",
+        invalid=f"Enter a phone number with the area code, for example {phone_example()}.",
     )
     preferred_time = forms.ChoiceField(
         label="What time of day is best?",
@@ -185,8 +171,9 @@ class EnrollmentForm(FocusFirstErrorForm):
 
     # --- emergency contact
     emergency_contact_name = _text("Their name", max_length=200, required=False)
-    emergency_contact_phone = _text(
-        "Their phone number", max_length=40, required=False, inputmode="tel", type="tel"
+    emergency_contact_phone = phone_field(
+        "Their phone number",
+        invalid=f"Enter their phone number with the area code, for example {phone_example()}.",
     )
 
     # --- how you heard of us
@@ -311,18 +298,6 @@ class EnrollmentForm(FocusFirstErrorForm):
             )
         return born
 
-    def clean_phone(self) -> str:
-        return _phone(
-            self.cleaned_data["phone"],
-            f"Enter a phone number with the area code, for example {PHONE_EXAMPLE}.",
-        )
-
-    def clean_emergency_contact_phone(self) -> str:
-        return _phone(
-            self.cleaned_data["emergency_contact_phone"],
-            f"Enter their phone number with the area code, for example {PHONE_EXAMPLE}.",
-        )
-
     def clean_opioid_last_use(self) -> dt.date | None:
         day: dt.date | None = self.cleaned_data["opioid_last_use"]
         if day and day > timezone.localdate():
@@ -354,6 +329,17 @@ class EnrollmentForm(FocusFirstErrorForm):
     def _clean_contact(self, data: dict[str, Any]) -> None:
         method = data.get("preferred_contact")
         needed = "email" if method == Enrollment.Contact.EMAIL else "phone"
+        if (
+            method == Enrollment.Contact.TEXT
+            and not self.has_error("phone")
+            and not_textable(data.get("phone")) is NotTextable.LANDLINE
+        ):
+            self.add_error(
+                "phone",
+                "This number is a landline, which can’t get text messages. Enter a mobile "
+                "number, or choose a phone call.",
+            )
+            return
         if not method or data.get(needed) or needed in self.errors:
             return
         if needed == "email":
@@ -411,7 +397,14 @@ class EnrollmentForm(FocusFirstErrorForm):
         return data
 
 
+NEW_PATIENT = "new"
+
+
 class AcceptForm(FocusFirstErrorForm):
+    """Accepting a form. When the clinic may already have the person (``likely_duplicates``,
+    from ``care.selectors.likely_duplicates``), it asks whether they are one of those patients,
+    and a reason when they are not."""
+
     email = forms.EmailField(
         label="Email for the invitation",
         max_length=254,
@@ -420,6 +413,56 @@ class AcceptForm(FocusFirstErrorForm):
         "the patient without an account (no invitation is sent).",
         error_messages={"invalid": "Enter an email address like name@example.com."},
     )
+    same_person = forms.ChoiceField(
+        label="Is this one of your patients already?",
+        widget=Radios(),
+        error_messages={
+            "required": "Choose the patient this form is from, or “A different person”.",
+            "invalid_choice": "Choose one of the answers shown.",
+        },
+    )
+    different_person_reason = forms.CharField(
+        label="If a different person: why?",
+        max_length=200,
+        required=False,
+        help_text="For example “Twins” or “Different person with the same name”.",
+        error_messages={"max_length": TOO_LONG},
+    )
+
+    def __init__(self, *args: Any, likely_duplicates: list[Any] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.likely_duplicates = {str(c.patient.pk): c.patient for c in likely_duplicates or []}
+        if not self.likely_duplicates:
+            del self.fields["same_person"], self.fields["different_person_reason"]
+            return
+        self.fields["same_person"].choices = [  # type: ignore[attr-defined]
+            *(
+                (
+                    pk,
+                    f"Yes: {p.full_name}, born {p.date_of_birth:%Y-%m-%d} (accept the form "
+                    "onto their chart; no new patient, no invitation)",
+                )
+                for pk, p in self.likely_duplicates.items()
+            ),
+            (NEW_PATIENT, "No: a different person (create a new patient)"),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("same_person") == NEW_PATIENT
+            and not data.get("different_person_reason", "").strip()
+            and not self.has_error("different_person_reason")
+        ):
+            self.add_error(
+                "different_person_reason",
+                "Say why this is a different person, for example “Twins”.",
+            )
+        return data
+
+    def existing_patient(self) -> Any:
+        """The patient chosen as the same person, or None for a new one."""
+        return self.likely_duplicates.get(self.cleaned_data.get("same_person") or "")
 
 
 class DeclineForm(FocusFirstErrorForm):

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from phonenumber_field.modelfields import PhoneNumberField
 
 from naltrack.accounts.models import Clinic, Membership
+from naltrack.care.phones import phone_display
 from naltrack.clinical.start_check import EXPOSURE_KINDS
 from naltrack.clinical.vocabulary import EXPOSURE_KIND_LABELS
 
@@ -70,7 +72,7 @@ class Enrollment(models.Model):
     family_name = models.CharField(max_length=100)
     date_of_birth = models.DateField()
     email = models.EmailField(max_length=254, blank=True)
-    phone = models.CharField(max_length=40, blank=True)
+    phone = PhoneNumberField(max_length=40, blank=True)
     preferred_contact = models.CharField(max_length=10, choices=Contact.choices)
     preferred_time = models.CharField(max_length=10, choices=TimeOfDay.choices)
 
@@ -89,7 +91,7 @@ class Enrollment(models.Model):
     insurance_payer = models.CharField(max_length=120, blank=True)
     insurance_member_id = models.CharField(max_length=60, blank=True)
     emergency_contact_name = models.CharField(max_length=200, blank=True)
-    emergency_contact_phone = models.CharField(max_length=40, blank=True)
+    emergency_contact_phone = PhoneNumberField(max_length=40, blank=True)
     heard_from = models.CharField(max_length=20, choices=HeardFrom.choices, blank=True)
     heard_from_other = models.CharField(max_length=200, blank=True)
 
@@ -159,4 +161,6 @@ class Enrollment(models.Model):
     @property
     def contact_detail(self) -> str:
         """Where the clinic reaches the person the way they asked: their email or phone."""
-        return self.email if self.preferred_contact == self.Contact.EMAIL else self.phone
+        if self.preferred_contact == self.Contact.EMAIL:
+            return self.email
+        return phone_display(self.phone)

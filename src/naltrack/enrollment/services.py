@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
 from naltrack.care import services as care_services
 from naltrack.care.models import Patient
+from naltrack.care.phones import not_textable
 from naltrack.enrollment import selectors
 from naltrack.enrollment.models import Enrollment
 from naltrack.reminders.defaults import new_patient_channel
@@ -136,6 +138,49 @@ def _intake_note(enrollment: Enrollment) -> str:
     return "\n".join(lines)
 
 
+def _answers_to_chart(enrollment: Enrollment, patient: Patient, by: User) -> None:
+    """What the form told the clinic, onto the patient's chart: the opioid use reported (the
+    start check reads it) and the rest of the answers as a note."""
+    if enrollment.recent_opioid_use and enrollment.opioid_kind and enrollment.opioid_last_use:
+        care_services.opioid_exposure_record(
+            patient=patient,
+            kind=enrollment.opioid_kind,
+            last_use=enrollment.opioid_last_use,
+            substance=enrollment.opioid_what,
+            by=by,
+        )
+    care_services.note_add(patient=patient, text=_intake_note(enrollment), by=by)
+
+
+def _decided(enrollment: Enrollment, patient: Patient, by: User, **detail: Any) -> None:
+    enrollment.status = Enrollment.Status.ACCEPTED
+    enrollment.decided_by = by
+    enrollment.decided_at = timezone.now()
+    enrollment.patient = patient
+    enrollment.save(update_fields=["status", "decided_by", "decided_at", "patient"])
+    audit_record(
+        request=None,
+        actor=by,
+        action=AuditEvent.Action.UPDATE,
+        obj=enrollment,
+        patient_id=patient.pk,
+        detail={"status": "accepted", **detail},
+    )
+
+
+@transaction.atomic
+def enrollment_link(*, enrollment: Enrollment, patient: Patient, by: User) -> Enrollment:
+    """The form came from one of the clinic's patients already: accept it onto their record
+    (its answers go onto their chart) instead of creating a second patient. No account is
+    made and no invitation sent: the patient has what they had."""
+    locked = _lock_new(enrollment)
+    if patient.clinic_id != locked.clinic_id:
+        raise ValueError("An enrollment links only to a patient of its own clinic.")
+    _answers_to_chart(locked, patient, by)
+    _decided(locked, patient, by, linked_to_existing_patient=True)
+    return locked
+
+
 def enrollment_accept(
     *,
     enrollment: Enrollment,
@@ -143,6 +188,8 @@ def enrollment_accept(
     email: str,
     base_url: str,
     request: HttpRequest | None = None,
+    likely_duplicates: Sequence[Patient] = (),
+    different_person_reason: str = "",
 ) -> Acceptance:
     """Create the patient (with an account when there is an email) and invite them.
 
@@ -151,7 +198,8 @@ def enrollment_accept(
     is answered like a new one: the patient is created without an account (linking the two is
     the person's consented step, not built yet) and the owner gets a neutral note. Emails go once
     the writes are committed, so a mail server that fails cannot undo the patient; an invitation
-    can be sent again from the queue.
+    can be sent again from the queue. When the clinic may already have this person
+    (``likely_duplicates``), it takes the clinician's reason they are a different one.
     """
     email = email.strip().lower()
     held_by: User | None = None
@@ -182,29 +230,11 @@ def enrollment_accept(
             insurance_payer=locked.insurance_payer,
             insurance_member_id=locked.insurance_member_id,
             reminder_channel=_reminder_channel(locked),
+            likely_duplicates=likely_duplicates,
+            different_person_reason=different_person_reason,
         )
-        if locked.recent_opioid_use and locked.opioid_kind and locked.opioid_last_use:
-            care_services.opioid_exposure_record(
-                patient=patient,
-                kind=locked.opioid_kind,
-                last_use=locked.opioid_last_use,
-                substance=locked.opioid_what,
-                by=by,
-            )
-        care_services.note_add(patient=patient, text=_intake_note(locked), by=by)
-        locked.status = Enrollment.Status.ACCEPTED
-        locked.decided_by = by
-        locked.decided_at = timezone.now()
-        locked.patient = patient
-        locked.save(update_fields=["status", "decided_by", "decided_at", "patient"])
-        audit_record(
-            request=None,
-            actor=by,
-            action=AuditEvent.Action.UPDATE,
-            obj=locked,
-            patient_id=patient.pk,
-            detail={"status": "accepted", "account_email": user.email if user else ""},
-        )
+        _answers_to_chart(locked, patient, by)
+        _decided(locked, patient, by, account_email=user.email if user else "")
     if held_by is not None:
         sent = _notify_owner(owner=held_by, clinic=locked.clinic, by=by)
     else:
@@ -213,8 +243,12 @@ def enrollment_accept(
 
 
 def _reminder_channel(enrollment: Enrollment) -> str:
-    """What the person asked for on the form (texts need a number), else the clinic's default."""
-    if enrollment.preferred_contact == Enrollment.Contact.TEXT and enrollment.phone:
+    """What the person asked for on the form (texts need a mobile number), else the clinic's
+    default."""
+    if (
+        enrollment.preferred_contact == Enrollment.Contact.TEXT
+        and not_textable(enrollment.phone) is None
+    ):
         return Patient.Channel.SMS
     if enrollment.preferred_contact == Enrollment.Contact.EMAIL:
         return Patient.Channel.EMAIL

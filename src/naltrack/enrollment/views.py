@@ -20,10 +20,13 @@ from django.views.decorators.http import require_GET, require_POST
 from naltrack.accounts.access import current_user, staff_required
 from naltrack.accounts.models import Clinic
 from naltrack.accounts.services import AlreadyMember
+from naltrack.care import selectors as care_selectors
+from naltrack.care.errors import ClinicalRuleError
 from naltrack.enrollment import selectors, services
 from naltrack.enrollment.forms import HONEYPOT, AcceptForm, DeclineForm, EnrollmentForm, age_on
 from naltrack.enrollment.models import Enrollment
 from naltrack.web.client_address import client_address
+from naltrack.web.forms import add_refusal
 from naltrack.web.views import get_and_post
 
 # What the confirmation page needs to know about the form just sent, kept in the session for
@@ -154,21 +157,40 @@ def _detail(
     decline_form: DeclineForm | None = None,
 ) -> HttpResponse:
     patient = enrollment.patient
+    candidates = _likely_duplicates(request, enrollment)
     return render(
         request,
         "enrollment/intake_detail.html",
         {
             **_waiting(enrollment, timezone.localdate()),
+            "likely_duplicates": candidates,
             "same_person": selectors.same_person_submissions(enrollment=enrollment),
             "existing_account": (
                 selectors.existing_account(clinic=enrollment.clinic, email=enrollment.email)
                 if enrollment.status == Enrollment.Status.NEW
                 else None
             ),
-            "accept_form": accept_form or AcceptForm(initial={"email": enrollment.email}),
+            "accept_form": accept_form
+            or AcceptForm(initial={"email": enrollment.email}, likely_duplicates=candidates),
             "decline_form": decline_form or DeclineForm(),
             "can_reinvite": selectors.invitation_waiting(patient=patient),
         },
+    )
+
+
+def _likely_duplicates(
+    request: HttpRequest, enrollment: Enrollment
+) -> list[care_selectors.LikelyDuplicate]:
+    """The clinic's patients this form may come from, while it waits for a decision."""
+    if enrollment.status != Enrollment.Status.NEW:
+        return []
+    return care_selectors.likely_duplicates(
+        user=request.user,
+        given_name=enrollment.given_name,
+        family_name=enrollment.family_name,
+        date_of_birth=enrollment.date_of_birth,
+        email=enrollment.email,
+        phone=enrollment.phone,
     )
 
 
@@ -193,7 +215,20 @@ def _already_decided(request: HttpRequest, enrollment: Enrollment) -> HttpRespon
 @staff_required
 def intake_accept(request: HttpRequest, enrollment_id: int) -> HttpResponse:
     enrollment = selectors.enrollment_get(request=request, enrollment_id=enrollment_id)
-    form = AcceptForm(request.POST)
+    candidates = _likely_duplicates(request, enrollment)
+    form = AcceptForm(request.POST, likely_duplicates=candidates)
+    if form.is_valid() and (existing := form.existing_patient()) is not None:
+        try:
+            services.enrollment_link(
+                enrollment=enrollment, patient=existing, by=current_user(request)
+            )
+        except services.EnrollmentAlreadyDecided:
+            return _already_decided(request, enrollment)
+        messages.success(
+            request,
+            f"The form was added to {existing.full_name}’s chart: no new patient was created.",
+        )
+        return redirect("clinician:patient_chart", patient_id=existing.pk)
     if form.is_valid():
         try:
             accepted = services.enrollment_accept(
@@ -202,9 +237,13 @@ def intake_accept(request: HttpRequest, enrollment_id: int) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 base_url=request.build_absolute_uri("/"),
                 request=request,
+                likely_duplicates=[candidate.patient for candidate in candidates],
+                different_person_reason=form.cleaned_data.get("different_person_reason", ""),
             )
         except services.EnrollmentAlreadyDecided:
             return _already_decided(request, enrollment)
+        except ClinicalRuleError as refusal:
+            add_refusal(form, refusal)
         except AlreadyMember:
             # Only this clinic's own accounts get here (another clinic's are answered as new).
             existing = selectors.existing_account(

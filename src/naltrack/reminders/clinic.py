@@ -81,7 +81,7 @@ def notification_mark_handled(
         .select_related("patient", "handled_by")
         .get(pk=notification.pk)
     )
-    if locked.status != Notification.Status.FAILED:
+    if not (locked.needs_attention or locked.handled_at is not None):
         raise NotADeliveryProblem("Only a reminder that could not be delivered can be handled.")
     if locked.handled_at is not None:
         return locked

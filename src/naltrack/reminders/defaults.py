@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from naltrack.accounts.models import Clinic
 from naltrack.care.models import Patient
+from naltrack.care.phones import not_textable
 from naltrack.reminders.models import ClinicReminderDefaults, Notification, ReminderPreference
 
 
@@ -43,11 +45,11 @@ def clinic_defaults_by_id(clinic_ids: Iterable[int]) -> dict[int, ClinicReminder
     return {clinic_id: saved.get(clinic_id) or built_in_defaults(clinic_id) for clinic_id in wanted}
 
 
-def new_patient_channel(*, clinic: Clinic, phone: str = "") -> str:
+def new_patient_channel(*, clinic: Clinic, phone: Any = "") -> str:
     """The channel a new patient starts on: the clinic's default, or email if that is text
-    messages and there is no number to text (a text to nobody would only be skipped)."""
+    messages and there is no mobile number to text (a text to nobody would only be skipped)."""
     channel = str(clinic_defaults(clinic).channel)
-    if channel == Notification.Channel.SMS and not phone.strip():
+    if channel == Notification.Channel.SMS and not_textable(phone) is not None:
         return str(Notification.Channel.EMAIL)
     return channel
 

@@ -15,6 +15,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
+from naltrack.care.phones import not_textable, phone_e164
 from naltrack.reminders.models import Notification
 from naltrack.reminders.pause_links import pause_link_token
 from naltrack.reminders.sms import config, sms_backend
@@ -57,7 +58,8 @@ PRIVATE_DEFAULT = "a reminder from your care team."
 
 
 class NoAddress(Exception):
-    """The patient has no address on this channel: the notification is skipped, not retried."""
+    """The patient has no address the notification can go to: it is skipped, not retried, and
+    shown to the clinic as a problem to handle."""
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,18 @@ def deliver(notification: Notification) -> str:
     key = (
         f"naltrack-{notification.patient_id}-{notification.kind}-{notification.due_at.isoformat()}"
     )
-    if notification.channel == Notification.Channel.SMS:
-        if not patient.phone:
-            raise NoAddress("no mobile number on record")
-        return sms_backend().send(to=patient.phone, body=notification.body, idempotency_key=key)
     address = patient.email or (patient.user.email if patient.user else "")
+    if notification.channel == Notification.Channel.SMS:
+        why = not_textable(patient.phone)
+        if why is None:
+            return sms_backend().send(
+                to=phone_e164(patient.phone), body=notification.body, idempotency_key=key
+            )
+        if not address:
+            raise NoAddress(f"{why.value}, and no email address to send it to instead")
+        # A text nobody can receive helps no one; the same words by email still reach them.
+        notification.channel = Notification.Channel.EMAIL
+        notification.reason = f"sent by email instead: {why.value}"
     if not address:
         raise NoAddress("no email address on record")
     body = notification.body

@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from naltrack.care.phones import NotTextable, not_textable, phone_display
 from naltrack.reminders.models import BUILT_IN_REMINDER_TIME, Notification
 
 TIME_ERRORS = {"invalid": "Enter a time like 08:30 or 20:00."}
@@ -72,13 +73,13 @@ class PreferenceForm(QuietHoursForm):
     def __init__(
         self,
         *args: Any,
-        has_phone: bool = True,
+        phone: Any = "",
         clinic_time: dt.time = BUILT_IN_REMINDER_TIME,
         clinic_quiet_hours: tuple[dt.time, dt.time] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.has_phone = has_phone
+        self.phone = phone
         # What an empty field means: the clinic's default, set by its admin.
         self.fields["reminder_time"].help_text = f"Leave empty for {clinic_time:%H:%M}."
         if clinic_quiet_hours:
@@ -97,9 +98,23 @@ class PreferenceForm(QuietHoursForm):
 
     def clean_channel(self) -> str:
         channel: str = self.cleaned_data["channel"]
-        if channel == Notification.Channel.SMS and not self.has_phone:
+        if channel != Notification.Channel.SMS:
+            return channel
+        why = not_textable(self.phone)
+        if why is NotTextable.NO_NUMBER:
             raise forms.ValidationError(
                 "We have no mobile number for you. Ask your clinic to add it, or choose email."
+            )
+        if why is NotTextable.LANDLINE:
+            raise forms.ValidationError(
+                f"The number we have for you, {phone_display(self.phone)}, is a landline and "
+                "can’t get text messages. Ask your clinic to add your mobile number, or choose "
+                "email."
+            )
+        if why is NotTextable.NOT_VALID:
+            raise forms.ValidationError(
+                "The phone number we have for you doesn’t work for text messages. Ask your "
+                "clinic to check it, or choose email."
             )
         return channel
 

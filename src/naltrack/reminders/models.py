@@ -61,6 +61,9 @@ class Notification(PatientRow):
     essential = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     reason = models.CharField(max_length=300, blank=True, help_text="Why skipped or failed")
+    # Skipped because the patient has no address it could go to (no valid mobile number and no
+    # email): like a failure, a problem for the clinic until someone handles it.
+    unreachable = models.BooleanField(default=False)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -89,13 +92,24 @@ class Notification(PatientRow):
     def __str__(self) -> str:
         return f"{self.kind} for patient {self.patient_id} at {self.due_at:%Y-%m-%d %H:%M}"
 
+    # Notifications the clinic should see: failed ones, and those no address could take.
+    PROBLEMS = Q(status=Status.FAILED) | Q(status=Status.SKIPPED, unreachable=True)
+
     @property
     def needs_attention(self) -> bool:
-        return self.status == self.Status.FAILED and self.handled_at is None
+        is_problem = self.status == self.Status.FAILED or (
+            self.status == self.Status.SKIPPED and self.unreachable
+        )
+        return is_problem and self.handled_at is None
 
     @property
     def why_not_delivered(self) -> str:
         """The last delivery error, said the way a clinician would say it."""
+        if self.unreachable:
+            return (
+                f"Nothing was sent: {self.reason}. Add a mobile number or an email address "
+                "to their details."
+            )
         return delivery_error_in_plain_words(channel=self.channel, last_error=self.last_error)
 
 

@@ -45,10 +45,11 @@ class DeliveryProblems:
 
 
 def delivery_problems(*, user: Any, limit: int = PROBLEM_ROWS) -> DeliveryProblems:
-    """Failed, unhandled notifications of the patients ``user`` may see: essential ones first,
-    then the newest. Two queries whatever their number (the patient comes with each row)."""
+    """Failed or unreachable, unhandled notifications of the patients ``user`` may see:
+    essential ones first, then the newest. Two queries whatever their number (the patient
+    comes with each row)."""
     problems = Notification.objects.visible_to(user).filter(
-        status=Notification.Status.FAILED, handled_at__isnull=True
+        Notification.PROBLEMS, handled_at__isnull=True
     )
     shown = list(
         problems.select_related("patient").order_by("-essential", "-due_at", "-id")[:limit]
@@ -57,10 +58,11 @@ def delivery_problems(*, user: Any, limit: int = PROBLEM_ROWS) -> DeliveryProble
 
 
 def delivery_problem_get(*, user: Any, notification_id: int) -> Notification:
-    """A failed notification (handled or not) of a patient ``user`` may see; otherwise 404."""
+    """A failed or unreachable notification (handled or not) of a patient ``user`` may see;
+    otherwise 404."""
     notification: Notification | None = (
         Notification.objects.visible_to(user)
-        .filter(pk=notification_id, status=Notification.Status.FAILED)
+        .filter(Notification.PROBLEMS, pk=notification_id)
         .select_related("patient", "handled_by")
         .first()
     )

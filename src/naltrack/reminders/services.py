@@ -276,6 +276,7 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
     except delivery.NoAddress as missing:
         notification.status = Notification.Status.SKIPPED
         notification.reason = str(missing)
+        notification.unreachable = True
     except Exception as error:  # any delivery failure is retried, then shown to the clinic
         failure = notification.last_error = f"{type(error).__name__}: {error}"[:500]
         notification.send_after = now + dt.timedelta(minutes=2**notification.attempts)
@@ -299,6 +300,15 @@ def notification_send(*, notification_id: int, now: dt.datetime) -> str:
                 kind=notification.kind,
                 status="sent",
                 channel=notification.channel,
+            )
+        elif notification.unreachable:
+            audit_change(
+                AuditEvent.Action.UPDATE,
+                notification,
+                None,
+                kind=notification.kind,
+                status="skipped",
+                reason=notification.reason,
             )
         elif failure and notification.attempts >= MAX_ATTEMPTS:
             _failed(notification)

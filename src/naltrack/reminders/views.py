@@ -45,7 +45,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferenceForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        has_phone=bool(patient.phone),
+        phone=patient.phone,
         clinic_time=defaults.reminder_time,
         clinic_quiet_hours=quiet_hours_for(preference=None, defaults=defaults),
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
+from phonenumber_field.modelfields import PhoneNumberField
 
 from naltrack.accounts.models import Clinic, Membership
 
@@ -61,10 +62,12 @@ class Patient(models.Model):
     sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
     pregnancy = models.CharField(max_length=20, choices=Pregnancy.choices, blank=True)
     email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
+    # In E.164; a number typed without a country code is read as NALTRACK_PHONE_REGION's.
+    phone = PhoneNumberField(max_length=40, blank=True)
+    # Without case or spaces (``care.patient_rules``): unique among the clinic's patients.
     medical_record_number = models.CharField(max_length=40, blank=True)
     emergency_contact_name = models.CharField(max_length=200, blank=True)
-    emergency_contact_phone = models.CharField(max_length=40, blank=True)
+    emergency_contact_phone = PhoneNumberField(max_length=40, blank=True)
     insurance_payer = models.CharField(max_length=120, blank=True)
     insurance_member_id = models.CharField(max_length=60, blank=True)
     reminder_channel = models.CharField(
@@ -82,6 +85,13 @@ class Patient(models.Model):
         indexes = [
             models.Index(fields=["clinic", "family_name", "given_name"]),
             models.Index(fields=["clinic", "last_contact_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "medical_record_number"],
+                condition=~models.Q(medical_record_number=""),
+                name="patient_record_number_unique_in_clinic",
+            )
         ]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from naltrack.care.selectors.access import (
     row_get,
 )
 from naltrack.care.selectors.chart import CHART_DAYS, Chart, TimelineEntry, chart_for
+from naltrack.care.selectors.duplicates import LikelyDuplicate, likely_duplicates
 from naltrack.care.selectors.patient_lists import (
     patient_list_filtered,
     patients_annotated,
@@ -53,6 +54,7 @@ __all__ = [
     "LAB_DAYS",
     "SNAPSHOT_DAYS",
     "Chart",
+    "LikelyDuplicate",
     "StartCheckRecord",
     "TimelineEntry",
     "Treatment",
@@ -67,6 +69,7 @@ __all__ = [
     "episode_current",
     "episode_latest",
     "episode_state",
+    "likely_duplicates",
     "override_findings",
     "patient_get",
     "patient_list_audit",

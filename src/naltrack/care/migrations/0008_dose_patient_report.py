@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("care", "0005_regimen_override_findings"),
+        ("care", "0007_regimen_override_findings"),
     ]
 
     operations = [

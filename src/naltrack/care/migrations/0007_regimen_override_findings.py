@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("care", "0004_screen_panel_and_extended_release_buprenorphine"),
+        ("care", "0006_patient_phone_numbers_and_unique_record_numbers"),
     ]
 
     operations = [
