@@ -30,12 +30,14 @@ from tests.test_url_access import API, GATED, PUBLIC, ROUTES, Route, _url
 
 GIVEN, FAMILY = "Qzmarkgiven", "Qzmarkfamily"
 EMAIL = "qzmark.patient@example.org"
-PHONE = "555-0177-4242"
+# A real number in E.164 (as stored); markers are long enough never to occur in a random id.
+PHONE = "+13125559731"
 NOTE = "Qzmarknote about relapse"
 UNIT = "qzmarkunit"
 FORM_TEXT = "Qzmarkform"
 FORM_EMAIL = "qzmark.form@example.org"
-MARKERS = [GIVEN, FAMILY, EMAIL, "qzmark.patient", PHONE, "0177", "Qzmarknote", UNIT]
+MARKERS = [GIVEN, FAMILY, EMAIL, "qzmark.patient", PHONE, "3125559731", "555-9731", "Qzmarknote"]
+MARKERS += [UNIT]
 MARKERS += [FORM_TEXT, FORM_EMAIL, "qzmark.form", "Qzmarkenrol", "qzmark.enrol"]
 
 
