@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "naltrack.education",
     "naltrack.reminders",
     "naltrack.processes",
+    "naltrack.operations",
     "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
