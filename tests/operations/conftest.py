@@ -85,26 +85,29 @@ def migrated_place(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def new_place(
     migrated_place: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Callable[..., Place]]:
-    """Makes places: ``new_place(migrated=True)`` has the current schema and no records,
-    ``new_place()`` is empty (no file, or a database without a table)."""
+    """Makes places: ``new_place()`` is empty (no file, or a database without a table),
+    ``new_place(migrated=True)`` has the current schema and no records, ``new_place(copy_of=…)``
+    holds what another place holds."""
     databases: list[str] = []
 
-    def make(*, migrated: bool = False) -> Place:
+    def make(*, migrated: bool = False, copy_of: Place | None = None) -> Place:
         home = tmp_path_factory.mktemp("home")
         env = base_env(home)
         if not postgres_url():
             # The default place of the database under NALTRACK_HOME, as an operator has it.
             path = home / "var" / "naltrack.sqlite3"
-            if migrated:
+            source = copy_of.sqlite_path if copy_of else migrated_place if migrated else None
+            if source:
                 path.parent.mkdir()
                 with (
-                    contextlib.closing(sqlite3.connect(migrated_place)) as source,
+                    contextlib.closing(sqlite3.connect(source)) as original,
                     contextlib.closing(sqlite3.connect(path)) as copy,
                 ):
-                    source.backup(copy)
+                    original.backup(copy)
             return Place(env=env, sqlite_path=path)
         name = f"naltrack_ops_{uuid.uuid4().hex[:12]}"
-        template = f' TEMPLATE "{migrated_place}"' if migrated else ""
+        source = copy_of.url.rsplit("/", 1)[1] if copy_of else migrated_place if migrated else ""
+        template = f' TEMPLATE "{source}"' if source else ""
         pg_admin(f'CREATE DATABASE "{name}"{template}')
         databases.append(name)
         env["DATABASE_URL"] = with_database(postgres_url(), name)

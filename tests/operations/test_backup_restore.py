@@ -156,8 +156,7 @@ def test_taking_a_backup_is_audited_as_an_export_of_no_one_clinic(scenario):
 
 
 def test_a_restore_over_records_is_refused_unless_forced(scenario, new_place):
-    target = new_place()
-    run(naltrack("restore", str(scenario.backup)), target.env)
+    target = new_place(copy_of=scenario.restored)
     before = len(notes(target))
     refused = subprocess.run(
         naltrack("restore", str(scenario.backup)),
