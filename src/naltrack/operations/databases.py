@@ -72,16 +72,12 @@ def count_rows(
     return counts
 
 
-def tables_in_use(cursor: Any, tables: Iterable[str]) -> dict[str, int]:
+def tables_in_use(cursor: Any, tables: list[str]) -> dict[str, int]:
     """The tables holding rows that `migrate` did not put there, with their counts."""
-    held = {
-        table: count
-        for table, count in count_rows(
-            cursor, tables, [(t, t) for t in tables if not t.startswith(FILLED_BY_MIGRATE)]
-        ).items()
-        if count
+    candidates = [(table, table) for table in tables if not table.startswith(FILLED_BY_MIGRATE)]
+    return {
+        table: count for table, count in count_rows(cursor, tables, candidates).items() if count
     }
-    return held
 
 
 def sqlite_read_only(path: Path) -> sqlite3.Connection:

@@ -22,10 +22,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if connection.vendor == "sqlite":
+        if connection.vendor == "sqlite" or options["force"]:
             self.stderr.write(
-                "The web server, workers and scheduler must be stopped while a SQLite database is "
-                "restored: they would keep writing to the file being replaced."
+                "The web server, workers and scheduler must be stopped during a restore: they "
+                "would keep writing to the database being replaced."
             )
         try:
             restored = restore_from(
