@@ -5,7 +5,6 @@ PostgreSQL server of ``DATABASE_URL`` (CI's second run). The engine is the confi
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,11 +58,6 @@ class Place:
 @pytest.fixture(scope="session")
 def migrated_place(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Migrated once for the session: a SQLite file, or a PostgreSQL template database."""
-    if postgres_url():
-        assert shutil.which("pg_dump") and shutil.which("pg_restore"), (
-            "The backup tests run on PostgreSQL need pg_dump and pg_restore on PATH "
-            "(Debian: apt install postgresql-client-15)."
-        )
     home = tmp_path_factory.mktemp("migrated")
     env = base_env(home)
     if not postgres_url():

@@ -10,6 +10,7 @@ and lists the numbers of those that committed (``writer.py``).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -24,7 +25,7 @@ from django.core.management.base import CommandError
 
 from naltrack.operations.databases import OperationError, pg_environment, pg_tool
 from tests.operations.conftest import Place
-from tests.reminders.workers import ROOT, naltrack, run, stop_group, wait_until
+from tests.reminders.workers import ROOT, naltrack, postgres_url, run, stop_group, wait_until
 
 # The backup starts once this many notes have committed, and the writer must commit this many
 # more after it ended: the backup was taken mid-stream.
@@ -53,6 +54,11 @@ class Scenario:
 
 @pytest.fixture(scope="module")
 def scenario(new_place, tmp_path_factory) -> Scenario:
+    if postgres_url():
+        assert shutil.which("pg_dump") and shutil.which("pg_restore"), (
+            "The backup tests on PostgreSQL need pg_dump and pg_restore on PATH "
+            "(Debian: apt install postgresql-client-15)."
+        )
     source = new_place(migrated=True)
     work = tmp_path_factory.mktemp("backup")
     acks = work / "acks"
