@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     if len(argv) > 1 and argv[1] == "calc":
         return calc_main(argv[2:])
+    if argv[1:] in (["--version"], ["version"]):
+        # Django would answer both with its own version; operators need Naltrack's.
+        from naltrack.operations.version import naltrack_version
+
+        sys.stdout.write(f"naltrack {naltrack_version()}\n")
+        return 0
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naltrack.config.settings")
     from django.core.management import execute_from_command_line
 

@@ -16,6 +16,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from naltrack.operations.version import naltrack_version
+
 
 def _needs_second_factor(request: HttpRequest) -> bool:
     user = request.user
@@ -23,7 +25,7 @@ def _needs_second_factor(request: HttpRequest) -> bool:
 
 
 class SuperuserAdminSite(admin.AdminSite):
-    site_header = "Naltrack operator admin"
+    site_header = f"Naltrack operator admin · {naltrack_version()}"
     site_title = "Naltrack admin"
     index_title = "Library and records"
 
