@@ -37,7 +37,10 @@ class Command(BaseCommand):
         except ClinicError as error:
             raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from error
         self.stdout.write(f"Created {clinic.name} ({clinic.slug}, {clinic.time_zone}).")
-        self.stdout.write(f"Invitation sent to {options['admin_email'].strip().lower()}.")
-        # While email is not sent yet, the operator passes the link on.
-        if not email_is_sent():
+        email = options["admin_email"].strip().lower()
+        if email_is_sent():
+            self.stdout.write(f"Invitation emailed to {email}.")
+        else:
+            # Email is not set up yet (or prints to this console): the operator passes it on.
+            self.stdout.write(f"Email is not sent from this install yet: give {email} this link.")
             self.stdout.write(f"Invitation link: {url}")
