@@ -16,6 +16,8 @@ from django.urls import reverse
 from naltrack.accounts.clinics import clinic_resume, clinic_suspend
 from naltrack.accounts.models import Clinic, Membership, User
 from naltrack.audit.models import AuditEvent
+from naltrack.reminders.services import patients_to_remind
+from tests.care.helpers import started
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +120,13 @@ def test_people_of_a_suspended_clinic_cannot_sign_in_and_nothing_is_deleted(
         for e in AuditEvent.objects.filter(object_type="clinic", action=AuditEvent.Action.UPDATE)
     ]
     assert changes == [["yes", "no"], ["no", "yes"]]  # newest first
+
+
+def test_a_suspended_clinics_patients_are_sent_no_new_reminders(clinic, clinician, patient):
+    started(patient, clinician)
+    assert patient in patients_to_remind()
+    clinic_suspend(clinic=clinic, by=None)
+    assert patient not in patients_to_remind()
 
 
 @pytest.fixture

@@ -68,11 +68,13 @@ def after_quiet_hours(
 
 
 def patients_to_remind() -> Any:
-    """Patients on treatment, and stopped ones with follow-up contacts still to make."""
+    """Patients on treatment, and stopped ones with follow-up contacts still to make, at clinics
+    that are open (a suspended clinic's patients could not follow a reminder's link)."""
     return (
         Patient.objects.filter(
             Exists(Episode.objects.filter(patient=OuterRef("pk")).exclude(state="stopped"))
-            | Exists(FollowUp.objects.filter(patient=OuterRef("pk"), done_on__isnull=True))
+            | Exists(FollowUp.objects.filter(patient=OuterRef("pk"), done_on__isnull=True)),
+            clinic__suspended_at__isnull=True,
         )
         .select_related("clinic", "reminder_preference")
         .order_by("pk")
