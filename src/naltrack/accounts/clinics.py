@@ -12,6 +12,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.accounts.people import invitation_resend
+from naltrack.accounts.selectors import SignIn, sign_in_status
 from naltrack.accounts.services import AlreadyMember, HeldElsewhere, invitation_send, member_create
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
@@ -121,15 +123,10 @@ def clinic_admins_invite_again(
     *, clinic: Clinic, by: User | None, request: HttpRequest | None, base_url: str
 ) -> list[str]:
     """A fresh invitation to each of the clinic's admins who has not accepted one yet (older
-    links stop working); returns the links."""
-    waiting = User.objects.filter(
-        membership__clinic=clinic, membership__role=Membership.Role.ADMIN, is_active=True
-    )
-    urls = []
-    for admin in waiting:
-        if admin.has_usable_password():
-            continue
-        admin.set_unusable_password()
-        admin.save(update_fields=["password"])
-        urls.append(invitation_send(user=admin, invited_by=by, request=request, base_url=base_url))
-    return urls
+    links stop working, as on the People page); returns the links."""
+    admins = User.objects.filter(membership__clinic=clinic, membership__role=Membership.Role.ADMIN)
+    return [
+        invitation_resend(person=admin, by=by, request=request, base_url=base_url)  # type: ignore[arg-type]
+        for admin in admins.select_related("membership")
+        if sign_in_status(admin) == SignIn.INVITED
+    ]
