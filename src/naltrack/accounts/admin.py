@@ -105,6 +105,10 @@ class ClinicAddForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
+# What the operator gives for a new clinic: the clinic, and its first admin to invite.
+ADD_FIELDS = ("name", "slug", "time_zone", "admin_email", "admin_name")
+
+
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """The operator's list of clinics: create one with its first admin, suspend or resume one,
@@ -125,12 +129,12 @@ class ClinicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     ) -> Any:
         if obj is None:
             kwargs["form"] = ClinicAddForm
-            kwargs["fields"] = ("name", "slug", "time_zone", "admin_email", "admin_name")
+            kwargs["fields"] = ADD_FIELDS
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return ("name", "slug", "time_zone", "admin_email", "admin_name")
+            return ADD_FIELDS
         return self.fields
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
