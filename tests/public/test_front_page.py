@@ -127,3 +127,10 @@ def test_the_page_reads_a_fixed_number_of_queries(client: Client) -> None:
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) <= 4, [query["sql"] for query in queries.captured_queries]
+
+
+def test_a_head_request_at_the_root_answers_like_a_get(client: Client) -> None:
+    """Monitors and link checkers ask with HEAD."""
+    ClinicFactory()
+    assert client.head("/").status_code == 200
+    assert client.post("/").status_code == 405

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from naltrack.accounts.access import admin_required, current_clinic, current_user
 from naltrack.accounts.models import Clinic
@@ -22,7 +22,7 @@ from naltrack.public.services import FrontPageError, clinic_front_page_save
 from naltrack.web.views import get_and_post, posted, submitted
 
 
-@require_GET
+@require_safe
 def front_door(request: HttpRequest) -> HttpResponseBase:
     if request.user.is_authenticated:
         return role_home(request)
@@ -34,7 +34,7 @@ def front_door(request: HttpRequest) -> HttpResponseBase:
     return render(request, "public/welcome.html")
 
 
-@require_GET
+@require_safe
 def clinic_page(request: HttpRequest, slug: str) -> HttpResponse:
     return _clinic_page(request, selectors.clinic_public(slug=slug))
 
