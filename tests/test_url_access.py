@@ -23,6 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Open to anyone, signed in or not, on purpose.
 PUBLIC = {
+    "home",  # strangers get the clinic's public page; signed-in people their role's home
+    "public:clinic",
     "accounts:login",
     "accounts:logout",
     "accounts:password_reset",

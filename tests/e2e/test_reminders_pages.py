@@ -249,7 +249,7 @@ def test_the_pause_link_in_an_email_asks_then_pauses(page, on_treatment):
 
     # Opened from the email, not signed in: it asks first (mail scanners follow links).
     page.goto(link)
-    expect(page.get_by_role("heading")).to_have_text(
+    expect(page.get_by_role("heading", level=1)).to_have_text(
         "Pause reminders from Riverside Recovery Clinic"
     )
     expect(page.locator("main")).to_contain_text("Pause everyday reminders?")

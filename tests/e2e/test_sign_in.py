@@ -22,7 +22,9 @@ def people(clinic):
 @pytest.mark.parametrize("role", ["patient", "clinician", "admin"])
 def test_each_role_signs_in_to_its_home_on_a_phone(page, people, role):
     email, heading = people[role]
+    # A stranger at / sees the clinic's public page, which links to sign in.
     page.goto("/")
+    page.locator("main").get_by_role("link", name="Sign in").click()
     assert "/accounts/login/" in page.url
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)

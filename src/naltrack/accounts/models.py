@@ -68,12 +68,20 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role in Membership.STAFF_ROLES
 
 
+# The public page's intro is a short welcome, not a second library (source: NALTRACK — a page
+# that stays short loads fast on a phone and is read to the end).
+PUBLIC_INTRO_MAX_CHARS = 1500
+
+
 class Clinic(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     address = models.CharField(max_length=300, blank=True)
+    # Shown on the clinic's public page (naltrack.public), edited by its admin.
+    hours = models.CharField(max_length=200, blank=True)
+    public_intro = models.TextField(max_length=PUBLIC_INTRO_MAX_CHARS, blank=True)
     time_zone = models.CharField(max_length=64, default="America/New_York")
     # Overrides of naltrack.clinical.alerts.Thresholds, e.g. {"craving_high": 8}; empty means the
     # cited defaults. Checked by the clinical core when read (care.selectors.clinic_thresholds).

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "naltrack.api",
     "naltrack.enrollment",
     "naltrack.education",
+    "naltrack.public",
     "naltrack.reminders",
     "naltrack.processes",
     "naltrack.operations",

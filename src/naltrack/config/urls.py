@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from naltrack.accounts.views import home
 from naltrack.api.urls import api
 from naltrack.operations.views import healthz
+from naltrack.public.views import front_door
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", front_door, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("naltrack.accounts.urls")),
     path("api/", api.urls),
+    path("", include("naltrack.public.urls")),
     path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.clinician.urls")),
     path("", include("naltrack.patient.urls")),

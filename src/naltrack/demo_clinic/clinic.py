@@ -37,6 +37,14 @@ DEMO_LOGINS = (
 # The same seed builds the same clinic, relative to the day it is built.
 DEMO_SEED = 20240501
 
+# The demo clinic's welcome: about the clinic only, since what the page says about naltrexone
+# comes from the library.
+DEMO_INTRO = (
+    "Riverside Recovery Clinic helps adults with alcohol or opioid use problems, "
+    "without judgement.\n"
+    "Call us, or fill in the short form below and someone from our team will get back to you."
+)
+
 
 def demo_exists() -> bool:
     return Clinic.objects.exists()
@@ -56,9 +64,11 @@ def demo_reset() -> Clinic:
     clinic = Clinic.objects.create(
         name="Riverside Recovery Clinic",
         slug=DEMO_SLUG,
-        phone="(555) 010-0199",
+        phone="(201) 555-0199",
         email="care@riverside.example",
         address="100 River Street, Springfield",
+        hours="Monday to Friday, 8am to 6pm; Saturday, 9am to noon",
+        public_intro=DEMO_INTRO,
     )
     users = {}
     for login in DEMO_LOGINS:

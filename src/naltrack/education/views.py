@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from naltrack.education import selectors
+from naltrack.education.crisis import Crisis, crisis_in
 from naltrack.education.models import PATIENT_READING_GRADE_MAX, reader_clinic
 from naltrack.education.search import MAX_QUERY_CHARS, search_articles
 
@@ -24,7 +25,14 @@ def library(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     question = request.GET.get("q", "").strip()[:MAX_QUERY_CHARS]
     outcome = search_articles(question, clinic=reader_clinic(request.user)) if question else None
-    context = {"question": question, "outcome": outcome}
+    crises = crisis_in(question)
+    context = {
+        "question": question,
+        "outcome": outcome,
+        # Help comes first, above any article, on the page and in the live results alike.
+        "crisis": bool(crises),
+        "overdose_first": bool(crises) and crises[0] is Crisis.OVERDOSE,
+    }
     if getattr(request, "htmx", False):
         return render(request, "education/_results.html", context)
     return render(request, "education/search.html", context)
