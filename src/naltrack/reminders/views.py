@@ -37,7 +37,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         or patient.reminder_time,
         "quiet_start": preference.quiet_start if preference else None,
         "quiet_end": preference.quiet_end if preference else None,
-        "time_zone": preference.time_zone if preference else "",
+        "time_zone": (preference.time_zone if preference else "") or patient.clinic.time_zone,
         "paused_non_essential": bool(preference and preference.paused_non_essential),
         "opted_in_details": bool(preference and preference.opted_in_details),
     }
@@ -48,6 +48,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         phone=patient.phone,
         clinic_time=defaults.reminder_time,
         clinic_quiet_hours=quiet_hours_for(preference=None, defaults=defaults),
+        clinic_zone=patient.clinic.time_zone,
     )
     if request.method == "POST" and form.is_valid():
         services.preference_update(patient=patient, by=current_user(request), **form.cleaned_data)
