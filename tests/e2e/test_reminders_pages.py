@@ -164,12 +164,12 @@ def test_the_patient_changes_their_reminder_choices_on_a_phone(page, on_treatmen
 
 
 def submit_choices_the_form_refuses(page) -> None:
-    """Text message without a phone number, quiet hours without an end, an unknown time zone."""
+    """Text message without a phone number, quiet hours without an end."""
     page.goto("/me/reminders/")
     page.get_by_role("group", name="Send my reminders by").get_by_label("Text message").check()
     page.get_by_label("Time of my daily reminder").fill("07:45")
     page.get_by_label("Quiet hours from").fill("22:00")
-    page.get_by_label("My time zone").fill("Mars/Olympus")
+    page.get_by_label("My time zone").select_option("America/Chicago")
     page.get_by_role("button", name="Save").click()
 
 
@@ -184,14 +184,11 @@ def test_choices_the_form_refuses_get_an_error_by_each_field_and_nothing_is_save
 
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Nothing was saved yet")
-    expect(summary.get_by_role("link")).to_have_count(3)
+    expect(summary.get_by_role("link")).to_have_count(2)
     channel = page.get_by_role("group", name="Send my reminders by")
     expect(channel).to_contain_text("We have no mobile number for you.")
     expect(field(page, "Quiet hours until")).to_contain_text(
         "Give both the start and the end of quiet hours, or leave both empty."
-    )
-    expect(field(page, "My time zone")).to_contain_text(
-        "Enter a time zone name like America/New_York."
     )
     # Each message is by its own field only.
     expect(field(page, "Quiet hours from").locator(".field-error")).to_have_count(0)
@@ -200,14 +197,13 @@ def test_choices_the_form_refuses_get_an_error_by_each_field_and_nothing_is_save
     expect(channel.get_by_label("Text message")).to_be_checked()
     expect(page.get_by_label("Time of my daily reminder")).to_have_value("07:45")
     expect(page.get_by_label("Quiet hours from")).to_have_value("22:00")
-    expect(page.get_by_label("My time zone")).to_have_value("Mars/Olympus")
+    expect(page.get_by_label("My time zone")).to_have_value("America/Chicago")
     assert not ReminderPreference.objects.exists()
     assert not preference_events(patient)
 
     # Corrected, it saves.
     channel.get_by_label("Email").check()
     page.get_by_label("Quiet hours until").fill("06:30")
-    page.get_by_label("My time zone").fill("America/Chicago")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_have_text("Your reminder choices are saved.")
     expect(page.get_by_text("Times are in America/Chicago.")).to_be_visible()
@@ -227,8 +223,9 @@ def test_a_field_error_is_read_out_with_its_input(page, patient):
     expect(page.get_by_label("Quiet hours until")).to_have_accessible_description(
         re.compile("Give both the start and the end"), timeout=1000
     )
+    # The list's help names the clinic's zone, read out with the list.
     expect(page.get_by_label("My time zone")).to_have_accessible_description(
-        re.compile("Enter a time zone name"), timeout=1000
+        re.compile("Your clinic's is America/New_York"), timeout=1000
     )
 
 

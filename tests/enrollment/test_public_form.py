@@ -416,45 +416,6 @@ def test_honeypot_wins_even_over_an_invalid_form(client, clinic):
     assert not Enrollment.objects.exists()
 
 
-def test_sixth_form_in_an_hour_from_one_address_is_refused_kindly(client, clinic):
-    for n in range(5):
-        response = client.post(form_url(clinic), posted(email=f"person{n}@example.com"))
-        assert response.status_code == 302
-    response = client.post(form_url(clinic), posted(email="sixth@example.com"))
-    assert response.status_code == 429
-    assert "Please wait a little" in response.text
-    assert "555-000-1111" in response.text
-    assert "988" in response.text
-    assert Enrollment.objects.count() == 5
-    # Another address is not affected.
-    other = client.post(
-        form_url(clinic), posted(email="neighbour@example.com"), REMOTE_ADDR="198.51.100.7"
-    )
-    assert other.status_code == 302
-    assert Enrollment.objects.count() == 6
-
-
-def test_forms_older_than_an_hour_do_not_count(client, clinic):
-    for n in range(5):
-        client.post(form_url(clinic), posted(email=f"person{n}@example.com"))
-    Enrollment.objects.update(submitted_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=61))
-    assert client.post(form_url(clinic), posted()).status_code == 302
-
-
-def test_honeypot_hits_count_towards_the_limit(client, clinic, settings):
-    settings.NALTRACK_ENROLLMENT_HOURLY_LIMIT = 2
-    for _ in range(2):
-        client.post(form_url(clinic), posted(referral_code="spam"))
-    assert client.post(form_url(clinic), posted()).status_code == 429
-    assert AuditEvent.objects.filter(object_type="enrollment").count() == 2
-
-
-def test_showing_the_form_is_never_throttled(client, clinic, settings):
-    settings.NALTRACK_ENROLLMENT_HOURLY_LIMIT = 1
-    client.post(form_url(clinic), posted())
-    assert client.get(form_url(clinic)).status_code == 200
-
-
 # --- the same person twice -------------------------------------------------------------------
 
 

@@ -35,18 +35,6 @@ def test_age_counts_whole_years():
     assert age_on(dt.date(2000, 2, 29), dt.date(2016, 2, 28)) == 15
 
 
-def test_submit_refuses_past_the_hourly_limit(clinic, settings):
-    settings.NALTRACK_ENROLLMENT_HOURLY_LIMIT = 2
-    submitted(clinic, ip_address="192.0.2.1")
-    submitted(clinic, ip_address="192.0.2.1", email="b@example.com")
-    with pytest.raises(services.SubmissionThrottled):
-        submitted(clinic, ip_address="192.0.2.1", email="c@example.com")
-    assert Enrollment.objects.count() == 2
-    # Without a known address there is nothing to count by: the form is stored.
-    submitted(clinic, ip_address=None, email="d@example.com")
-    assert Enrollment.objects.count() == 3
-
-
 def test_duplicates_link_to_the_first_form_of_the_same_clinic(clinic, other_clinic):
     first = submitted(clinic)
     submitted(other_clinic)

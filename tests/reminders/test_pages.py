@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from naltrack.care.models import Alert
 from naltrack.reminders import services, tasks
+from naltrack.reminders.forms import time_zone_choices
 from naltrack.reminders.management.commands.sweep import progress_text
 from naltrack.reminders.models import Notification, ReminderPreference
 from naltrack.reminders.pause_links import pause_link_token
@@ -57,7 +58,8 @@ def test_saving_the_preferences(client, patient):
     ("change", "field", "message"),
     [
         ({"reminder_time": "25:99"}, "reminder_time", "Enter a time like 08:30"),
-        ({"time_zone": "Mars/Olympus"}, "time_zone", "Enter a time zone name"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone", "Choose a time zone from the list"),
+        ({"time_zone": ""}, "time_zone", "Choose your time zone from the list."),
         ({"quiet_end": ""}, "quiet_end", "Give both the start and the end"),
         ({"quiet_end": "22:00"}, "quiet_end", "must differ from the start"),
         ({"channel": "sms"}, "channel", "We have no mobile number for you"),
@@ -71,6 +73,25 @@ def test_bad_input_gets_field_errors_and_saves_nothing(client, patient, change, 
     assert message in response.context["form"].errors[field][0]
     assert message in response.content.decode()
     assert not ReminderPreference.objects.exists()
+
+
+def test_the_time_zone_is_chosen_from_the_clinics_list_with_the_clinics_as_default(client, patient):
+    client.force_login(patient.user)
+    form = client.get(URL).context["form"]
+    assert form["time_zone"].value() == patient.clinic.time_zone == "America/New_York"
+    assert form.fields["time_zone"].choices == time_zone_choices()
+    page = client.get(URL).text
+    assert '<select name="time_zone"' in page
+    assert '<option value="America/New_York" selected>New York</option>' in page
+
+
+def test_keeping_the_clinics_zone_follows_the_clinic(client, patient):
+    client.force_login(patient.user)
+    client.post(URL, {**VALID, "time_zone": patient.clinic.time_zone})
+    assert ReminderPreference.objects.get(patient=patient).time_zone == ""
+    patient.clinic.time_zone = "America/Denver"
+    patient.clinic.save()
+    assert client.get(URL).context["form"]["time_zone"].value() == "America/Denver"
 
 
 def test_staff_cannot_open_the_patients_page(client, clinician):

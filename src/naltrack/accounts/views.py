@@ -4,17 +4,21 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
+from naltrack.accounts import second_factor
 from naltrack.accounts.access import (
     admin_required,
     current_clinic,
     current_user,
     signed_in_required,
 )
+from naltrack.accounts.backends import ClinicMemberBackend
 from naltrack.accounts.forms import (
     EmailLoginForm,
     InviteForm,
@@ -24,7 +28,7 @@ from naltrack.accounts.models import Membership, User
 from naltrack.accounts.selectors import clinic_staff
 from naltrack.accounts.services import AlreadyMember, staff_invite
 from naltrack.accounts.tokens import account_link_tokens
-from naltrack.accounts.two_factor_views import SetupAfterNewPassword
+from naltrack.accounts.two_factor_views import SIGN_IN_BACKEND, SetupAfterNewPassword
 from naltrack.operations.health import clinic_system
 from naltrack.web.views import posted
 
@@ -82,12 +86,38 @@ class PasswordResetConfirmView(ActiveAccountLinkMixin, SetupAfterNewPassword):
 
 
 class InvitationAcceptView(ActiveAccountLinkMixin, SetupAfterNewPassword):
-    """An invitation is a first password reset: the link stops working once a password is set."""
+    """An invitation is a first password reset: the link stops working once a password is set.
+
+    A patient is signed in at once and lands on their home: the link proved the mailbox and the
+    password was just chosen, and a patient has no second factor to set up. Staff keep the path
+    of ``SetupAfterNewPassword`` (their authenticator first)."""
 
     setup_via = "invitation"
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": "Welcome: choose your password", "invitation": True}
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
+        response = super().form_valid(form)
+        user = form.user
+        if not (
+            isinstance(user, User)
+            and user.role == Membership.Role.PATIENT
+            and not second_factor.needs_second_factor(user)
+            # The backend's own rule (a suspended clinic's people cannot sign in).
+            and ClinicMemberBackend().user_can_authenticate(user)
+        ):
+            return response
+        # Audited like any sign-in (accounts.signals.audit_login).
+        auth_login(self.request, user, backend=SIGN_IN_BACKEND)
+        membership = user.clinic_membership
+        clinic = f" to {membership.clinic.name}" if membership else ""
+        messages.success(
+            self.request,
+            f"Welcome{clinic}! Your password is saved and you are signed in. "
+            "This is your home page.",
+        )
+        return redirect("patient:home")
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -127,7 +128,7 @@ class Enrollment(models.Model):
     )
     likely_duplicate = models.BooleanField(default=False)
 
-    # For abuse review and the per-address throttle only; never shown to the person.
+    # For abuse review and the per-address limits only; never shown to the person.
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     objects = EnrollmentQuerySet.as_manager()
@@ -137,6 +138,8 @@ class Enrollment(models.Model):
         indexes = [
             models.Index(fields=["clinic", "status", "submitted_at"]),
             models.Index(fields=["ip_address", "submitted_at"]),
+            # The per-email limit counts by the address as typed in any case.
+            models.Index(Lower("email"), "submitted_at", name="enrollment_email_recent"),
             models.Index(fields=["clinic", "family_name", "given_name"]),
         ]
         constraints = [

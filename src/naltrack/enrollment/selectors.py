@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -21,10 +23,37 @@ from naltrack.enrollment.models import Enrollment
 # working days (Monday to Friday). A Naltrack default (source: NALTRACK), not a guideline.
 REPLY_WORKING_DAYS = 2
 
-# How many forms one internet address may send in an hour. A household or a shelter sharing one
-# address stays well under it; a script does not. A Naltrack default (source: NALTRACK), which
-# the setting NALTRACK_ENROLLMENT_HOURLY_LIMIT overrides.
-HOURLY_LIMIT_PER_ADDRESS = 5
+# How many forms may be sent before the form asks people to wait. An address is often shared:
+# a clinic's waiting-room Wi-Fi, a hospital or shelter network, a phone carrier that puts a
+# whole town behind a few addresses. So the address limits are set by counting a busy intake
+# day, and what a flood needs is stopped by the same numbers:
+# - an hour: a full waiting room of 20 to 25 people, each filling the 5-minute form on their
+#   phone in the same hour, stays under 30 (staff walking people through it one by one manage
+#   4 to 6 an hour each);
+# - a day: a busy clinic opens 20 to 40 new intakes on its biggest days (an outreach or walk-in
+#   day, 8 to 10 hours); 100 leaves room for that twice over, while a script from one address
+#   is held to 100 forms a day instead of thousands an hour;
+# - per email, a day: someone who sends the form again to correct a slip or who is not sure it
+#   went sends 2 or 3; more is not a person (a repeat is kept and linked, never lost, see
+#   ``earlier_submission_by_same_person``).
+# source: NALTRACK — thresholds counted for a clinic's waiting-room network (docs/security.md);
+# the settings NALTRACK_ENROLLMENT_HOURLY_LIMIT, NALTRACK_ENROLLMENT_DAILY_LIMIT and
+# NALTRACK_ENROLLMENT_EMAIL_DAILY_LIMIT override them.
+HOURLY_LIMIT_PER_ADDRESS = 30
+DAILY_LIMIT_PER_ADDRESS = 100
+DAILY_LIMIT_PER_EMAIL = 3
+
+HOUR = dt.timedelta(hours=1)
+DAY = dt.timedelta(days=1)
+
+
+class Limit(enum.Enum):
+    """Which limit a submission met: it decides what the person is told to do next."""
+
+    ADDRESS_HOUR = "address_hour"
+    ADDRESS_DAY = "address_day"
+    EMAIL_DAY = "email_day"
+
 
 # Decided submissions shown under the new ones in the queue.
 RECENTLY_DECIDED = 50
@@ -44,26 +73,60 @@ def clinic_for_enrollment(*, slug: str) -> Clinic:
     return clinic
 
 
-def submissions_from_address_in_last_hour(*, ip_address: str | None) -> int:
-    """Forms sent from one address in the last hour: those stored and those caught by the
-    honeypot (audited with no object id), so a script cannot fill the audit trail either."""
-    if not ip_address:
-        return 0
-    since = timezone.now() - dt.timedelta(hours=1)
-    stored = Enrollment.objects.filter(ip_address=ip_address, submitted_at__gte=since).count()
+def normalised_email(email: str) -> str:
+    """An email as the limit counts it: ``Jane@Example.com `` and ``jane@example.com`` are one."""
+    return email.strip().lower()
+
+
+def _address_counts(*, ip_address: str, now: dt.datetime) -> tuple[int, int]:
+    """Forms sent from one address in the last hour and the last day: those stored and those
+    caught by the honeypot (audited with no object id), so a script cannot fill the audit trail
+    either."""
+    hour_ago, day_ago = now - HOUR, now - DAY
+    stored = Enrollment.objects.filter(ip_address=ip_address, submitted_at__gte=day_ago).aggregate(
+        hour=Count("pk", filter=Q(submitted_at__gte=hour_ago)), day=Count("pk")
+    )
     discarded = AuditEvent.objects.filter(
-        occurred_at__gte=since,
+        occurred_at__gte=day_ago,
         ip_address=ip_address,
         action=AuditEvent.Action.CREATE,
         object_type="enrollment",
         object_id="",
-    ).count()
-    return stored + discarded
+    ).aggregate(hour=Count("pk", filter=Q(occurred_at__gte=hour_ago)), day=Count("pk"))
+    return stored["hour"] + discarded["hour"], stored["day"] + discarded["day"]
 
 
-def address_is_throttled(*, ip_address: str | None) -> bool:
-    limit = int(getattr(settings, "NALTRACK_ENROLLMENT_HOURLY_LIMIT", HOURLY_LIMIT_PER_ADDRESS))
-    return submissions_from_address_in_last_hour(ip_address=ip_address) >= limit
+def _email_count(*, email: str, now: dt.datetime) -> int:
+    count: int = (
+        Enrollment.objects.alias(email_key=Lower("email"))
+        .filter(email_key=email, submitted_at__gte=now - DAY)
+        .count()
+    )
+    return count
+
+
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def submission_limit(*, ip_address: str | None, email: str = "") -> Limit | None:
+    """The limit one more form from this address, with this email, would go past, or None.
+
+    Without an address (a Unix socket) or an email there is nothing to count that one by.
+    """
+    now = timezone.now()
+    if ip_address:
+        hour, day = _address_counts(ip_address=ip_address, now=now)
+        if hour >= _setting("NALTRACK_ENROLLMENT_HOURLY_LIMIT", HOURLY_LIMIT_PER_ADDRESS):
+            return Limit.ADDRESS_HOUR
+        if day >= _setting("NALTRACK_ENROLLMENT_DAILY_LIMIT", DAILY_LIMIT_PER_ADDRESS):
+            return Limit.ADDRESS_DAY
+    email = normalised_email(email)
+    if email and _email_count(email=email, now=now) >= _setting(
+        "NALTRACK_ENROLLMENT_EMAIL_DAILY_LIMIT", DAILY_LIMIT_PER_EMAIL
+    ):
+        return Limit.EMAIL_DAY
+    return None
 
 
 def reply_due(*, submitted_on: dt.date) -> dt.date:

@@ -34,8 +34,12 @@ from naltrack.reminders.defaults import new_patient_channel
 logger = logging.getLogger(__name__)
 
 
-class SubmissionThrottled(Exception):
-    """Too many forms from one address in the last hour."""
+class SubmissionLimited(Exception):
+    """Too many forms from one address, or with one email, lately (``selectors.Limit``)."""
+
+    def __init__(self, limit: selectors.Limit) -> None:
+        super().__init__(limit.value)
+        self.limit = limit
 
 
 class EnrollmentAlreadyDecided(Exception):
@@ -49,11 +53,12 @@ class EnrollmentAlreadyDecided(Exception):
 def enrollment_submit(*, clinic: Clinic, ip_address: str | None, **answers: Any) -> Enrollment:
     """Store one submission (the form's cleaned answers) and audit it; no actor, it is public.
 
-    The throttle is checked again here, inside the transaction that writes, so two forms sent at
-    once from one address cannot both slip under the limit on SQLite (writes are serialised).
+    The limits are checked here, inside the transaction that writes, so two forms sent at once
+    from one address cannot both slip under them on SQLite (writes are serialised).
     """
-    if selectors.address_is_throttled(ip_address=ip_address):
-        raise SubmissionThrottled(ip_address)
+    limit = selectors.submission_limit(ip_address=ip_address, email=answers.get("email", ""))
+    if limit is not None:
+        raise SubmissionLimited(limit)
     enrollment = Enrollment(clinic=clinic, ip_address=ip_address, **answers)
     enrollment.duplicate_of = selectors.earlier_submission_by_same_person(
         clinic=clinic,
@@ -80,9 +85,12 @@ def enrollment_honeypot_caught(*, clinic: Clinic, ip_address: str | None) -> Non
     """A form that filled the field only a script can see: store nothing, but leave a trace.
 
     The audit event has no object id (nothing was stored); it counts towards the address's
-    hourly limit, so a script that keeps trying is slowed down like any other sender.
+    limits, so a script that keeps trying is slowed down like any other sender. Past them it
+    leaves only the log line: a script must not be able to fill the audit trail.
     """
     logger.warning("Enrollment honeypot filled: clinic=%s address=%s", clinic.pk, ip_address)
+    if selectors.submission_limit(ip_address=ip_address) is not None:
+        return
     audit_record(
         request=None,
         actor=None,

@@ -53,34 +53,41 @@ def enroll(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _enroll(request: HttpRequest, clinic: Clinic) -> HttpResponse:
     form = EnrollmentForm(clinic=clinic)
+    limit = None
     if request.method == "POST":
         address = client_address(request)
-        if selectors.address_is_throttled(ip_address=address):
-            return _throttled(request, clinic)
         if request.POST.get(HONEYPOT, "").strip():
             # The same answer a person gets, so a script learns nothing; nothing is stored.
             services.enrollment_honeypot_caught(clinic=clinic, ip_address=address)
             method = request.POST.get("preferred_contact", "")
             return _to_thanks(request, clinic, method=method, contact="", given_name="")
+        # The form is read before any limit: a person who is asked to wait keeps every answer.
         form = EnrollmentForm(request.POST, clinic=clinic)
         if form.is_valid():
             try:
                 enrollment = services.enrollment_submit(
                     clinic=clinic, ip_address=address, **form.answers()
                 )
-            except services.SubmissionThrottled:
-                return _throttled(request, clinic)
-            return _to_thanks(
-                request,
-                clinic,
-                method=enrollment.preferred_contact,
-                contact=enrollment.contact_detail,
-                given_name=enrollment.given_name,
-            )
+            except services.SubmissionLimited as limited:
+                limit = limited.limit
+            else:
+                return _to_thanks(
+                    request,
+                    clinic,
+                    method=enrollment.preferred_contact,
+                    contact=enrollment.contact_detail,
+                    given_name=enrollment.given_name,
+                )
     return render(
         request,
         "enrollment/form.html",
-        {"clinic": clinic, "form": form, "privacy_open": bool(form.errors)},
+        {
+            "clinic": clinic,
+            "form": form,
+            "privacy_open": bool(form.errors),
+            "limit": limit.value if limit else "",
+        },
+        status=429 if limit else 200,
     )
 
 
@@ -94,10 +101,6 @@ def _to_thanks(
         "given_name": given_name,
     }
     return redirect("enrollment:thanks", slug=clinic.slug)
-
-
-def _throttled(request: HttpRequest, clinic: Clinic) -> HttpResponse:
-    return render(request, "enrollment/throttled.html", {"clinic": clinic}, status=429)
 
 
 @require_GET

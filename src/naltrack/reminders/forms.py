@@ -55,11 +55,12 @@ class PreferenceForm(QuietHoursForm):
         error_messages={"required": "Choose email or text message."},
     )
     reminder_time = time_field("Time of my daily reminder")
-    time_zone = forms.CharField(
+    time_zone = forms.ChoiceField(
         label="My time zone",
-        required=False,
-        max_length=64,
-        help_text="Leave empty to use your clinic's, e.g. America/Chicago.",
+        error_messages={
+            "required": "Choose your time zone from the list.",
+            "invalid_choice": "Choose a time zone from the list, for example America/New_York.",
+        },
     )
     paused_non_essential = forms.BooleanField(
         label="Pause everyday reminders (important ones, like a missed shot, still come)",
@@ -76,10 +77,17 @@ class PreferenceForm(QuietHoursForm):
         phone: Any = "",
         clinic_time: dt.time = BUILT_IN_REMINDER_TIME,
         clinic_quiet_hours: tuple[dt.time, dt.time] | None = None,
+        clinic_zone: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.phone = phone
+        self.clinic_zone = clinic_zone
+        zone = self.fields["time_zone"]
+        zone.choices = time_zone_choices()  # type: ignore[attr-defined]
+        zone.initial = clinic_zone
+        if clinic_zone:
+            zone.help_text = f"Your clinic's is {clinic_zone}."
         # What an empty field means: the clinic's default, set by its admin.
         self.fields["reminder_time"].help_text = f"Leave empty for {clinic_time:%H:%M}."
         if clinic_quiet_hours:
@@ -91,10 +99,10 @@ class PreferenceForm(QuietHoursForm):
             )
 
     def clean_time_zone(self) -> str:
-        name: str = self.cleaned_data["time_zone"].strip()
-        if name and name not in zoneinfo.available_timezones():
-            raise forms.ValidationError("Enter a time zone name like America/New_York.")
-        return name
+        name: str = self.cleaned_data["time_zone"]
+        # Stored empty, the clinic's zone is followed: a patient who keeps it moves with the
+        # clinic if its admin corrects it, rather than staying on the old one.
+        return "" if name == self.clinic_zone else name
 
     def clean_channel(self) -> str:
         channel: str = self.cleaned_data["channel"]

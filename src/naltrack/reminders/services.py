@@ -27,7 +27,7 @@ from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_change, field_changes
 from naltrack.care import services as care_services
 from naltrack.care.models import Alert, Episode, FollowUp, Patient
-from naltrack.reminders import delivery
+from naltrack.reminders import delivery, quiet_hours
 from naltrack.reminders.defaults import preference_of
 from naltrack.reminders.models import Notification, ReminderPreference, SweepRun
 from naltrack.reminders.pause_links import pause_link_patient, pause_links_revoke
@@ -54,17 +54,15 @@ def after_quiet_hours(
     moment: dt.datetime, *, start: dt.time | None, end: dt.time | None, zone: ZoneInfo
 ) -> dt.datetime:
     """``moment``, or the end of the patient's quiet hours if it falls inside them."""
-    if start is None or end is None or start == end:
+    if start is None or end is None:
         return moment
     local = moment.astimezone(zone)
-    time, day = local.time(), local.date()
-    if start < end:
-        inside, end_day = start <= time < end, day
-    elif time >= start:  # quiet hours across midnight, e.g. 22:00-07:00: late evening
-        inside, end_day = True, day + dt.timedelta(days=1)
-    else:
-        inside, end_day = time < end, day
-    return at_local(end_day, end, zone) if inside else moment
+    if not quiet_hours.inside(local.time(), (start, end)):
+        return moment
+    end_day = local.date()
+    if quiet_hours.ends_next_day(local.time(), (start, end)):
+        end_day += dt.timedelta(days=1)
+    return at_local(end_day, end, zone)
 
 
 def patients_to_remind() -> Any:

@@ -21,9 +21,10 @@ from naltrack.accounts.access import (
 from naltrack.care import selectors as care_selectors
 from naltrack.reminders import selectors, services
 from naltrack.reminders.clinic import clinic_defaults_save, notification_mark_handled
-from naltrack.reminders.defaults import clinic_defaults, quiet_hours_for
+from naltrack.reminders.defaults import clinic_defaults, quiet_hours_for, reminder_time_for
 from naltrack.reminders.forms import ClinicDefaultsForm, PreferenceForm, ProblemHandledForm
 from naltrack.reminders.pause_links import pause_link_patient
+from naltrack.reminders.quiet_hours import daily_reminder_held
 
 
 @patient_required
@@ -37,7 +38,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         or patient.reminder_time,
         "quiet_start": preference.quiet_start if preference else None,
         "quiet_end": preference.quiet_end if preference else None,
-        "time_zone": preference.time_zone if preference else "",
+        "time_zone": (preference.time_zone if preference else "") or patient.clinic.time_zone,
         "paused_non_essential": bool(preference and preference.paused_non_essential),
         "opted_in_details": bool(preference and preference.opted_in_details),
     }
@@ -48,17 +49,26 @@ def preferences(request: HttpRequest) -> HttpResponse:
         phone=patient.phone,
         clinic_time=defaults.reminder_time,
         clinic_quiet_hours=quiet_hours_for(preference=None, defaults=defaults),
+        clinic_zone=patient.clinic.time_zone,
     )
     if request.method == "POST" and form.is_valid():
         services.preference_update(patient=patient, by=current_user(request), **form.cleaned_data)
         messages.success(request, "Your reminder choices are saved.")
         return redirect("reminders:preferences")
+    # What the scheduler will do with the saved choices (the same rules it reads them by).
+    held = daily_reminder_held(
+        reminder_time=reminder_time_for(patient=patient, preference=preference, defaults=defaults),
+        quiet_hours=quiet_hours_for(preference=preference, defaults=defaults),
+    )
+    own_quiet_hours = preference is not None and preference.quiet_start is not None
     return render(
         request,
         "reminders/preferences.html",
         {
             "patient": patient,
             "form": form,
+            "held": held,
+            "whose_quiet_hours": "your" if own_quiet_hours else "your clinic’s",
             "clinic_zone": patient.clinic.time_zone,
             "notifications": selectors.notification_history(patient=patient),
             "history_zone": selectors.history_zone(patient=patient),
@@ -105,10 +115,14 @@ def clinic_settings(request: HttpRequest) -> HttpResponse:
         clinic_defaults_save(clinic=clinic, by=current_user(request), **form.cleaned_data)
         messages.success(request, "The clinic's reminder settings are saved.")
         return redirect("reminders:clinic_settings")
+    held = daily_reminder_held(
+        reminder_time=saved.reminder_time,
+        quiet_hours=quiet_hours_for(preference=None, defaults=saved),
+    )
     return render(
         request,
         "reminders/clinic_settings.html",
-        {"clinic": clinic, "form": form, "saved": saved},
+        {"clinic": clinic, "form": form, "saved": saved, "held": held},
     )
 
 
