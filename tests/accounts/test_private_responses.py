@@ -99,4 +99,3 @@ def test_a_missing_page_for_a_signed_in_person_is_not_stored(client, patient):
     response = client.get("/me/nothing-here/")
     assert response.status_code == 404
     assert response["Cache-Control"] == "no-store"
-

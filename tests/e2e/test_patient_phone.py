@@ -12,6 +12,7 @@ import os
 import pytest
 
 from naltrack.care import services
+from naltrack.care.models import DoseEvent, WithdrawnDoseReport
 from tests.care.helpers import TODAY, started
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.test_clinician_path import SCREENSHOTS, sign_in
@@ -127,3 +128,20 @@ def test_screenshot_of_the_patients_home_on_a_phone(page, on_tablets):
     sign_in(page, on_tablets.user.email)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "patient-home-phone.png"), full_page=True)
+
+
+def test_a_mistaken_dose_tap_can_be_undone(page, on_tablets):
+    sign_in(page, on_tablets.user.email)
+    page.get_by_role("button", name="I took my dose").click()
+    page.wait_for_load_state("networkidle")
+    assert "Taken ✓" in page.locator("main").inner_text()
+    assert DoseEvent.objects.filter(patient=on_tablets).exists()
+    undo = page.get_by_role("button", name="Undo: I didn’t take it")
+    assert undo.bounding_box()["height"] >= 44
+    assert_accessible(page)
+    undo.click()
+    page.wait_for_load_state("networkidle")
+    assert "Undone" in page.locator("main").inner_text()
+    assert page.get_by_role("button", name="I took my dose").is_visible()
+    assert not DoseEvent.objects.filter(patient=on_tablets).exists()
+    assert WithdrawnDoseReport.objects.filter(patient=on_tablets).count() == 1

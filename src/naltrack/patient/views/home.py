@@ -111,8 +111,15 @@ def home(request: HttpRequest) -> HttpResponse:
         check_in=CheckIn.objects.filter(patient=patient, day=today).first(),
         upcoming=_upcoming(patient, treatment),
         has_wallet_card=wallet_card_exists(patient=patient, treatment=treatment),
+        undo=_undo(patient, today, request),
         today=today,
     )
+
+
+def _undo(patient: Patient, today: dt.date, request: HttpRequest) -> dt.datetime | None:
+    """Until when today's "I took my dose" can still be undone, if it can."""
+    event = selectors.dose_report_undoable(patient=patient, day=today, by=current_user(request))
+    return selectors.undo_until(event) if event else None
 
 
 @patient_required
@@ -141,6 +148,22 @@ def dose_taken(request: HttpRequest) -> HttpResponse:
             )
         else:
             messages.success(request, "Thank you. Today’s dose is recorded. ✓")
+    return redirect("patient:home")
+
+
+@patient_required
+@require_POST
+def dose_undo(request: HttpRequest) -> HttpResponse:
+    """Take back a mistaken "I took my dose" within a few minutes of the tap."""
+    patient = selectors.patient_own(user=request.user)
+    try:
+        services.dose_report_withdraw(
+            patient=patient, day=timezone.localdate(), by=current_user(request)
+        )
+    except REFUSALS as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Undone. Today’s dose is not marked as taken.")
     return redirect("patient:home")
 
 
