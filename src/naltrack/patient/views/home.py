@@ -198,14 +198,20 @@ def check_in(request: HttpRequest) -> HttpResponse:
             and patient_forms.INJECTION_SITE[0] in (existing.side_effects or [])
         )
     )
-    form = patient_forms.CheckInForm(posted(request), initial=initial, injection=injection)
+    treatment = selectors.treatment_now(patient=patient, today=today)
+    form = patient_forms.CheckInForm(
+        posted(request),
+        initial=initial,
+        injection=injection,
+        side_effects=treatment.naltrexone_started,
+    )
     saved = submitted(
         form,
         lambda data: services.check_in_record(
             patient=patient,
             day=today,
             by=current_user(request),
-            **{**data, "note": data["note"].strip()},
+            **{"side_effects": [], **data, "note": data["note"].strip()},
         ),
     )
     if saved:
@@ -221,6 +227,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         request,
         "patient/check_in.html",
         patient=patient,
+        treatment=treatment,
         form=form,
         existing=existing,
         today=today,
