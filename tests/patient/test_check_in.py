@@ -27,7 +27,7 @@ def answers(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_the_form_is_quick_to_fill(me, patient):
+def test_the_form_is_quick_to_fill(me, patient, on_tablets):
     text = me.get(URL).text
     for n in range(11):
         assert f'value="{n}"' in text
@@ -58,7 +58,7 @@ def test_injection_site_is_asked_on_the_injection(me, on_injection):
     assert CheckIn.objects.get().side_effects == ["nausea", "injection_site_pain"]
 
 
-def test_check_in_is_saved_and_thanked(me, patient):
+def test_check_in_is_saved_and_thanked(me, patient, on_tablets):
     response = me.post(URL, answers(side_effects=["headache", "tiredness"], note="Slept badly."))
     assert response.status_code == 302
     assert response["Location"] == reverse("patient:home")
@@ -184,7 +184,7 @@ def test_support_page_without_a_check_in_goes_to_the_check_in(me):
     ],
 )
 def test_bad_input_gets_a_field_message_and_keeps_what_was_typed(
-    me, patient, field, value, message
+    me, patient, on_tablets, field, value, message
 ):
     data = answers(note="kept text", drinks="1")
     if value is None:

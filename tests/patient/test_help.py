@@ -25,7 +25,7 @@ def test_crisis_numbers_can_be_called_and_texted(me, patient):
     assert "+1 (555) 010-3000" in text
 
 
-def test_crisis_page_says_what_an_overdose_looks_like_and_what_to_do(me):
+def test_crisis_page_says_what_an_overdose_looks_like_and_what_to_do(me, on_tablets):
     text = me.get(URL).text
     for words in (
         "Won’t wake up or answer you",

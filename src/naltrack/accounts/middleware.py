@@ -45,17 +45,28 @@ PERMISSIONS_POLICY = (
 )
 
 
+def _signed_in(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 class PrivateResponseMiddleware:
     """A signed-in person's pages hold health records: no browser or proxy may keep a copy
-    (``Cache-Control: no-store``), and every page denies the browser features it never needs."""
+    (``Cache-Control: no-store``), and every page denies the browser features it never needs.
+
+    Patients use shared and borrowed phones. Every response to someone signed in when the
+    request arrived or when it left is covered: pages, htmx fragments, files, redirects, error
+    pages, the sign-out and the end of an expired session. It sits straight after the
+    authentication middleware so the redirects of the ones after it pass through here too.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        signed_in = _signed_in(request)
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if signed_in or _signed_in(request):
             response["Cache-Control"] = "no-store"
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

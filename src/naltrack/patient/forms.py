@@ -142,8 +142,14 @@ class CheckInForm(PatientForm):
 
     inline_choices = ("craving", "opioid_use", "mood")
 
-    def __init__(self, *args: Any, injection: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, injection: bool = False, side_effects: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if not side_effects:
+            # Before the first dose there is no medicine to have side effects from.
+            del self.fields["side_effects"]
+            return
         choices = [*SIDE_EFFECTS]
         if injection:
             choices.append(INJECTION_SITE)

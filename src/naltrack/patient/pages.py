@@ -14,6 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.care import selectors
@@ -30,7 +31,11 @@ def tel(phone: str) -> str:
 
 
 def page(request: HttpRequest, template: str, *, patient: Patient, **context: Any) -> HttpResponse:
+    """Every page knows the patient's treatment, so what it says fits where they are: not
+    started, on tablets or the shot, or stopped."""
     clinic: Clinic = patient.clinic
+    if "treatment" not in context:
+        context["treatment"] = selectors.treatment_now(patient=patient, today=timezone.localdate())
     return render(
         request,
         template,

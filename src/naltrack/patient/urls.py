@@ -9,6 +9,7 @@ app_name = "patient"
 urlpatterns = [
     path("me/", home.home, name="home"),
     path("me/dose/", home.dose_taken, name="dose_taken"),
+    path("me/dose/undo/", home.dose_undo, name="dose_undo"),
     path("me/check-in/", home.check_in, name="check_in"),
     path("me/check-in/support/", home.check_in_support, name="check_in_support"),
     path("me/schedule/", schedule.schedule, name="schedule"),

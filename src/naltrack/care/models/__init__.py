@@ -24,6 +24,7 @@ from naltrack.care.models.treatment import (
     Regimen,
     StartCheck,
     TaperPlan,
+    WithdrawnDoseReport,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "StartCheck",
     "TaperPlan",
     "TherapySession",
+    "WithdrawnDoseReport",
 ]

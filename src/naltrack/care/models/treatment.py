@@ -146,6 +146,27 @@ class DoseEvent(PatientRow):
         indexes = [models.Index(fields=["patient", "day"])]
 
 
+class WithdrawnDoseReport(PatientRow):
+    """A patient's own report of a dose that they took back soon after (a mistaken tap).
+
+    The report leaves the day's doses (so adherence and the alert rules read the day as not
+    reported) but stays in the record here, with when it was made; ``recorded_by`` and
+    ``recorded_at`` are who took it back and when.
+    """
+
+    patient = models.ForeignKey(
+        Patient, on_delete=models.PROTECT, related_name="withdrawn_dose_reports"
+    )
+    regimen = models.ForeignKey(Regimen, on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    dose_mg = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=DoseEvent.Status.choices)
+    reported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+
+
 class Injection(PatientRow):
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="injections")
     regimen = models.ForeignKey(Regimen, on_delete=models.PROTECT, related_name="injections")

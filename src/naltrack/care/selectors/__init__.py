@@ -15,6 +15,7 @@ from naltrack.care.selectors.access import (
     row_get,
 )
 from naltrack.care.selectors.chart import CHART_DAYS, Chart, TimelineEntry, chart_for
+from naltrack.care.selectors.dose_reports import DOSE_UNDO_MINUTES, dose_report_undoable, undo_until
 from naltrack.care.selectors.duplicates import LikelyDuplicate, likely_duplicates
 from naltrack.care.selectors.patient_lists import (
     patient_list_filtered,
@@ -51,6 +52,7 @@ from naltrack.care.selectors.treatment import (
 
 __all__ = [
     "CHART_DAYS",
+    "DOSE_UNDO_MINUTES",
     "LAB_DAYS",
     "SNAPSHOT_DAYS",
     "Chart",
@@ -66,6 +68,7 @@ __all__ = [
     "dose_calendar",
     "dose_calendar_with",
     "dose_due",
+    "dose_report_undoable",
     "episode_current",
     "episode_latest",
     "episode_state",
@@ -88,4 +91,5 @@ __all__ = [
     "treatment_now",
     "treatment_of",
     "treatments_now",
+    "undo_until",
 ]

@@ -155,6 +155,17 @@ class Treatment:
         return self.regimen is not None and self.state in ON_NALTREXONE
 
     @property
+    def naltrexone_started(self) -> bool:
+        """The latest episode's first dose has been given: the patient's own pages count
+        treatment from here, and ask about side effects only after it."""
+        return self.started_on is not None
+
+    @property
+    def started_on(self) -> dt.date | None:
+        started = self.episode.started_on if self.episode is not None else None
+        return started if started is not None and started <= self.today else None
+
+    @property
     def stopped(self) -> bool:
         return self.state == Episode.State.STOPPED
 

@@ -19,6 +19,7 @@ from naltrack.care.services.cravings import (
     craving_episode_try,
     craving_plan_save,
 )
+from naltrack.care.services.dose_reports import dose_report_withdraw
 from naltrack.care.services.history import (
     CheckInEntry,
     DoseEntry,
@@ -66,6 +67,7 @@ __all__ = [
     "craving_plan_save",
     "discontinuation_plan_store",
     "dose_record",
+    "dose_report_withdraw",
     "doses_record_many",
     "drug_screen_record",
     "episode_open",

@@ -111,8 +111,15 @@ def home(request: HttpRequest) -> HttpResponse:
         check_in=CheckIn.objects.filter(patient=patient, day=today).first(),
         upcoming=_upcoming(patient, treatment),
         has_wallet_card=wallet_card_exists(patient=patient, treatment=treatment),
+        undo=_undo(patient, today, request),
         today=today,
     )
+
+
+def _undo(patient: Patient, today: dt.date, request: HttpRequest) -> dt.datetime | None:
+    """Until when today's "I took my dose" can still be undone, if it can."""
+    event = selectors.dose_report_undoable(patient=patient, day=today, by=current_user(request))
+    return selectors.undo_until(event) if event else None
 
 
 @patient_required
@@ -141,6 +148,22 @@ def dose_taken(request: HttpRequest) -> HttpResponse:
             )
         else:
             messages.success(request, "Thank you. Today’s dose is recorded. ✓")
+    return redirect("patient:home")
+
+
+@patient_required
+@require_POST
+def dose_undo(request: HttpRequest) -> HttpResponse:
+    """Take back a mistaken "I took my dose" within a few minutes of the tap."""
+    patient = selectors.patient_own(user=request.user)
+    try:
+        services.dose_report_withdraw(
+            patient=patient, day=timezone.localdate(), by=current_user(request)
+        )
+    except REFUSALS as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Undone. Today’s dose is not marked as taken.")
     return redirect("patient:home")
 
 
@@ -175,14 +198,20 @@ def check_in(request: HttpRequest) -> HttpResponse:
             and patient_forms.INJECTION_SITE[0] in (existing.side_effects or [])
         )
     )
-    form = patient_forms.CheckInForm(posted(request), initial=initial, injection=injection)
+    treatment = selectors.treatment_now(patient=patient, today=today)
+    form = patient_forms.CheckInForm(
+        posted(request),
+        initial=initial,
+        injection=injection,
+        side_effects=treatment.naltrexone_started,
+    )
     saved = submitted(
         form,
         lambda data: services.check_in_record(
             patient=patient,
             day=today,
             by=current_user(request),
-            **{**data, "note": data["note"].strip()},
+            **{"side_effects": [], **data, "note": data["note"].strip()},
         ),
     )
     if saved:
@@ -198,6 +227,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         request,
         "patient/check_in.html",
         patient=patient,
+        treatment=treatment,
         form=form,
         existing=existing,
         today=today,

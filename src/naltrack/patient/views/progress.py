@@ -58,17 +58,24 @@ def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _window_start(treatment: selectors.Treatment) -> dt.date:
+    """The last 30 days, counted from the first dose once treatment started within them: days
+    before it (waiting after enrollment, screening) are not treatment days."""
+    start = treatment.today - dt.timedelta(days=PROGRESS_DAYS - 1)
+    return max(start, treatment.started_on) if treatment.started_on else start
+
+
 def _progress(
     treatment: selectors.Treatment, check_ins: list[CheckIn], dose_events: list[DoseEvent]
 ) -> Progress:
     today = treatment.today
-    start = today - dt.timedelta(days=PROGRESS_DAYS - 1)
+    start = _window_start(treatment)
     by_day = {c.day: c for c in check_ins}
     # The run: days in a row, ending today (or yesterday, before today's check-in), each with a
     # check-in and no drinking or opioid use. Days without a check-in end the run: we don't know.
     run = 0
     day = today if today in by_day else today - dt.timedelta(days=1)
-    while day in by_day and _clear(by_day[day]):
+    while day >= start and day in by_day and _clear(by_day[day]):
         run += 1
         day -= dt.timedelta(days=1)
     week_ago = today - dt.timedelta(days=7)
@@ -78,13 +85,13 @@ def _progress(
     if regimen is not None and treatment.is_oral:
         due = selectors.dose_calendar(regimen=regimen)
         recorded = {event.day for event in dose_events}
-        for n in range(PROGRESS_DAYS):
+        for n in range((today - start).days + 1):
             day = start + dt.timedelta(days=n)
             # Today counts once it is recorded: the day is not over yet.
             if due(day) is not None and (day < today or day in recorded):
                 scheduled += 1
     return Progress(
-        days=PROGRESS_DAYS,
+        days=(today - start).days + 1,
         check_in_days=len(by_day),
         clear_days=sum(1 for c in by_day.values() if _clear(c)),
         run=run,
@@ -170,8 +177,8 @@ def _progress_charts(
 def progress(request: HttpRequest) -> HttpResponse:
     patient = selectors.patient_own(user=request.user)
     today = timezone.localdate()
-    start = today - dt.timedelta(days=PROGRESS_DAYS - 1)
     treatment = selectors.treatment_now(patient=patient, today=today)
+    start = _window_start(treatment)
     check_ins = list(
         CheckIn.objects.filter(patient=patient, day__range=(start, today)).order_by("day")
     )
