@@ -6,18 +6,17 @@ The screenshots in docs/screenshots/ are taken here, so they show the pages as t
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from naltrack.care import services
 from naltrack.care.models import Alert, Injection, StartCheck, TaperPlan
 from tests.care.helpers import TODAY, started
+from tests.e2e.screenshots import save_screenshot
 from tests.factories import PASSWORD, PatientFactory, member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DAY = dt.timedelta(days=1)
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -101,14 +100,13 @@ def test_clinician_main_path(page, clinic_day):
         clinic_day["screening"],
         clinic_day["tablets"],
     )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     # Log in: the dashboard shows the overdue injection and its alert.
     sign_in(page, clinic_day["clinician"].email)
     main = page.locator("main")
     assert "Today at Riverside Recovery Clinic" in main.inner_text()
     assert "overdue since" in page.locator("#injections-heading + table").inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
+    save_screenshot(page, "dashboard.png")
 
     # Open an alert: it leads to the patient's chart, at the alerts.
     page.locator(".alert-list").get_by_role("link", name="Maria Santos").first.click()
@@ -170,7 +168,7 @@ def test_clinician_main_path(page, clinic_day):
 
     # Plan a step-down taper: preview the core's plan, then save it.
     page.goto(f"/clinic/patients/{tablets.pk}/")
-    page.screenshot(path=str(SCREENSHOTS / "patient-chart.png"), full_page=True)
+    save_screenshot(page, "patient-chart.png")
     page.get_by_role("button", name="Plan a stop or taper").click()
     answer(page, "Plan", "Step down once, then stop (clinician's choice)")
     page.get_by_label("Days at each step").fill("3")
@@ -182,7 +180,7 @@ def test_clinician_main_path(page, clinic_day):
     # An alcohol-only plan speaks of drinking and cravings, not of opioid tolerance.
     assert "drink" in preview.lower()
     assert "tolerance" not in preview.lower()
-    page.screenshot(path=str(SCREENSHOTS / "taper-planner.png"), full_page=True)
+    save_screenshot(page, "taper-planner.png")
     page.get_by_role("button", name="Save this plan").click()
     page.wait_for_load_state("networkidle")
     assert "Stop plan" in main.inner_text()

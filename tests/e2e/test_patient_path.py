@@ -19,7 +19,8 @@ from naltrack.care import services
 from naltrack.care.models import Alert, CheckIn, Patient
 from naltrack.enrollment.models import Enrollment
 from tests.care.helpers import TODAY, ready_inputs
-from tests.e2e.test_clinician_path import SCREENSHOTS, sign_in
+from tests.e2e.screenshots import save_screenshot
+from tests.e2e.test_clinician_path import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NEW_PASSWORD = "a-long-new-password-42"
@@ -36,7 +37,6 @@ def test_enrol_accept_check_in_alert_and_wallet_card(page, browser, live_server,
         "(555) 555-0199",
     )
     clinic.save()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     # Enrol through the public form, with a mistake corrected on the way.
     page.goto("/enroll/")
@@ -50,7 +50,7 @@ def test_enrol_accept_check_in_alert_and_wallet_card(page, browser, live_server,
     choose(page, "Have you used any opioids in the last 30 days?", "No")
     page.get_by_label(re.compile("to contact me about treatment")).check()
     page.get_by_label("I have read the privacy notice above.").check()
-    page.screenshot(path=str(SCREENSHOTS / "phone-enrollment-form.png"), full_page=True)
+    save_screenshot(page, "phone-enrollment-form.png")
     page.get_by_role("button", name="Send my form").click()
     page.wait_for_load_state("networkidle")
     assert (
@@ -98,14 +98,14 @@ def test_enrol_accept_check_in_alert_and_wallet_card(page, browser, live_server,
     welcome = page.locator("main").inner_text()
     assert "Your password is saved and you are signed in" in welcome
     assert "Hello, Sam" in welcome
-    page.screenshot(path=str(SCREENSHOTS / "phone-patient-home.png"), full_page=True)
+    save_screenshot(page, "phone-patient-home.png")
 
     # A check-in with a high craving shows help at once...
     page.get_by_role("button", name="Check in now").click()
     choose(page, "How strong is your craving right now?", "9")
     page.get_by_label("How many drinks did you have today?").fill("0")
     choose(page, "Did you use any opioids today?", "No")
-    page.screenshot(path=str(SCREENSHOTS / "phone-check-in.png"), full_page=True)
+    save_screenshot(page, "phone-check-in.png")
     page.get_by_role("button", name="Save my check-in").click()
     page.wait_for_load_state("networkidle")
     help_text = page.locator("main").inner_text()
@@ -124,7 +124,7 @@ def test_enrol_accept_check_in_alert_and_wallet_card(page, browser, live_server,
     # The craving walk-through starts from the help page.
     page.get_by_role("button", name="Walk me through a craving now").click()
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(SCREENSHOTS / "phone-craving-now.png"), full_page=True)
+    save_screenshot(page, "phone-craving-now.png")
 
     # The wallet card downloads, and says what emergency staff need to know.
     page.goto("/me/")

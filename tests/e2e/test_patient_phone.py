@@ -15,7 +15,8 @@ from naltrack.care import services
 from naltrack.care.models import DoseEvent, WithdrawnDoseReport
 from tests.care.helpers import TODAY, started
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_clinician_path import SCREENSHOTS, sign_in
+from tests.e2e.screenshots import save_screenshot
+from tests.e2e.test_clinician_path import sign_in
 from tests.factories import patient_with_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -126,8 +127,7 @@ def test_the_ask_box_is_the_full_width_of_the_page(page, on_tablets):
 )
 def test_screenshot_of_the_patients_home_on_a_phone(page, on_tablets):
     sign_in(page, on_tablets.user.email)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "patient-home-phone.png"), full_page=True)
+    save_screenshot(page, "patient-home-phone.png")
 
 
 def test_a_mistaken_dose_tap_can_be_undone(page, on_tablets):

@@ -8,7 +8,6 @@ taken here, so it shows the page as it is.
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from naltrack.accounts.models import Clinic
 from naltrack.education.loader import load_library
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_clinician_path import SCREENSHOTS
+from tests.e2e.screenshots import save_screenshot
 from tests.factories import ClinicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,9 +50,7 @@ def test_a_stranger_learns_then_starts_enrollment(page, riverside) -> None:
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text() == "Riverside Recovery Clinic"
     assert_crisis_help_visible(page)
-    if os.environ.get("NALTRACK_SCREENSHOTS"):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "public-home-phone.png"), full_page=True)
+    save_screenshot(page, "public-home-phone.png")
     # Read a section, then open its article.
     page.get_by_role("link", name="What to expect at the first visit").click()
     section = page.locator("#what-to-expect-at-the-first-visit")

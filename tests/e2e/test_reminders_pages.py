@@ -21,7 +21,8 @@ from naltrack.audit.models import AuditEvent
 from naltrack.reminders import services
 from naltrack.reminders.models import Notification, ReminderPreference
 from naltrack.reminders.pause_links import pause_link_token
-from tests.e2e.test_clinician_path import SCREENSHOTS, sign_in
+from tests.e2e.screenshots import save_screenshot
+from tests.e2e.test_clinician_path import sign_in
 from tests.reminders.helpers import local
 from tests.reminders.test_schedule import on_injections
 
@@ -90,9 +91,10 @@ def test_the_patient_changes_their_reminder_choices_on_a_phone(page, on_treatmen
     )
     services.reminders_schedule(now=local(OCT_26, 8))
     before = len(preference_events(patient))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     sign_in(page, patient.user.email)
+    # On a phone, Reminders is under the navigation's "More" menu.
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Reminders").click()
     expect(page).to_have_url(re.compile(r"/me/reminders/$"))
     expect(page.get_by_role("heading", name="My reminders")).to_be_visible()
@@ -125,7 +127,7 @@ def test_the_patient_changes_their_reminder_choices_on_a_phone(page, on_treatmen
 
     expect(page.get_by_role("status")).to_have_text("Your reminder choices are saved.")
     expect(page).to_have_url(re.compile(r"/me/reminders/$"))
-    page.screenshot(path=str(SCREENSHOTS / "reminder-preferences.png"), full_page=True)
+    save_screenshot(page, "reminder-preferences.png")
 
     # After a reload (no message any more) the page shows the new choices.
     page.reload()
@@ -357,7 +359,7 @@ def test_the_chart_shows_each_notification_and_what_happened_to_it(
         expect(rows.nth(n).get_by_role("cell")).to_have_text(cells)
     expect(rows.nth(2).locator("strong.text-urgent")).to_have_text("Not delivered")
     history.scroll_into_view_if_needed()
-    history.screenshot(path=str(SCREENSHOTS / "chart-notification-history.png"))
+    save_screenshot(history, "chart-notification-history.png", full_page=False)
 
 
 def test_the_chart_shows_a_clinic_in_another_zone_its_own_wall_clock(
