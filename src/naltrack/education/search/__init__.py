@@ -53,15 +53,16 @@ from naltrack.education.search.question import (
     Group,
     Term,
     fallback_terms,
+    light_stem,
     normalize,
     parse_question,
+    read_question,
 )
 from naltrack.education.search.ranking import (
     RELATIVE_CUTOFF,
     Marker,
     best_passage,
     group_weight,
-    light_stem,
     rank,
 )
 from naltrack.education.synonyms import BRAND_NAMES
@@ -115,7 +116,8 @@ def search_articles(
 ) -> SearchOutcome:
     """The articles a reader (of ``clinic``, or the public) sees, best answer first."""
     started = time.perf_counter()
-    groups = parse_question(question)
+    reading = read_question(question)
+    groups = reading.groups
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:
         return outcome
@@ -141,7 +143,7 @@ def search_articles(
     answered = [group for group in groups if any(matches.get(term) for term in group.terms)]
     outcome.groups = answered
     if answered:
-        words = normalize(question)
+        words = reading.words
         question_words = (
             {light_stem(word) for word in words}
             | {
