@@ -42,7 +42,7 @@ CORRECTION_CUTOFF = 0.8
 # What the scene-setting sentences of a long question count for, against the asking one.
 CONTEXT_WEIGHT = 0.5
 # What a question's kind (an intent: "how it works") counts for, against a typed word.
-INTENT_WEIGHT = 1.0
+INTENT_WEIGHT = 1.5
 # What a mention of a person counts for when the question is not about helping them.
 MENTION_WEIGHT = 0.2
 
@@ -209,15 +209,20 @@ def _says(tokens: list[str], word: str) -> bool:
     return any(token == word or light_stem(token) == stem for token in tokens)
 
 
-def _intents(tokens: list[str]) -> list[Group]:
-    """The kinds of question it is: an intent matches when all the words of one of its
-    patterns are in the question."""
+def _intents(tokens: list[str]) -> tuple[list[Group], set[str]]:
+    """The kinds of question it is (an intent matches when all the words of one of its
+    patterns are in the question), and the stems of the words that showed it: they are how
+    the question is put, not what it is about ("why cant you get high" asks why, not whether
+    it is addictive)."""
     groups = []
+    framing: set[str] = set()
     for intent in INTENTS:
-        if any(all(_says(tokens, word) for word in pattern) for pattern in intent.when):
+        shown = [p for p in intent.when if all(_says(tokens, word) for word in p)]
+        if shown:
             terms = [Term(term) for term in intent.search]
             groups.append(Group(typed=intent.name, terms=terms, weight=INTENT_WEIGHT))
-    return groups
+            framing |= {light_stem(w) for p in shown for word in p for w in word.split()}
+    return groups, framing
 
 
 @dataclass
@@ -243,11 +248,15 @@ def read_question(text: str) -> Reading:
         1.0 if len(clauses) == 1 or i == asking else CONTEXT_WEIGHT for i in range(len(clauses))
     ]
     order = [asking] + [i for i in range(len(clauses)) if i != asking]
+    intents, framing = _intents(tokens)
     groups: dict[frozenset[str], Group] = {}
-    for group in _intents(tokens):
+    for group in intents:
         groups[frozenset(term.text for term in group.terms)] = group
     for number in order:
         for group in _groups_of(clauses[number]):
+            said = [w for w in group.typed.split() if w not in STOPWORDS]
+            if said and all(light_stem(word) in framing for word in said):
+                continue
             group.weight = weights[number] * (MENTION_WEIGHT if group.typed in mentioned else 1.0)
             key = frozenset(term.text for term in group.terms)
             if key in groups:
