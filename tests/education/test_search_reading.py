@@ -26,6 +26,7 @@ def test_a_relative_mentioned_in_passing_counts_little() -> None:
     assert weights("can my wife have wine at dinner if she is on the shot")["wife"] == (
         MENTION_WEIGHT
     )
+    assert weights("is my husband's liver ok on naltrexone")["husbands"] == MENTION_WEIGHT
     # and is not compared with the titles (the family article's title says "family")
     assert "wife" not in read_question("can my wife have wine on the shot").words
 
@@ -41,7 +42,9 @@ def test_family_and_friends_as_the_topic_are_not_a_mention() -> None:
 
 
 def test_the_asking_sentence_counts_more_than_the_scene() -> None:
-    question = "I stopped drinking a year ago. My doctor wants me on the shot. Is it hard on the liver?"
+    question = (
+        "I stopped drinking a year ago. My doctor wants me on the shot. Is it hard on the liver?"
+    )
     read = weights(question)
     assert read["liver"] == 1.0
     assert read["stopped"] == read["drinking"] == CONTEXT_WEIGHT

@@ -187,15 +187,17 @@ def _groups_of(tokens: list[str]) -> list[Group]:
 
 def _mentions(tokens: list[str]) -> set[str]:
     """The people the question mentions ("husband", "my family", "a loved one"): a word for one
-    person always, a word for a group only after "my", "his"… ("what should friends know" is
-    about friends; "his friends wedding" is not)."""
+    person always (and its possessive: "my husband's doctor" is read "husbands"), a word for a
+    group only after "my", "his"… ("what should friends know" is about friends; "his friends
+    wedding" is not)."""
     found = set()
     for index, token in enumerate(tokens):
         pair = " ".join(tokens[index : index + 2])
         for word in (pair, token):
-            if word in PEOPLE or (
-                word in PEOPLE_GROUPS and index > 0 and tokens[index - 1] in POSSESSIVES
-            ):
+            if word in PEOPLE_GROUPS:
+                if index > 0 and tokens[index - 1] in POSSESSIVES:
+                    found.add(word)
+            elif word in PEOPLE or word.removesuffix("s") in PEOPLE:
                 found.add(word)
     return found
 
