@@ -52,6 +52,8 @@ def test_the_asking_sentence_counts_more_than_the_scene() -> None:
     run_on = weights("my sister says the shot is rough how long does it last")
     assert run_on["how long"] == 1.0
     assert run_on["the shot"] == CONTEXT_WEIGHT
+    # two questions in one: both ask
+    assert set(weights("what is naltrexone and how does it work").values()) == {1.0}
     # one sentence alone is all asking
     assert set(weights("i dont know what to say about the shot").values()) == {1.0}
 

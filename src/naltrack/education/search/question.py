@@ -4,13 +4,14 @@ to try for a group the index found nowhere (the word as a prefix, then the field
 
 A question is read for what it asks, not only for the words in it (``read_question``):
 
-- **the asking part**: in a long question, the sentence or clause that asks (ends with "?" or
-  starts with a question word followed by a verb: "how is that possible", "what can he do")
-  counts in full; the sentences that set the scene count less (``CONTEXT_WEIGHT``);
-- **who is mentioned is not what is asked**: "my husband", "my son", "a loved one" only search
-  for the family article when the question is about helping or talking to them;
+- **the asking part**: in a long question, the sentences or clauses that ask (end with "?",
+  or start with a question word or a verb: "can I…", "how is that possible", "what can he do")
+  count in full; those that only set the scene count less (``CONTEXT_WEIGHT``);
+- **who is mentioned is not what is asked**: "my husband", "my son", "a loved one" count
+  little (``MENTION_WEIGHT``) unless the question is about helping or talking to them;
 - **what kind of question it is** (the ``[[intents]]`` of the word lists): "what does it do in
-  the brain", "how does it block the high" ask how it works, whatever else they mention.
+  the brain", "how does it block the high" ask how it works, whatever else they mention; the
+  words that showed it are not searched again as the subject.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ MAX_QUERY_CHARS = 200
 MAX_GROUPS = 12
 # How close (difflib ratio) a word found nowhere must be to a word of the field to be read as it.
 CORRECTION_CUTOFF = 0.8
-# What the scene-setting sentences of a long question count for, against the asking one.
+# What the scene-setting sentences of a long question count for, against the asking ones.
 CONTEXT_WEIGHT = 0.5
 # What a question's kind (an intent: "how it works") counts for, against a typed word.
 INTENT_WEIGHT = 1.5
@@ -139,9 +140,10 @@ _ASKING_VERBS = frozenset(
 _OPENING_VERBS = _ASKING_VERBS - {"happens", "happen", "if", "long", "much", "many", "often"}
 
 
-def _clauses(text: str) -> tuple[list[list[str]], int]:
-    """The question's sentences and clauses, each as its words (spelling fixed), and which one
-    asks: the last ending with "?", else the last one opened by a question word or a verb."""
+def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
+    """The question's sentences and clauses, each as its words (spelling fixed), and which ones
+    ask: those ending with "?" or opened by a question word or a verb ("can", "is"), else the
+    last one."""
     pieces: list[tuple[list[str], bool]] = []
     for raw in re.split(
         r"(?<=[.?!;])\s+|\n+|,\s*(?=(?:how|what|why|when|can|is|does|do|should|will)\b)",
@@ -158,16 +160,12 @@ def _clauses(text: str) -> tuple[list[list[str]], int]:
                 pieces.append((tokens[start:index], False))
                 start = index
         pieces.append((tokens[start:], raw.rstrip().endswith("?")))
-    if not pieces:
-        return [], 0
-    asking = [i for i, (_, mark) in enumerate(pieces) if mark]
-    if not asking:
-        asking = [
-            i
-            for i, (tokens, _) in enumerate(pieces)
-            if tokens[0] in _QUESTION_WORDS or tokens[0] in _OPENING_VERBS
-        ]
-    return [tokens for tokens, _ in pieces], (asking[-1] if asking else len(pieces) - 1)
+    asking = {
+        i
+        for i, (tokens, mark) in enumerate(pieces)
+        if mark or tokens[0] in _QUESTION_WORDS or tokens[0] in _OPENING_VERBS
+    }
+    return [tokens for tokens, _ in pieces], asking or {len(pieces) - 1}
 
 
 def _groups_of(tokens: list[str]) -> list[Group]:
@@ -246,10 +244,8 @@ def read_question(text: str) -> Reading:
     mentioned = _mentions(tokens)
     if any(_says(tokens, word) for word in HELPING):
         mentioned = set()
-    weights = [
-        1.0 if len(clauses) == 1 or i == asking else CONTEXT_WEIGHT for i in range(len(clauses))
-    ]
-    order = [asking] + [i for i in range(len(clauses)) if i != asking]
+    weights = [1.0 if i in asking else CONTEXT_WEIGHT for i in range(len(clauses))]
+    order = sorted(range(len(clauses)), key=lambda i: i not in asking)
     intents, framing = _intents(tokens)
     groups: dict[frozenset[str], Group] = {}
     for group in intents:
