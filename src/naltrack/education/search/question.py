@@ -146,7 +146,7 @@ def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
     last one."""
     pieces: list[tuple[list[str], bool]] = []
     for raw in re.split(
-        r"(?<=[.?!;])\s+|\n+|,\s*(?=(?:how|what|why|when|can|is|does|do|should|will)\b)",
+        r"(?<=[.?!;])\s+|\n+|,\s*(?=(?:how|what|why|when|can|could|is|are|does|do|should|will|would)\b)",
         text[:MAX_QUERY_CHARS],
         flags=re.IGNORECASE,
     ):
