@@ -63,6 +63,11 @@ def test_the_kind_of_question_is_read_from_its_pattern() -> None:
     assert weights("how does the shot block opioids")["how it works"] == INTENT_WEIGHT
     assert "how it works" not in weights("can you get high on naltrexone")
     assert weights("can i start the pills again after a slip")["start again"] == INTENT_WEIGHT
+    # how long the block lasts is not how long treatment lasts; "how long" is not searched again
+    lasts = weights("how long does vivitrol stay in your system")
+    assert lasts["how long it lasts"] == INTENT_WEIGHT
+    assert "how long" not in lasts
+    assert "how long it lasts" not in weights("how long do i stay on vivitrol")
 
 
 @pytest.mark.django_db
@@ -80,3 +85,5 @@ def test_what_is_asked_decides_not_who_is_mentioned(real_library: None) -> None:
 def test_how_it_works_questions_find_how_it_works(real_library: None) -> None:
     assert first("what does naltrexone do in the brain") == "how-naltrexone-works"
     assert first("why cant you get high on the shot") == "how-naltrexone-works"
+    assert first("how long does a 50 mg tablet block heroin") == "how-naltrexone-works"
+    assert first("how long do i stay on vivitrol") == "how-long-treatment-lasts"
