@@ -27,7 +27,7 @@ def test_a_relative_mentioned_in_passing_counts_little() -> None:
         MENTION_WEIGHT
     )
     assert weights("is my husband's liver ok on naltrexone")["husbands"] == MENTION_WEIGHT
-    # and is not compared with the titles (the family article's title says "family")
+    # the word itself is not among the question's words compared with the titles
     assert "wife" not in read_question("can my wife have wine on the shot").words
 
 
