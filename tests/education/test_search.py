@@ -11,6 +11,8 @@ from django.db import connection
 
 from naltrack.education.models import Article
 from naltrack.education.search import normalize, parse_question, search_articles
+from naltrack.education.search.fulltext import term_matches
+from naltrack.education.search.question import Term
 from naltrack.education.synonyms import MISSPELLINGS, SYNONYMS
 from tests.factories import ClinicFactory
 
@@ -150,3 +152,11 @@ def test_postgres_index_and_trigger_exist() -> None:
         assert "gin (search_document)" in cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM education_article WHERE search_document IS NULL")
         assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.django_db
+def test_a_phrase_with_stopwords_matches_as_typed_on_either_engine(real_library: None) -> None:
+    # PostgreSQL's configuration drops "which" and "is" from a phrase query; SQLite keeps them.
+    ids = dict(Article.objects.values_list("id", "slug"))
+    found = term_matches([Term("which is better")], set(ids), "default")[Term("which is better")]
+    assert {ids[article_id] for article_id in found} == {"tablets-or-injection"}

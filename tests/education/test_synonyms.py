@@ -31,6 +31,15 @@ def lists(**changes: Any) -> dict[str, Any]:
         "brand_names": {"vivitrol": "naltrexone"},
         "stopwords": {"words": ["a", "the"]},
         "vocabulary": {"more": ["clinic"]},
+        "people": {
+            "one": ["husband", "loved one"],
+            "groups": ["family"],
+            "possessives": ["my"],
+            "helping": ["help"],
+        },
+        "intents": [
+            {"name": "how it works", "when": [["brain"], ["how", "block"]], "search": ["work"]}
+        ],
     }
     return {**data, **changes}
 
@@ -66,6 +75,13 @@ def test_parse_word_lists() -> None:
         "breastfeeding",
         "clinic",
     }
+    assert parsed.people == {"husband", "loved one"}
+    assert parsed.people_groups == {"family"}
+    assert parsed.helping == {"help"}
+    (intent,) = parsed.intents
+    assert intent.name == "how it works"
+    assert intent.when == (("brain",), ("how", "block"))
+    assert intent.search == ("work",)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +98,16 @@ def test_parse_word_lists() -> None:
         ({"synonyms": [{"typed": ["jab"], "serch": ["shot"]}]}, "must have `typed` and `search`"),
         ({"stopwords": {"words": "a the"}}, "[stopwords] words must be a list of words"),
         ({"brand_names": None}, "[brand_names] is missing"),
+        ({"people": None}, "[people] is missing"),
+        ({"people": {"one": "husband"}}, "[people] one must be a list of words"),
+        (
+            {"intents": [{"name": "how it works", "when": [], "search": ["work"]}]},
+            "`when` must be a list of patterns",
+        ),
+        (
+            {"intents": [{"name": "how it works", "search": ["work"]}]},
+            "must have `name`, `when` and `search`",
+        ),
     ],
 )
 def test_a_bad_file_is_refused(changes: dict[str, Any], message: str) -> None:

@@ -11,6 +11,11 @@ it is for. They are read once, on first import, into the tables the search uses:
   searched as a phrase.
 - ``BRAND_NAMES``: a brand → the medicine's name, for matching a question to article titles.
 - ``STOPWORDS``: words dropped from a question unless they are part of a phrase above.
+- ``PEOPLE``, ``PEOPLE_GROUPS``, ``POSSESSIVES``, ``HELPING``: the people a question may
+  mention (one person; a group, only a mention after a possessive: "my family"), and the words
+  that make it a question about helping them (otherwise the mention is not searched).
+- ``INTENTS``: kinds of question ("how it works"), each with the patterns that show it (all the
+  words of one pattern in the question) and the terms it searches for.
 - ``VOCABULARY``: the field's words that a word found in no article is corrected to, by
   closeness of spelling ("pregancy" → pregnancy), when the list of misspellings missed it.
 
@@ -35,6 +40,13 @@ class WordListError(ValueError):
 
 
 @dataclass(frozen=True)
+class Intent:
+    name: str
+    when: tuple[tuple[str, ...], ...]
+    search: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class WordLists:
     misspellings: dict[str, str]
     synonyms: dict[str, tuple[str, ...]]
@@ -42,6 +54,11 @@ class WordLists:
     not_searched: frozenset[str]
     stopwords: frozenset[str]
     vocabulary: frozenset[str]
+    people: frozenset[str] = frozenset()
+    people_groups: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    helping: frozenset[str] = frozenset()
+    intents: tuple[Intent, ...] = ()
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -104,6 +121,24 @@ def parse_word_lists(data: dict[str, Any]) -> WordLists:
         }
         | set(_words(_table(data, "vocabulary").get("more"), "[vocabulary] more"))
     )
+    people = _table(data, "people")
+    intent_blocks = data.get("intents")
+    if not isinstance(intent_blocks, list):
+        raise WordListError(f"{DATA_FILE}: [[intents]] is missing")
+    intents = []
+    for number, block in enumerate(intent_blocks, start=1):
+        where = f"[[intents]] block {number}"
+        if not isinstance(block, dict) or set(block) != {"name", "when", "search"}:
+            raise WordListError(f"{DATA_FILE}: {where} must have `name`, `when` and `search`")
+        if not isinstance(block["when"], list) or not block["when"]:
+            raise WordListError(f"{DATA_FILE}: {where} `when` must be a list of patterns")
+        intents.append(
+            Intent(
+                name=str(block["name"]),
+                when=tuple(tuple(_words(pattern, f"{where} `when`")) for pattern in block["when"]),
+                search=tuple(_words(block["search"], f"{where} `search`")),
+            )
+        )
     return WordLists(
         misspellings=misspellings,
         synonyms=synonyms,
@@ -111,6 +146,11 @@ def parse_word_lists(data: dict[str, Any]) -> WordLists:
         not_searched=not_searched,
         stopwords=stopwords,
         vocabulary=vocabulary,
+        people=frozenset(_words(people.get("one"), "[people] one")),
+        people_groups=frozenset(_words(people.get("groups"), "[people] groups")),
+        possessives=frozenset(_words(people.get("possessives"), "[people] possessives")),
+        helping=frozenset(_words(people.get("helping"), "[people] helping")),
+        intents=tuple(intents),
     )
 
 
@@ -127,3 +167,8 @@ BRAND_NAMES = word_lists().brand_names
 NOT_SEARCHED = word_lists().not_searched
 STOPWORDS = word_lists().stopwords
 VOCABULARY = word_lists().vocabulary
+PEOPLE = word_lists().people
+PEOPLE_GROUPS = word_lists().people_groups
+POSSESSIVES = word_lists().possessives
+HELPING = word_lists().helping
+INTENTS = word_lists().intents

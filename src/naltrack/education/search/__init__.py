@@ -2,7 +2,12 @@
 
 1. **Normalise** the question: lower case, no accents or punctuation ("can't" → "cant",
    "O.D." → "od"), known misspellings fixed ("naltroxone" → naltrexone).
-2. **Read it with the field's synonyms** (``education.synonyms``: the word lists of
+2. **Read what it asks** (``question.read_question``): the sentences or clauses that ask count
+   in full and those that set the scene half; a mentioned relative ("my husband") counts little
+   unless the question is about helping them; the kind of question ("how it works", "how long
+   it lasts", "start again") is read from patterns of words and searched as a group of its own,
+   and the words that showed it are not searched again.
+   Then **with the field's synonyms** (``education.synonyms``: the word lists of
    ``education/data/synonyms.toml``): the longest known phrase first ("cold turkey",
    "the shot", "pain pills"), then single words; stopwords are dropped. Each typed word or
    phrase becomes a *group*: the reader's own word and its synonyms ("vivitrol" → vivitrol |
@@ -17,10 +22,10 @@
    A group that matches nothing is tried again as a prefix ("withdr" → withdrawal) and then
    as the closest word of the field's vocabulary ("hepatits" → hepatitis).
 4. **Rank**, the same way on both engines: a group scores in an article by where it matches
-   (title x 5, summary/keywords x 2, body 0-1) times its IDF, counted over the articles any of
+   (title x 5, summary/keywords x 2, body 0-1) times its IDF and its weight (step 2), counted over the articles any of
    its terms matches ("shot" and "injection" are one idea); the reader's own word may instead
-   score with its own, rarer IDF ("narcotic"). The sum over groups is multiplied by the share of
-   groups the article answers (square root) and by how much of the article's title the
+   score with its own, rarer IDF ("narcotic"). The sum over groups is multiplied by the
+   weighted share of groups the article answers (square root) and by how much of the article's title the
    question says (the titles are the questions readers ask; stopwords count a quarter).
 5. **Passage**: the sentence (or two) of the article that matches the most and rarest groups,
    with the matched words in ``<mark>``; every piece of text is escaped before marks are added.
@@ -29,8 +34,8 @@ The steps live in this package's modules: ``question`` reads the question (1, 2,
 retries of 3), ``fulltext`` asks the database (3), ``ranking`` ranks and picks passages (4, 5);
 ``search_articles`` below runs them in turn.
 
-The weights were chosen on the question suite (tests/education/questions.py) and checked on
-both engines; docs/education-search.md has the figures and how to rerun them.
+The weights were chosen on the question suite (tests/education/questions.py) and the tuning
+half of the questions written blind (tests/education/questions_tuning.py), on both engines; docs/education-search.md has the figures and how to rerun them.
 """
 
 from __future__ import annotations
@@ -53,15 +58,16 @@ from naltrack.education.search.question import (
     Group,
     Term,
     fallback_terms,
+    light_stem,
     normalize,
     parse_question,
+    read_question,
 )
 from naltrack.education.search.ranking import (
     RELATIVE_CUTOFF,
     Marker,
     best_passage,
     group_weight,
-    light_stem,
     rank,
 )
 from naltrack.education.synonyms import BRAND_NAMES
@@ -115,7 +121,8 @@ def search_articles(
 ) -> SearchOutcome:
     """The articles a reader (of ``clinic``, or the public) sees, best answer first."""
     started = time.perf_counter()
-    groups = parse_question(question)
+    reading = read_question(question)
+    groups = reading.groups
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:
         return outcome
@@ -141,7 +148,7 @@ def search_articles(
     answered = [group for group in groups if any(matches.get(term) for term in group.terms)]
     outcome.groups = answered
     if answered:
-        words = normalize(question)
+        words = reading.words
         question_words = (
             {light_stem(word) for word in words}
             | {

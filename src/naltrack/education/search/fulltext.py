@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
 from naltrack.education.models import Article
 from naltrack.education.search.question import Term
@@ -100,8 +100,44 @@ _PG_LABELS = {
 _PG_ZERO = 1e-6
 
 
+# Words the PostgreSQL configuration drops as stopwords, learnt from the server as they come up.
+_PG_STOPWORDS: dict[str, bool] = {}
+
+
+def _pg_stopwords(words: set[str], using: str) -> set[str]:
+    unknown = sorted(words - set(_PG_STOPWORDS))
+    if unknown:
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT w, to_tsvector(%s::regconfig, w) = ''::tsvector FROM unnest(%s::text[]) AS w",
+                [POSTGRES_CONFIG, unknown],
+            )
+            _PG_STOPWORDS.update(cursor.fetchall())
+    return {word for word in words if _PG_STOPWORDS[word]}
+
+
+def _literal_phrases(terms: Sequence[Term], using: str) -> dict[int, Q]:
+    """For each phrase with a stopword in it: where the article says it as it is. PostgreSQL
+    drops the stopwords of a phrase query ("which is better" is searched as "better"), where
+    SQLite's index keeps them; requiring the words as typed keeps the two engines the same."""
+    phrases = {number: term for number, term in enumerate(terms) if len(term.words) > 1}
+    stop = _pg_stopwords({word for term in phrases.values() for word in term.words}, using)
+    return {
+        number: Q(title__icontains=term.text)
+        | Q(summary__icontains=term.text)
+        | Q(keywords__icontains=term.text)
+        | Q(body_text__icontains=term.text)
+        for number, term in phrases.items()
+        if stop & set(term.words)
+    }
+
+
 def _postgres_matches(terms: Sequence[Term], articles: Iterable[int], using: str) -> TermMatches:
     queries = [_tsquery(term) for term in terms]
+    literal = {
+        f"literal_{number}": ExpressionWrapper(where, output_field=BooleanField())
+        for number, where in _literal_phrases(terms, using).items()
+    }
     any_term = queries[0]
     for query in queries[1:]:
         any_term = any_term | query
@@ -114,12 +150,14 @@ def _postgres_matches(terms: Sequence[Term], articles: Iterable[int], using: str
         Article.objects.using(using)
         .filter(id__in=list(articles))
         .filter(search_document=any_term)
-        .annotate(**ranks)
-        .values("id", *ranks)
+        .annotate(**ranks, **literal)
+        .values("id", *ranks, *literal)
     )
     matches: TermMatches = {term: {} for term in terms}
     for row in rows:
         for number, term in enumerate(terms):
+            if row.get(f"literal_{number}") is False:
+                continue
             # ts_rank of one label: 0 when absent (1e-20 for a phrase query: below _PG_ZERO),
             # then 0.61, 0.76, 0.83 … for 1, 2, 3 … mentions.
             title, summary, body = (float(row[f"{label}_{number}"] or 0.0) for label in _PG_LABELS)

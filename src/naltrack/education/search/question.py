@@ -1,19 +1,36 @@
 """Reading the question: its words, with misspellings put right, and the groups of search
 terms it asks for (each typed word or phrase with its synonyms, from ``synonyms.py``); and what
 to try for a group the index found nowhere (the word as a prefix, then the field's closest word).
+
+A question is read for what it asks, not only for the words in it (``read_question``):
+
+- **the asking part**: in a long question, the sentences or clauses that ask (end with "?",
+  or start with a question word or a verb: "can I…", "how is that possible", "what can he do")
+  count in full; those that only set the scene count less (``CONTEXT_WEIGHT``);
+- **who is mentioned is not what is asked**: "my husband", "my son", "a loved one" count
+  little (``MENTION_WEIGHT``) unless the question is about helping or talking to them;
+- **what kind of question it is** (the ``[[intents]]`` of the word lists): "what does it do in
+  the brain", "how does it block the high" ask how it works, whatever else they mention; the
+  words that showed it are not searched again as the subject.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from naltrack.education.synonyms import (
+    HELPING,
+    INTENTS,
     MISSPELLINGS,
     NOT_SEARCHED,
+    PEOPLE,
+    PEOPLE_GROUPS,
+    POSSESSIVES,
     STOPWORDS,
     SYNONYMS,
     VOCABULARY,
@@ -23,6 +40,12 @@ MAX_QUERY_CHARS = 200
 MAX_GROUPS = 12
 # How close (difflib ratio) a word found nowhere must be to a word of the field to be read as it.
 CORRECTION_CUTOFF = 0.8
+# What the scene-setting sentences of a long question count for, against the asking ones.
+CONTEXT_WEIGHT = 0.5
+# What a question's kind (an intent: "how it works") counts for, against a typed word.
+INTENT_WEIGHT = 1.5
+# What a mention of a person counts for when the question is not about helping them.
+MENTION_WEIGHT = 0.2
 
 _MAX_PHRASE = max(len(key.split()) for key in (*SYNONYMS, *MISSPELLINGS))
 
@@ -50,11 +73,13 @@ class Term:
 @dataclass
 class Group:
     """What one typed word or phrase asks for: any of its terms. ``own`` is the reader's own
-    word (when it is searched), the others are its synonyms."""
+    word (when it is searched), the others are its synonyms. ``weight``: how much it counts
+    (less in a sentence that only sets the scene)."""
 
     typed: str
     terms: list[Term]
     own: Term | None = None
+    weight: float = 1.0
 
 
 def _group_for(typed: str) -> Group:
@@ -62,6 +87,23 @@ def _group_for(typed: str) -> Group:
     terms = [own] if own else []
     terms += [Term(term) for term in SYNONYMS.get(typed, ()) if Term(term) != own]
     return Group(typed=typed, terms=list(dict.fromkeys(terms)), own=own)
+
+
+@functools.lru_cache(maxsize=16384)
+def light_stem(word: str) -> str:
+    """A rough stem for comparing words (the index does the real stemming)."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            break
+    for suffix in ("ancy", "ance", "ant", "ing", "ion", "ive", "ed", "al", "ly", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("an" if suffix.startswith("an") else "")
+            break
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
 
 
 def _longest_phrase(tokens: list[str], index: int, table: Collection[str]) -> int:
@@ -86,13 +128,50 @@ def _spelled_right(tokens: list[str]) -> list[str]:
     return out
 
 
-def parse_question(text: str) -> list[Group]:
-    """The question as groups of search terms (spelling fixed, synonyms added, stopwords
-    dropped)."""
-    tokens = _spelled_right(normalize(text))
-    groups: dict[frozenset[str], Group] = {}
+# Words that open a question. Mid-sentence, one opens the asking clause only when a verb
+# follows ("how is that possible", "what can he do"), not in "I don't know what to say".
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "which", "who", "whats"})
+_ASKING_VERBS = frozenset(
+    {
+        "is", "are", "am", "was", "can", "could", "do", "does", "did", "should", "will", "would",
+        "happens", "happen", "if", "long", "much", "many", "often", "soon", "come",
+    }
+)  # fmt: skip
+_OPENING_VERBS = _ASKING_VERBS - {"happens", "happen", "if", "long", "much", "many", "often"}
+
+
+def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
+    """The question's sentences and clauses, each as its words (spelling fixed), and which ones
+    ask: those ending with "?" or opened by a question word or a verb ("can", "is"), else the
+    last one."""
+    pieces: list[tuple[list[str], bool]] = []
+    for raw in re.split(
+        r"(?<=[.?!;])\s+|\n+|,\s*(?=(?:how|what|why|when|can|could|is|are|does|do|should|will|would)\b)",
+        text[:MAX_QUERY_CHARS],
+        flags=re.IGNORECASE,
+    ):
+        tokens = _spelled_right(normalize(raw))
+        if not tokens:
+            continue
+        # An unpunctuated run-on: split before a question word that a verb follows.
+        start = 0
+        for index in range(1, len(tokens) - 1):
+            if tokens[index] in _QUESTION_WORDS and tokens[index + 1] in _ASKING_VERBS:
+                pieces.append((tokens[start:index], False))
+                start = index
+        pieces.append((tokens[start:], raw.rstrip().endswith("?")))
+    asking = {
+        i
+        for i, (tokens, mark) in enumerate(pieces)
+        if mark or tokens[0] in _QUESTION_WORDS or tokens[0] in _OPENING_VERBS
+    }
+    return [tokens for tokens, _ in pieces], asking or {len(pieces) - 1}
+
+
+def _groups_of(tokens: list[str]) -> list[Group]:
+    groups = []
     index = 0
-    while index < len(tokens) and len(groups) < MAX_GROUPS:
+    while index < len(tokens):
         size = _longest_phrase(tokens, index, SYNONYMS) or 1
         typed = " ".join(tokens[index : index + size])
         index += size
@@ -100,11 +179,95 @@ def parse_question(text: str) -> list[Group]:
             typed in STOPWORDS or (len(typed) < 2 and not typed.isdigit())
         ):
             continue
-        group = _group_for(typed)
-        key = frozenset(term.text for term in group.terms)
-        if key not in groups:
-            groups[key] = group
-    return list(groups.values())
+        groups.append(_group_for(typed))
+    return groups
+
+
+def _mentions(tokens: list[str]) -> set[str]:
+    """The people the question mentions ("husband", "my family", "a loved one"): a word for one
+    person always (and its possessive: "my husband's doctor" is read "husbands"), a word for a
+    group only after "my", "his"… ("what should friends know" is about friends; "his friends
+    wedding" is not)."""
+    found = set()
+    for index, token in enumerate(tokens):
+        pair = " ".join(tokens[index : index + 2])
+        for word in (pair, token):
+            if word in PEOPLE_GROUPS:
+                if index > 0 and tokens[index - 1] in POSSESSIVES:
+                    found.add(word)
+            elif word in PEOPLE or word.removesuffix("s") in PEOPLE:
+                found.add(word)
+    return found
+
+
+def _says(tokens: list[str], word: str) -> bool:
+    """Whether the words say ``word`` (a phrase as it is, a word by its stem: "blocks" is
+    "block")."""
+    if " " in word:
+        return f" {word} " in f" {' '.join(tokens)} "
+    stem = light_stem(word)
+    return any(token == word or light_stem(token) == stem for token in tokens)
+
+
+def _intents(tokens: list[str]) -> tuple[list[Group], set[str]]:
+    """The kinds of question it is (an intent matches when all the words of one of its
+    patterns are in the question), and the stems of the words that showed it: they are how
+    the question is put, not what it is about ("why cant you get high" asks why, not whether
+    it is addictive)."""
+    groups = []
+    framing: set[str] = set()
+    for intent in INTENTS:
+        shown = [p for p in intent.when if all(_says(tokens, word) for word in p)]
+        if shown:
+            terms = [Term(term) for term in intent.search]
+            groups.append(Group(typed=intent.name, terms=terms, weight=INTENT_WEIGHT))
+            framing |= {light_stem(w) for p in shown for word in p for w in word.split()}
+    return groups, framing
+
+
+@dataclass
+class Reading:
+    """The question as the search reads it: its groups of search terms, and its words as
+    compared with the articles' titles (without the people it only mentions)."""
+
+    groups: list[Group]
+    words: list[str]
+
+
+def read_question(text: str) -> Reading:
+    """The question as groups of search terms (spelling fixed, synonyms added, stopwords
+    dropped, weighted by the clause they come from), and the kinds of question it is."""
+    clauses, asking = _clauses(text)
+    if not clauses:
+        return Reading(groups=[], words=[])
+    tokens = [token for clause in clauses for token in clause]
+    mentioned = _mentions(tokens)
+    if any(_says(tokens, word) for word in HELPING):
+        mentioned = set()
+    weights = [1.0 if i in asking else CONTEXT_WEIGHT for i in range(len(clauses))]
+    order = sorted(range(len(clauses)), key=lambda i: i not in asking)
+    intents, framing = _intents(tokens)
+    groups: dict[frozenset[str], Group] = {}
+    for group in intents:
+        groups[frozenset(term.text for term in group.terms)] = group
+    for number in order:
+        for group in _groups_of(clauses[number]):
+            said = [w for w in group.typed.split() if w not in STOPWORDS]
+            if said and all(light_stem(word) in framing for word in said):
+                continue
+            group.weight = weights[number] * (MENTION_WEIGHT if group.typed in mentioned else 1.0)
+            key = frozenset(term.text for term in group.terms)
+            if key in groups:
+                groups[key].weight = max(groups[key].weight, group.weight)
+            elif len(groups) < MAX_GROUPS:
+                groups[key] = group
+    words = [token for token in tokens if token not in mentioned]
+    return Reading(groups=list(groups.values()), words=words)
+
+
+def parse_question(text: str) -> list[Group]:
+    """The question's groups of search terms (see ``read_question``)."""
+    return read_question(text).groups
 
 
 def _correction(word: str) -> str | None:

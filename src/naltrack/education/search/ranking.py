@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from naltrack.education.models import Article
 from naltrack.education.reading_level import split_sentences
 from naltrack.education.search.fulltext import NO_MATCH, Match, TermMatches
-from naltrack.education.search.question import Group, normalize
+from naltrack.education.search.question import Group, light_stem, normalize
 from naltrack.education.synonyms import STOPWORDS
 
 # What a group of the question is worth in an article (times the group's IDF): in the title
@@ -43,23 +43,6 @@ def _idf(total: int, found: int) -> float:
     """Inverse document frequency as Lucene's BM25 has it: rarer terms count more, and a term
     found in every article still counts a little."""
     return math.log(1 + (total - found + 0.5) / (found + 0.5))
-
-
-@functools.lru_cache(maxsize=16384)
-def light_stem(word: str) -> str:
-    """A rough stem for marking words in a passage (the index does the real stemming)."""
-    word = word.lower().replace("’", "'").split("'")[0]
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: -len(suffix)] + replacement
-            break
-    for suffix in ("ancy", "ance", "ant", "ing", "ion", "ive", "ed", "al", "ly", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("an" if suffix.startswith("an") else "")
-            break
-    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
 
 
 @functools.lru_cache(maxsize=1024)
@@ -101,6 +84,7 @@ def rank(
     """Score every article that matches a group (see the module's docstring)."""
     totals: dict[int, float] = {}
     matched: dict[int, int] = {}
+    answered: dict[int, float] = {}
     for group in groups:
         best: dict[int, Match] = {}
         for term in group.terms:
@@ -116,11 +100,13 @@ def rank(
             score = idf * _field_score(match)
             if article_id in own:
                 score = max(score, OWN_WORD_WEIGHT * own_idf * _field_score(own[article_id]))
-            totals[article_id] = totals.get(article_id, 0.0) + score
+            totals[article_id] = totals.get(article_id, 0.0) + group.weight * score
             matched[article_id] = matched.get(article_id, 0) + 1
+            answered[article_id] = answered.get(article_id, 0.0) + group.weight
     ranked = []
+    asked = sum(group.weight for group in groups)
     for article_id, subtotal in totals.items():
-        coverage = matched[article_id] / len(groups)
+        coverage = answered[article_id] / asked
         title = 1 + TITLE_BOOST * _title_overlap(question_words, titles[article_id])
         ranked.append(
             Ranked(article_id, subtotal * coverage**COVERAGE_POWER * title, matched[article_id])

@@ -1,0 +1,89 @@
+"""Reading what a question asks: the asking sentence over the scene-setting ones, a mentioned
+relative only when the question is about helping them, and the kind of question it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from naltrack.education.search import search_articles
+from naltrack.education.search.question import (
+    CONTEXT_WEIGHT,
+    INTENT_WEIGHT,
+    MENTION_WEIGHT,
+    read_question,
+)
+
+
+def weights(question: str) -> dict[str, float]:
+    return {group.typed: group.weight for group in read_question(question).groups}
+
+
+def first(question: str) -> str:
+    return search_articles(question).results[0].article.slug
+
+
+def test_a_relative_mentioned_in_passing_counts_little() -> None:
+    assert weights("can my wife have wine at dinner if she is on the shot")["wife"] == (
+        MENTION_WEIGHT
+    )
+    assert weights("is my husband's liver ok on naltrexone")["husbands"] == MENTION_WEIGHT
+    # the word itself is not among the question's words compared with the titles
+    assert "wife" not in read_question("can my wife have wine on the shot").words
+
+
+def test_a_relative_counts_in_full_when_the_question_is_about_helping_them() -> None:
+    assert weights("how can i support my wife on the shot")["wife"] == 1.0
+    assert weights("what do i say to my dad about his drinking")["dad"] == 1.0
+
+
+def test_family_and_friends_as_the_topic_are_not_a_mention() -> None:
+    assert weights("what should friends know about naltrexone")["friends"] == 1.0
+    assert weights("can he drink at his friends party on the shot")["friends"] == MENTION_WEIGHT
+
+
+def test_the_asking_sentence_counts_more_than_the_scene() -> None:
+    question = (
+        "I stopped drinking a year ago. My doctor wants me on the shot. Is it hard on the liver?"
+    )
+    read = weights(question)
+    assert read["liver"] == 1.0
+    assert read["stopped"] == read["drinking"] == CONTEXT_WEIGHT
+    # without a question mark: the clause opened by a question word and a verb asks
+    run_on = weights("my sister says the shot is rough how long does it last")
+    assert run_on["how long"] == 1.0
+    assert run_on["the shot"] == CONTEXT_WEIGHT
+    # two questions in one: both ask
+    assert set(weights("what is naltrexone and how does it work").values()) == {1.0}
+    # one sentence alone is all asking
+    assert set(weights("i dont know what to say about the shot").values()) == {1.0}
+
+
+def test_the_kind_of_question_is_read_from_its_pattern() -> None:
+    assert weights("what does naltrexone do in the brain")["how it works"] == INTENT_WEIGHT
+    assert weights("how does the shot block opioids")["how it works"] == INTENT_WEIGHT
+    assert "how it works" not in weights("can you get high on naltrexone")
+    assert weights("can i start the pills again after a slip")["start again"] == INTENT_WEIGHT
+    # how long the block lasts is not how long treatment lasts; "how long" is not searched again
+    lasts = weights("how long does vivitrol stay in your system")
+    assert lasts["how long it lasts"] == INTENT_WEIGHT
+    assert "how long" not in lasts
+    assert "how long it lasts" not in weights("how long do i stay on vivitrol")
+
+
+@pytest.mark.django_db
+def test_what_is_asked_decides_not_who_is_mentioned(real_library: None) -> None:
+    assert first("my wife is on the shot can she have wine at dinner") == "drinking-on-naltrexone"
+    assert first("how do i support my wife while she is on the shot") == (
+        "naltrexone-for-family-members"
+    )
+    assert first("my dad is getting his knee done is the surgery ok with vivitrol") == (
+        "pain-surgery-emergencies"
+    )
+
+
+@pytest.mark.django_db
+def test_how_it_works_questions_find_how_it_works(real_library: None) -> None:
+    assert first("what does naltrexone do in the brain") == "how-naltrexone-works"
+    assert first("why cant you get high on the shot") == "how-naltrexone-works"
+    assert first("how long does a 50 mg tablet block heroin") == "how-naltrexone-works"
+    assert first("how long do i stay on vivitrol") == "how-long-treatment-lasts"
