@@ -47,6 +47,7 @@ from django.utils.safestring import SafeString
 
 from naltrack.accounts.models import Clinic
 from naltrack.education.models import Article
+from naltrack.education.search.examples import library_examples
 from naltrack.education.search.fulltext import (
     FTS_TABLE,
     POSTGRES_CONFIG,
@@ -67,6 +68,7 @@ from naltrack.education.search.ranking import (
     RELATIVE_CUTOFF,
     Marker,
     best_passage,
+    blend,
     group_weight,
     rank,
 )
@@ -126,9 +128,18 @@ def search_articles(
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:
         return outcome
-    titles = dict(Article.objects.using(using).for_clinic(clinic).values_list("id", "title"))
-    if not titles:
+    rows = (
+        Article.objects.using(using)
+        .for_clinic(clinic)
+        .values_list("id", "title", "slug", "clinic_id")
+    )
+    if not rows:
         return outcome
+    titles = {article_id: title for article_id, title, _slug, _clinic in rows}
+    # The reader questions are the library's: a clinic's own article has none.
+    library = {
+        slug: article_id for article_id, _title, slug, clinic_id in rows if clinic_id is None
+    }
     visible = set(titles)
     terms = list(dict.fromkeys(term for group in groups for term in group.terms))
     matches = term_matches(terms, visible, using)
@@ -160,6 +171,10 @@ def search_articles(
             | {light_stem(BRAND_NAMES[word]) for word in words if word in BRAND_NAMES}
         )
         ranked = rank(answered, matches, len(visible), titles, question_words)
+        closeness = library_examples().closeness(question)
+        ranked = blend(
+            ranked, {library[slug]: near for slug, near in closeness.items() if slug in library}
+        )
         top = ranked[0].score
         kept = [r for r in ranked if r.score >= top * RELATIVE_CUTOFF][:limit]
         articles = Article.objects.using(using).in_bulk([r.article_id for r in kept])

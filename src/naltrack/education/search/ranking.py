@@ -34,6 +34,10 @@ OWN_WORD_WEIGHT = 0.75
 COVERAGE_POWER = 0.5
 # How much a title that uses the question's own words lifts an article: x (1 + boost x share).
 TITLE_BOOST = 2.0
+# How much closeness to an article's reader questions (0-1) adds to its full-text share (0-1):
+# as much as the full text, chosen before the held-back questions were asked (1 was best on the
+# library's own suite, 0-2 the same on the tuning half; docs/education-search.md).
+EXAMPLE_WEIGHT = 1.0
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -113,6 +117,24 @@ def rank(
         )
     ranked.sort(key=lambda r: (-r.score, r.article_id))
     return ranked
+
+
+def blend(ranked: Sequence[Ranked], closeness: dict[int, float]) -> list[Ranked]:
+    """The full-text ranking (as a share of its best score) plus how close the question is to
+    each article's reader questions (``examples``), weighted by ``EXAMPLE_WEIGHT``."""
+    if not ranked:
+        return []
+    top = ranked[0].score or 1.0
+    blended = [
+        Ranked(
+            r.article_id,
+            r.score / top + EXAMPLE_WEIGHT * closeness.get(r.article_id, 0.0),
+            r.groups_matched,
+        )
+        for r in ranked
+    ]
+    blended.sort(key=lambda r: (-r.score, r.article_id))
+    return blended
 
 
 # --- passages ----------------------------------------------------------------------------------
