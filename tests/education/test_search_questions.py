@@ -32,8 +32,8 @@ def test_real_questions_find_their_article(real_library: None) -> None:
 # so a change that loses ground on questions nobody tuned for fails here.
 BLIND_FLOORS = {
     "tuning": (TUNING, 0.93, 1.0),
-    "held-out": (HELD_OUT, 0.86, 1.0),
-    "fresh": (FRESH, 0.79, 0.95),
+    "held-out": (HELD_OUT, 0.86, 0.97),
+    "fresh": (FRESH, 0.79, 0.94),
 }
 
 
