@@ -27,7 +27,50 @@ QUESTION_SETS = {
     "tuning": ("tests.education.questions_tuning", "TUNING"),
     "held-out": ("tests.education.questions_held_out", "HELD_OUT"),
     "fresh": ("tests.education.questions_fresh", "FRESH"),
+    "final": ("tests.education.questions_final", "FINAL"),
 }
+
+
+def reader_questions_left_out(repeat: int):
+    """Each of the library's reader questions asked with itself left out of the reader questions:
+    how the search does on a question like the ones it has, but not one of them. Tunes the
+    reader-questions step without touching any of the test sets."""
+    import tomllib
+    from importlib import resources
+
+    from tests.education.questions import Figures, Question, evaluate
+
+    from naltrack.education import search
+    from naltrack.education.search import examples
+
+    text = resources.files("naltrack.education").joinpath(examples.DATA_FILE).read_text()
+    asked = {slug: table["questions"] for slug, table in tomllib.loads(text).items()}
+    features = {slug: [examples.question_features(q) for q in qs] for slug, qs in asked.items()}
+    total = Figures(total=0, first=0, top3=0, misses=[], mean_seconds=0.0)
+    try:
+        for slug, questions in asked.items():
+            for number, question in enumerate(questions):
+                rest = dict(features)
+                rest[slug] = features[slug][:number] + features[slug][number + 1 :]
+                without = examples.examples_from_features(rest)
+                search.library_examples = lambda without=without: without
+                one = evaluate((Question(question, slug),), repeat=repeat)
+                total = Figures(
+                    total=total.total + 1,
+                    first=total.first + one.first,
+                    top3=total.top3 + one.top3,
+                    misses=total.misses + one.misses,
+                    mean_seconds=total.mean_seconds + one.mean_seconds,
+                )
+    finally:
+        search.library_examples = examples.library_examples
+    return Figures(
+        total=total.total,
+        first=total.first,
+        top3=total.top3,
+        misses=total.misses,
+        mean_seconds=total.mean_seconds / max(total.total, 1),
+    )
 
 
 def question_set(name: str):
@@ -45,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
     parser.add_argument(
         "--set",
-        choices=sorted(QUESTION_SETS),
+        choices=[*sorted(QUESTION_SETS), "reader"],
         default="own",
-        help="own: the library's own suite; tuning / held-out: the two halves of the unseen set",
+        help="own: the library's own suite; tuning / held-out / fresh: questions written blind; "
+        "reader: the library's reader questions, each left out in turn",
     )
     args = parser.parse_args(argv)
 
@@ -63,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     with fresh_database(on_file=False) as database:
         load_library()
         articles = Article.objects.published().count()
-        figures = evaluate(question_set(args.set), repeat=args.repeat)
+        if args.set == "reader":
+            figures = reader_questions_left_out(args.repeat)
+        else:
+            figures = evaluate(question_set(args.set), repeat=args.repeat)
 
     print(f"Education search bench — {database}, Python {platform.python_version()}")
     print(f"question set: {args.set}")

@@ -29,7 +29,7 @@ DATA_FILE = "data/reader_questions.toml"
 Vector = dict[str, float]
 
 
-def _features(text: str) -> dict[str, float]:
+def question_features(text: str) -> dict[str, float]:
     """The question's word stems (its words and their synonyms), each weighted as the search
     weighs the group it belongs to."""
     features: dict[str, float] = {}
@@ -65,7 +65,7 @@ class Examples:
     def closeness(self, question: str) -> dict[str, float]:
         """Per article slug, how close the question is to the nearest of its reader questions
         (cosine, 0 to 1)."""
-        asked = self.vector(_features(question))
+        asked = self.vector(question_features(question))
         if not asked:
             return {}
         return {
@@ -81,10 +81,18 @@ def read_examples(text: str) -> Examples:
     """The reader questions of a TOML text: one table per article slug, each a ``questions``
     list."""
     data = tomllib.loads(text)
-    features = {
-        slug: [_features(question) for question in table["questions"]]
-        for slug, table in data.items()
-    }
+    return examples_of({slug: table["questions"] for slug, table in data.items()})
+
+
+def examples_of(questions: dict[str, list[str]]) -> Examples:
+    """The reader questions per article slug, ready to compare with."""
+    return examples_from_features(
+        {slug: [question_features(one) for one in asked] for slug, asked in questions.items()}
+    )
+
+
+def examples_from_features(features: dict[str, list[dict[str, float]]]) -> Examples:
+    """As ``examples_of``, from questions already read (``question_features``)."""
     every = [one for per_article in features.values() for one in per_article]
     counts: dict[str, int] = {}
     for one in every:

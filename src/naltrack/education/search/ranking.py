@@ -36,7 +36,8 @@ COVERAGE_POWER = 0.5
 TITLE_BOOST = 2.0
 # How much closeness to an article's reader questions (0-1) adds to its full-text share (0-1):
 # as much as the full text, chosen before the held-back questions were asked (1 was best on the
-# library's own suite, 0-2 the same on the tuning half; docs/education-search.md).
+# library's own suite; the tuning half and the reader questions left out hardly differ from 0 to
+# 1.5; docs/education-search.md).
 EXAMPLE_WEIGHT = 1.0
 
 
