@@ -475,3 +475,19 @@ def test_a_last_use_30_days_ago_is_within_the_last_30_days(client, clinic):
     response = client.post(form_url(clinic), posted(opioid_last_use=day.isoformat()))
     assert response.status_code == 302
     assert Enrollment.objects.get().opioid_last_use == day
+
+
+def test_a_suspended_clinic_takes_no_enrollment_and_is_not_listed(client, clinic) -> None:
+    from django.utils import timezone
+
+    open_clinic = ClinicFactory(name="Open Clinic")
+    clinic.suspended_at = timezone.now()
+    clinic.save()
+    assert client.get(form_url(clinic)).status_code == 404
+    assert client.post(form_url(clinic), posted()).status_code == 404
+    # One open clinic left: /enroll/ is its form, and the suspended one is named nowhere.
+    start = client.get(reverse("enrollment:enroll"))
+    assert start.status_code == 200
+    assert open_clinic.name in start.text
+    assert clinic.name not in start.text
+    assert not Enrollment.objects.exists()

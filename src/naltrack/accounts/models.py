@@ -73,6 +73,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 PUBLIC_INTRO_MAX_CHARS = 1500
 
 
+class ClinicQuerySet(models.QuerySet["Clinic"]):
+    def open(self) -> ClinicQuerySet:
+        """Clinics a stranger may find and enrol with: not suspended by the operator."""
+        return self.filter(suspended_at__isnull=True)
+
+
 class Clinic(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
@@ -89,6 +95,8 @@ class Clinic(models.Model):
     # Set by the operator: the clinic's people cannot sign in; nothing is deleted.
     suspended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClinicQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.name

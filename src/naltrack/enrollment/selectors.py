@@ -63,11 +63,11 @@ RECENTLY_DECIDED = 50
 
 
 def clinics_enrolling() -> list[Clinic]:
-    return list(Clinic.objects.order_by("name", "id"))
+    return list(Clinic.objects.open().order_by("name", "id"))
 
 
 def clinic_for_enrollment(*, slug: str) -> Clinic:
-    clinic = Clinic.objects.filter(slug=slug).first()
+    clinic = Clinic.objects.open().filter(slug=slug).first()
     if clinic is None:
         raise Http404("No such clinic")
     return clinic

@@ -34,11 +34,11 @@ class FrontPage:
 
 def clinics_public() -> list[Clinic]:
     """The clinics a stranger may find: every clinic that is not suspended."""
-    return list(Clinic.objects.filter(suspended_at__isnull=True).order_by("name", "id"))
+    return list(Clinic.objects.open().order_by("name", "id"))
 
 
 def clinic_public(*, slug: str) -> Clinic:
-    clinic = Clinic.objects.filter(slug=slug, suspended_at__isnull=True).first()
+    clinic = Clinic.objects.open().filter(slug=slug).first()
     if clinic is None:
         raise Http404("No such clinic")
     return clinic
