@@ -87,3 +87,24 @@ def test_how_it_works_questions_find_how_it_works(real_library: None) -> None:
     assert first("why cant you get high on the shot") == "how-naltrexone-works"
     assert first("how long does a 50 mg tablet block heroin") == "how-naltrexone-works"
     assert first("how long do i stay on vivitrol") == "how-long-treatment-lasts"
+
+
+SCENE = (
+    "My brother has been struggling for a long time and the whole family has tried everything. "
+    "He finally went to a clinic last month after a bad weekend, and they started him on the "
+    "pills, and things have been calmer at home since then. "
+)
+
+
+@pytest.mark.django_db
+def test_a_long_question_is_read_to_its_end(real_library: None) -> None:
+    assert len(SCENE) > 200
+    outcome = search_articles(SCENE + "Can he have a beer at his birthday on naltrexone?")
+    assert "beer" in outcome.understood
+    assert "drinking-on-naltrexone" in [result.article.slug for result in outcome.results[:3]]
+
+
+@pytest.mark.django_db
+def test_a_cry_for_help_at_the_end_of_a_long_question_shows_help_first(client) -> None:
+    response = client.get("/library/search/", {"q": SCENE + "honestly i want to die"})
+    assert response.context["crisis"] is True

@@ -36,7 +36,9 @@ from naltrack.education.synonyms import (
     VOCABULARY,
 )
 
-MAX_QUERY_CHARS = 200
+# A long question often asks at its end ("… I'm on the shot. What do I tell him?"): room for a
+# few sentences; the number of groups searched is capped below, so the cost stays bounded.
+MAX_QUERY_CHARS = 500
 MAX_GROUPS = 12
 # How close (difflib ratio) a word found nowhere must be to a word of the field to be read as it.
 CORRECTION_CUTOFF = 0.8
