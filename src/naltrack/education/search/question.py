@@ -248,8 +248,11 @@ def read_question(text: str) -> Reading:
         mentioned = set()
     weights = [1.0 if i in asking else CONTEXT_WEIGHT for i in range(len(clauses))]
     order = sorted(range(len(clauses)), key=lambda i: i not in asking)
-    intents, framing = _intents(tokens)
+    # The kind of question is read where it is asked: "for a long time" in the scene is not
+    # a question of how long.
+    intents, framing = _intents([token for i in sorted(asking) for token in clauses[i]])
     groups: dict[frozenset[str], Group] = {}
+    scene: set[frozenset[str]] = set()
     for group in intents:
         groups[frozenset(term.text for term in group.terms)] = group
     for number in order:
@@ -263,8 +266,22 @@ def read_question(text: str) -> Reading:
                 groups[key].weight = max(groups[key].weight, group.weight)
             elif len(groups) < MAX_GROUPS:
                 groups[key] = group
+                if number not in asking:
+                    scene.add(key)
+    _scene_within_question(groups, scene)
     words = [token for token in tokens if token not in mentioned]
     return Reading(groups=list(groups.values()), words=words)
+
+
+def _scene_within_question(groups: dict[frozenset[str], Group], scene: set[frozenset[str]]) -> None:
+    """A long scene counts no more, all told, than the question it leads to: many words of
+    context ("struggling for a long time … started him on the pills") must not outvote the few
+    that ask ("can he have a beer")."""
+    asked = sum(group.weight for key, group in groups.items() if key not in scene)
+    told = sum(groups[key].weight for key in scene)
+    if asked and told > asked:
+        for key in scene:
+            groups[key].weight *= asked / told
 
 
 def parse_question(text: str) -> list[Group]:
