@@ -87,10 +87,6 @@ def _quantity(value: object, unit_key: str) -> dict[str, Any]:
     return {"value": value, "unit": unit.code, "system": unit.system, "code": unit.code}
 
 
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def patient_resource(patient: Patient) -> FhirPatient:
     data: dict[str, Any] = {
         "name": [{"family": patient.family_name, "given": [patient.given_name]}],
