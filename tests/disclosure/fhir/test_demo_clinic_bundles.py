@@ -1,0 +1,61 @@
+"""The demo patients' records, in every state the demo has, make valid, fully coded Bundles."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from fhir.resources.R4B.bundle import Bundle
+
+from naltrack.accounts.models import Clinic
+from naltrack.care.models import Patient
+from naltrack.demo_clinic.clinic import DEMO_SLUG
+from naltrack.disclosure.fhir.bundle import patient_everything
+from naltrack.disclosure.fhir.codes import CODES
+from tests.disclosure.fhir.test_patient_everything import coded_values
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, built once for this module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEMO=True):
+            call_command("demo", stdout=io.StringIO())
+        yield Clinic.objects.get(slug=DEMO_SLUG)
+        transaction.set_rollback(True)
+
+
+# The demo's 60 records make about 19,000 resources; every fourth patient keeps the test to
+# seconds and still reaches every kind of resource the export makes.
+SAMPLE_STEP = 4
+
+
+def test_the_demo_patients_bundles_validate(demo):
+    table = {(entry.system, entry.code) for entry in CODES.values()}
+    kinds: Counter[str] = Counter()
+    patients = Patient.objects.filter(clinic=demo).select_related("clinic").order_by("pk")
+    for patient in list(patients)[::SAMPLE_STEP]:
+        bundle = patient_everything(patient)
+        data = bundle.model_dump(mode="json", exclude_none=True)
+        assert Bundle.model_validate(data).model_dump(mode="json", exclude_none=True) == data
+        assert set(coded_values(data)) <= table
+        kinds.update(entry["resource"]["resourceType"] for entry in data["entry"])
+    # The demo's record reaches every kind of resource the export makes.
+    assert set(kinds) == {
+        "Patient",
+        "Condition",
+        "MedicationRequest",
+        "MedicationAdministration",
+        "MedicationStatement",
+        "Observation",
+        "QuestionnaireResponse",
+        "CarePlan",
+        "Encounter",
+        "Flag",
+    }
