@@ -114,6 +114,19 @@ def test_staff_of_the_clinic_record_a_signed_paper_form(patient, clinician):
     assert patient.full_name.split()[0] not in consent.scan.name
 
 
+def test_a_scan_is_stored_by_what_it_is_not_by_its_uploaded_name(patient, clinician):
+    consent = consent_attest(
+        patient=patient,
+        terms=named_terms(),
+        signed_name=patient.full_name,
+        signed_on=timezone.localdate(),
+        scan=scan(b"\x89PNG\r\n\x1a\n a photo", f"{patient.family_name}.pdf"),
+        by=clinician,
+    )
+    assert consent.scan.name.endswith(".png")
+    assert patient.family_name not in consent.scan.name
+
+
 def test_only_staff_of_the_patients_clinic_attest(patient, other_patient, foreign_patient):
     from naltrack.accounts.models import Membership
     from tests.factories import member

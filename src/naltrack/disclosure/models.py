@@ -24,9 +24,9 @@ def scan_storage() -> Storage:
 
 
 def scan_path(consent: Consent, filename: str) -> str:
-    # The uploaded name may say something about the patient: keep only its type.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"clinic-{consent.clinic_id}/patient-{consent.patient_id}/consent-{suffix}.{suffix}"
+    # ``consent_attest`` names the file by its kind (scan.pdf): nothing the uploader typed.
+    suffix = filename.rsplit(".", 1)[-1]
+    return f"clinic-{consent.clinic_id}/patient-{consent.patient_id}/consent-scan.{suffix}"
 
 
 class Consent(PatientRow):

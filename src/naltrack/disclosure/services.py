@@ -186,9 +186,8 @@ def _is_staff_of(user: Any, patient: Patient) -> bool:
     )
 
 
-def _check_scan(scan: UploadedFile | None) -> None:
-    if scan is None:
-        raise ClinicalRuleError("scan", "Attach the scan of the signed form.")
+def _scan_kind(scan: UploadedFile) -> str:
+    """The scan's kind ("pdf", "jpeg" or "png"), read from its first bytes."""
     if scan.size is None or scan.size > SCAN_MAX_BYTES:
         raise ClinicalRuleError(
             "scan", f"The scan is too large: attach a file of {SCAN_MAX_BYTES // 2**20} MB or less."
@@ -196,8 +195,10 @@ def _check_scan(scan: UploadedFile | None) -> None:
     scan.seek(0)
     head = scan.read(8)
     scan.seek(0)
-    if not any(head.startswith(magic) for magic in SCAN_SIGNATURES):
-        raise ClinicalRuleError("scan", "Attach the scan as a PDF, JPEG or PNG file.")
+    for magic, kind in SCAN_SIGNATURES.items():
+        if head.startswith(magic):
+            return kind
+    raise ClinicalRuleError("scan", "Attach the scan as a PDF, JPEG or PNG file.")
 
 
 @transaction.atomic
@@ -221,7 +222,10 @@ def consent_attest(
     _check_terms(terms, signed_on=signed_on)
     if not signed_name.strip():
         raise ClinicalRuleError("signed_name", "Enter the name signed on the form.")
-    _check_scan(scan)
+    if scan is None:
+        raise ClinicalRuleError("scan", "Attach the scan of the signed form.")
+    # The stored name comes from what the file is, never from what the upload called it.
+    scan.name = f"scan.{_scan_kind(scan)}"
     return _create(
         patient=patient,
         terms=terms,
