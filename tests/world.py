@@ -13,8 +13,10 @@ from naltrack.accounts.models import Membership
 from naltrack.care import services
 from naltrack.care.models import TherapySession
 from naltrack.care.services import cravings
+from naltrack.disclosure.services import consent_attest
 from naltrack.reminders.models import Notification
 from tests.care.helpers import TODAY, started, stop_planned
+from tests.disclosure.helpers import named_terms, scan
 from tests.enrollment.helpers import submitted
 from tests.factories import ClinicFactory, member, patient_with_login
 
@@ -60,8 +62,18 @@ def world(db: Any) -> dict[str, Any]:
         status=Notification.Status.FAILED,
         body="Time for your dose.",
     )
+    # A paper consent, so its scan and PDF routes have a file to guard.
+    consent = consent_attest(
+        patient=patient,
+        terms=named_terms(),
+        signed_name=patient.full_name,
+        signed_on=TODAY,
+        scan=scan(),
+        by=clinician,
+    )
     return {
         "values": {
+            "consent_id": consent.pk,
             "patient_id": patient.pk,
             "session_id": session.pk,
             "follow_up_id": plan.follow_ups.first().pk,

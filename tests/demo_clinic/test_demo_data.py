@@ -36,6 +36,7 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.demo_clinic.clinic import DEMO_SLUG
+from naltrack.disclosure.models import Consent
 from naltrack.patient.wallet_card import wallet_card_data
 
 pytestmark = pytest.mark.django_db
@@ -354,3 +355,15 @@ def test_building_again_gives_the_same_clinic_and_keeps_the_audit_trail(clinic):
     assert Clinic.objects.get().pk != clinic.pk
     assert AuditEvent.objects.count() > audited
     assert AuditEvent.objects.filter(clinic_id=clinic.pk).exists()
+
+
+def test_demo_patients_have_consents_of_each_kind(clinic):
+    consents = list(Consent.objects.filter(clinic=clinic))
+    active = [c for c in consents if c.is_active()]
+    assert any(c.recipient_kind == Consent.RecipientKind.GENERAL_TPO for c in active)
+    assert any(
+        c.recipient_kind == Consent.RecipientKind.NAMED and c.signature_kind == "paper"
+        for c in active
+    )
+    assert any(c.revoked_at is not None and not c.is_active() for c in consents)
+    assert len({c.patient_id for c in consents}) >= 2

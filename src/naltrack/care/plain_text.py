@@ -17,7 +17,7 @@ from django.db import models
 # U+2066-U+2069 isolates.
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
-CLEANED_APPS = frozenset({"care", "enrollment"})
+CLEANED_APPS = frozenset({"care", "enrollment", "disclosure"})
 
 
 def without_bidi_controls(text: str) -> str:

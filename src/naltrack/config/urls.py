@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("naltrack.patient.urls")),
     path("", include("naltrack.education.urls")),
     path("", include("naltrack.reminders.urls")),
+    path("", include("naltrack.disclosure.urls")),
     path("django-admin/", admin.site.urls),
 ]

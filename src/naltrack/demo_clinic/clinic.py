@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from naltrack.accounts.models import Clinic, Membership, User
+from naltrack.demo_clinic.consents import demo_consents_build
 from naltrack.demo_clinic.deletion import demo_history_delete
 from naltrack.demo_clinic.history import demo_history_build
 
@@ -75,13 +76,15 @@ def demo_reset() -> Clinic:
         user = User.objects.create_user(login.email, DEMO_PASSWORD, full_name=login.name)
         Membership.objects.create(user=user, clinic=clinic, role=login.role)
         users[login.role] = user
-    demo_history_build(
+    today = timezone.localdate()
+    patients = demo_history_build(
         clinic=clinic,
         clinician=users[Membership.Role.CLINICIAN],
         patient_user=users[Membership.Role.PATIENT],
-        today=timezone.localdate(),
+        today=today,
         rng=random.Random(DEMO_SEED),  # noqa: S311 - synthetic data, not security
     )
+    demo_consents_build(patients=patients, clinician=users[Membership.Role.CLINICIAN], today=today)
     return clinic
 
 

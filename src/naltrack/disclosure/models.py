@@ -1,0 +1,135 @@
+"""A patient's written consent to disclose their record, with every element of 42 CFR §2.31.
+
+Part 2 (as amended by the 2024 final rule, 89 FR 12472) lets a program disclose a patient's
+substance use disorder records only on a written consent that names each element below. The
+consent is a row of the patient's record (``PatientRow``): its clinic, patient and who recorded it.
+Whether a consent is in force and what it covers is decided in one place, ``disclosure.coverage``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage
+from django.db import models
+
+from naltrack.care.models import PatientRow
+
+
+def scan_storage() -> Storage:
+    """Scans of signed paper forms live outside static and media URLs: no URL serves them
+    except the access-checked view (``disclosure.views``)."""
+    return FileSystemStorage(location=settings.NALTRACK_CONSENT_SCAN_DIR, base_url=None)
+
+
+def scan_path(consent: Consent, filename: str) -> str:
+    # ``consent_attest`` names the file by its kind (scan.pdf): nothing the uploader typed.
+    suffix = filename.rsplit(".", 1)[-1]
+    return f"clinic-{consent.clinic_id}/patient-{consent.patient_id}/consent-scan.{suffix}"
+
+
+class Consent(PatientRow):
+    class RecipientKind(models.TextChoices):
+        # source: 42 CFR 2.31(a)(4)(i) — a named person or entity
+        NAMED = "named", "A named person or organisation"
+        # source: 42 CFR 2.31(a)(4)(i) — a single consent for treatment, payment and health care
+        # operations may describe its recipients by a general designation (2024 rule)
+        GENERAL_TPO = (
+            "general_tpo",
+            "My treating providers and health plans (a general designation)",
+        )
+
+    class Role(models.TextChoices):
+        """Who an outside recipient is to the patient: what a general designation names."""
+
+        TREATING_PROVIDER = "treating_provider", "My treating providers"
+        PAYER = "payer", "My health plans and other payers"
+        OPERATIONS = "operations", "People helping to run this program"
+        OTHER = "other", "Someone else"
+
+    class Purpose(models.TextChoices):
+        TREATMENT = "treatment", "Treatment"
+        PAYMENT = "payment", "Payment"
+        OPERATIONS = "operations", "Health care operations"
+        # source: 42 CFR 2.31(a)(5) — "at the request of the patient" is a sufficient purpose
+        PATIENT_REQUEST = "patient_request", "At my own request"
+        OTHER = "other", "Another purpose (described)"
+
+    class Category(models.TextChoices):
+        MEDICATIONS = "medications", "Medicines (naltrexone doses and injections)"
+        LABS = "labs", "Lab results (liver tests)"
+        DRUG_SCREENS = "drug_screens", "Drug screens"
+        DIAGNOSES = "diagnoses", "Diagnoses"
+        QUESTIONNAIRES = "questionnaires", "Questionnaires (PHQ-9, AUDIT-C, COWS)"
+        THERAPY_NOTES = "therapy_notes", "Therapy sessions and notes"
+
+    class Signature(models.TextChoices):
+        ELECTRONIC = "electronic", "Signed electronically by the patient"
+        PAPER = "paper", "Signed on paper (scan attached)"
+
+    TPO_PURPOSES = frozenset({Purpose.TREATMENT, Purpose.PAYMENT, Purpose.OPERATIONS})
+
+    # source: 42 CFR 2.31(a)(2) — who may disclose: the clinic, by its name when signed
+    discloser_name = models.CharField(max_length=200)
+    # source: 42 CFR 2.31(a)(4) — to whom
+    recipient_kind = models.CharField(max_length=20, choices=RecipientKind.choices)
+    # The named recipient, or the general designation in the words the patient agreed to.
+    recipient_name = models.CharField(max_length=200)
+    # For a general designation: which kinds of recipient it names (``Role`` values).
+    recipient_roles = models.JSONField(default=list, blank=True)
+    # source: 42 CFR 2.31(a)(5) — each purpose (``Purpose`` values)
+    purposes = models.JSONField(default=list)
+    purpose_other = models.CharField(max_length=300, blank=True)
+    # source: 42 CFR 2.31(a)(3) — how much and what kind of information
+    all_records = models.BooleanField(default=False)
+    categories = models.JSONField(default=list, blank=True)
+    # source: 42 CFR 2.31(a)(7) — an expiry date or an event (at least one)
+    expires_on = models.DateField(null=True, blank=True)
+    expiry_event = models.CharField(max_length=300, blank=True)
+    # source: 42 CFR 2.31(a)(8) — the patient's signature, electronic or on paper
+    signature_kind = models.CharField(max_length=20, choices=Signature.choices)
+    signed_name = models.CharField(max_length=200)  # typed by the patient, or as on the paper form
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )  # the patient who signed, or the staff member who attests the paper form
+    # source: 42 CFR 2.31(a)(9) — the date signed
+    signed_on = models.DateField()
+    signed_at = models.DateTimeField()  # when it was recorded here
+    scan = models.FileField(storage=scan_storage, upload_to=scan_path, blank=True, max_length=200)
+    # source: 42 CFR 2.31(a)(6) — the patient may revoke at any time
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-signed_at", "-id"]
+        indexes = [models.Index(fields=["patient", "revoked_at"])]
+
+    def is_active(self, on: dt.datetime | None = None) -> bool:
+        from naltrack.disclosure.coverage import consent_is_active
+
+        return consent_is_active(self, on=on)
+
+    def purpose_labels(self) -> list[str]:
+        labels = dict(self.Purpose.choices)
+        return [
+            self.purpose_other if value == self.Purpose.OTHER else str(labels.get(value, value))
+            for value in self.purposes
+        ]
+
+    def category_labels(self) -> list[str]:
+        labels = dict(self.Category.choices)
+        return [str(labels.get(value, value)) for value in self.categories]
+
+    def role_labels(self) -> list[str]:
+        labels = dict(self.Role.choices)
+        return [str(labels.get(value, value)) for value in self.recipient_roles]
+
+    def __str__(self) -> str:
+        return f"consent {self.pk} of patient {self.patient_id}"

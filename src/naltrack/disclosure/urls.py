@@ -1,0 +1,29 @@
+"""Consent pages: the patient's at /me/consents/, the chart's under the patient's /clinic/ page."""
+
+from django.urls import path
+
+from naltrack.disclosure import views
+
+app_name = "disclosure"
+
+CHART = "clinic/patients/<int:patient_id>/consents/"
+
+urlpatterns = [
+    path("me/consents/", views.my_consents, name="my_consents"),
+    path("me/consents/new/", views.my_consent_new, name="my_consent_new"),
+    path(
+        "me/consents/<int:consent_id>/withdraw/",
+        views.my_consent_withdraw,
+        name="my_consent_withdraw",
+    ),
+    path("me/consents/<int:consent_id>/pdf/", views.my_consent_pdf, name="my_consent_pdf"),
+    path(CHART, views.chart_consents, name="chart_consents"),
+    path(CHART + "paper/", views.chart_consent_paper, name="chart_consent_paper"),
+    path(
+        CHART + "<int:consent_id>/withdraw/",
+        views.chart_consent_withdraw,
+        name="chart_consent_withdraw",
+    ),
+    path(CHART + "<int:consent_id>/scan/", views.chart_consent_scan, name="chart_consent_scan"),
+    path(CHART + "<int:consent_id>/pdf/", views.chart_consent_pdf, name="chart_consent_pdf"),
+]
