@@ -1,6 +1,6 @@
 """Whether a consent is in force, and whether it covers a disclosure: decided here and only here.
 
-The disclosure gate (a later part of issue 18) asks these two questions before anything leaves the
+The disclosure gate (still to be built) will ask these two questions before anything leaves the
 clinic; the pages ask the first to show a consent as active, revoked or expired.
 """
 
