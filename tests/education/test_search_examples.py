@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from naltrack.education.search.examples import library_examples, read_examples
+from naltrack.education.search.examples import (
+    library_examples,
+    question_features,
+    read_examples,
+)
 from naltrack.education.search.ranking import Ranked, blend
 
 ARTICLES = Path(__file__).resolve().parents[2] / "src" / "naltrack" / "education" / "articles"
@@ -25,13 +29,15 @@ def test_a_question_closest_to_one_articles_questions_is_closest_to_that_article
         '[drinking]\nquestions = ["can i drink beer on the shot", "is wine ok with naltrexone"]\n'
         '[liver]\nquestions = ["is naltrexone bad for my liver", "liver tests on vivitrol"]\n'
     )
-    near = examples.closeness("my husband wants a beer, he gets the shot")
+    near = examples.closeness(question_features("my husband wants a beer, he gets the shot"))
     assert near["drinking"] > near["liver"]
-    assert examples.closeness("is naltrexone bad for my liver")["liver"] == pytest.approx(1.0)
+    assert examples.closeness(question_features("is naltrexone bad for my liver"))[
+        "liver"
+    ] == pytest.approx(1.0)
 
 
 def test_a_question_that_reads_to_nothing_is_close_to_nothing() -> None:
-    assert library_examples().closeness("the and of ?") == {}
+    assert library_examples().closeness(question_features("the and of ?")) == {}
 
 
 def test_blend_adds_closeness_to_the_full_text_share_and_reorders() -> None:

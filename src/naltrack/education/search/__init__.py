@@ -47,7 +47,7 @@ from django.utils.safestring import SafeString
 
 from naltrack.accounts.models import Clinic
 from naltrack.education.models import Article
-from naltrack.education.search.examples import library_examples
+from naltrack.education.search.examples import features_of, library_examples
 from naltrack.education.search.fulltext import (
     FTS_TABLE,
     POSTGRES_CONFIG,
@@ -124,6 +124,8 @@ def search_articles(
     """The articles a reader (of ``clinic``, or the public) sees, best answer first."""
     started = time.perf_counter()
     reading = read_question(question)
+    # Read for the reader questions now: the retries below add terms to the groups.
+    features = features_of(reading.groups)
     groups = reading.groups
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:
@@ -171,7 +173,7 @@ def search_articles(
             | {light_stem(BRAND_NAMES[word]) for word in words if word in BRAND_NAMES}
         )
         ranked = rank(answered, matches, len(visible), titles, question_words)
-        closeness = library_examples().closeness(question)
+        closeness = library_examples().closeness(features)
         ranked = blend(
             ranked, {library[slug]: near for slug, near in closeness.items() if slug in library}
         )

@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from naltrack.education.search.question import light_stem, read_question
+from naltrack.education.search.question import Group, light_stem, read_question
 from naltrack.education.synonyms import STOPWORDS
 
 DATA_FILE = "data/reader_questions.toml"
@@ -32,8 +33,13 @@ Vector = dict[str, float]
 def question_features(text: str) -> dict[str, float]:
     """The question's word stems (its words and their synonyms), each weighted as the search
     weighs the group it belongs to."""
+    return features_of(read_question(text).groups)
+
+
+def features_of(groups: Sequence[Group]) -> dict[str, float]:
+    """``question_features`` of a question already read (``read_question``'s groups)."""
     features: dict[str, float] = {}
-    for group in read_question(text).groups:
+    for group in groups:
         for term in group.terms:
             for word in term.words:
                 if word in STOPWORDS:
@@ -62,10 +68,10 @@ class Examples:
         """A word no reader question uses is as telling as the rarest one."""
         return max(self.idf.values(), default=1.0)
 
-    def closeness(self, question: str) -> dict[str, float]:
-        """Per article slug, how close the question is to the nearest of its reader questions
-        (cosine, 0 to 1)."""
-        asked = self.vector(question_features(question))
+    def closeness(self, features: dict[str, float]) -> dict[str, float]:
+        """Per article slug, how close a question (its ``question_features``) is to the nearest
+        of the article's reader questions (cosine, 0 to 1)."""
+        asked = self.vector(features)
         if not asked:
             return {}
         return {
