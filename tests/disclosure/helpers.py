@@ -5,9 +5,13 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from fhir.resources.R4B.bundle import Bundle
 
+from naltrack.accounts.models import Membership, User
 from naltrack.care.models import Patient
-from naltrack.disclosure.models import Consent
+from naltrack.disclosure.fhir.bundle import patient_everything
+from naltrack.disclosure.gate import release_to_patient
+from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.disclosure.services import GENERAL_DESIGNATION, ConsentTerms, consent_sign
 
 PDF_BYTES = b"%PDF-1.4\n% a scanned consent form\n"
@@ -47,3 +51,16 @@ def signed(patient: Patient, terms: ConsentTerms | None = None) -> Consent:
         signed_name=patient.full_name,
         by=patient.user,
     )
+
+
+def whole_record(patient: Patient) -> Bundle:
+    """The patient's whole record as the Bundle of their own copy (through the gate)."""
+    by = patient.user if patient.user_id else clinic_staff(patient)
+    release = release_to_patient(by=by, patient=patient, form=Disclosure.Form.FHIR_BUNDLE)
+    return patient_everything(patient, release)
+
+
+def clinic_staff(patient: Patient) -> Any:
+    return User.objects.filter(
+        membership__clinic_id=patient.clinic_id, membership__role__in=Membership.STAFF_ROLES
+    ).first()

@@ -63,6 +63,8 @@ class Consent(PatientRow):
         DIAGNOSES = "diagnoses", "Diagnoses"
         QUESTIONNAIRES = "questionnaires", "Questionnaires (PHQ-9, AUDIT-C, COWS)"
         THERAPY_NOTES = "therapy_notes", "Therapy sessions and notes"
+        CHECK_INS = "check_ins", "Daily check-ins (craving, drinking, opioid use)"
+        CARE_PLANS = "care_plans", "Treatment plans, follow-ups and open alerts"
 
     class Signature(models.TextChoices):
         ELECTRONIC = "electronic", "Signed electronically by the patient"
@@ -133,3 +135,54 @@ class Consent(PatientRow):
 
     def __str__(self) -> str:
         return f"consent {self.pk} of patient {self.patient_id}"
+
+
+class Disclosure(PatientRow):
+    """One time part of a patient's record left the clinic, or was given to the patient: a row of
+    the patient's accounting of disclosures. Written only by ``disclosure.gate``.
+
+    ``recorded_by`` is the person who disclosed, ``recorded_at`` the date and time.
+    """
+
+    class Basis(models.TextChoices):
+        CONSENT = "consent", "Under the patient's consent"
+        # source: 42 CFR 2.51 — to medical personnel in a bona fide medical emergency
+        EMERGENCY = "emergency", "In a medical emergency, without consent"
+        # source: 45 CFR 164.524 — the patient's right of access; Part 2 needs no consent for it
+        # (42 CFR 2.23)
+        PATIENT = "patient", "To the patient, their own copy"
+
+    class Form(models.TextChoices):
+        FHIR_BUNDLE = "fhir_bundle", "FHIR record file"
+        FHIR_BULK = "fhir_bulk", "FHIR bulk export"
+        PDF = "pdf", "Printed record (PDF)"
+        CSV = "csv", "Spreadsheet (CSV)"
+        API = "api", "Record API"
+        SPOKEN = "spoken", "Told by phone or in person"
+
+    basis = models.CharField(max_length=20, choices=Basis.choices)
+    consent = models.ForeignKey(
+        Consent, on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
+    )
+    recipient_name = models.CharField(max_length=200)
+    # source: 42 CFR 2.51(c)(1) — in an emergency, the health care facility the recipient is with
+    recipient_affiliation = models.CharField(max_length=200, blank=True)
+    recipient_role = models.CharField(max_length=30, choices=Consent.Role.choices, blank=True)
+    purpose = models.CharField(max_length=30, choices=Consent.Purpose.choices, blank=True)
+    # The ``Consent.Category`` values that went out.
+    categories = models.JSONField(default=list)
+    form = models.CharField(max_length=20, choices=Form.choices)
+    what = models.CharField(max_length=300, blank=True)  # e.g. "Referral letter", "Bulk export 12"
+    # source: 42 CFR 2.51(c)(4) — the nature of the emergency
+    emergency_nature = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["patient", "recorded_at"])]
+
+    def category_labels(self) -> list[str]:
+        labels = dict(Consent.Category.choices)
+        return [str(labels.get(value, value)) for value in self.categories]
+
+    def __str__(self) -> str:
+        return f"disclosure {self.pk} of patient {self.patient_id}"

@@ -18,9 +18,9 @@ from naltrack.care.models import (
     TaperPlan,
     TherapySession,
 )
-from naltrack.disclosure.fhir.bundle import patient_everything
 from naltrack.disclosure.fhir.codes import CODES
 from naltrack.disclosure.fhir.labels import PART2_LABELS
+from tests.disclosure.helpers import whole_record
 
 
 def as_json(bundle: Bundle) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def resources_of(bundle: Bundle, kind: str) -> list[dict[str, Any]]:
 
 
 def test_every_resource_round_trips_through_the_fhir_models(rich_patient: Patient):
-    bundle = patient_everything(rich_patient)
+    bundle = whole_record(rich_patient)
     for entry in bundle.entry:
         resource = entry.resource
         again = type(resource).model_validate(resource.model_dump(mode="json", exclude_none=True))
@@ -58,7 +58,7 @@ def test_every_resource_round_trips_through_the_fhir_models(rich_patient: Patien
 
 def test_resource_counts_match_the_record(rich_patient: Patient):
     kinds = Counter(
-        e["resource"]["resourceType"] for e in as_json(patient_everything(rich_patient))["entry"]
+        e["resource"]["resourceType"] for e in as_json(whole_record(rich_patient))["entry"]
     )
     doses = DoseEvent.objects.filter(patient=rich_patient)
     check_ins = CheckIn.objects.filter(patient=rich_patient)
@@ -82,6 +82,7 @@ def test_resource_counts_match_the_record(rich_patient: Patient):
         "CarePlan": TaperPlan.objects.filter(patient=rich_patient).count(),
         "Encounter": TherapySession.objects.filter(patient=rich_patient).count(),
         "Flag": sum(alert.is_open for alert in rich_patient.alerts.all()),
+        "Provenance": 1,  # the disclosure itself, with its notice
     }
     assert kinds["MedicationStatement"] == 2 and kinds["QuestionnaireResponse"] == 5
     assert kinds["Flag"] >= 1
@@ -90,7 +91,7 @@ def test_resource_counts_match_the_record(rich_patient: Patient):
 def test_every_code_comes_from_the_table(rich_patient: Patient, injected_patient: Patient):
     table = {(entry.system, entry.code) for entry in CODES.values()}
     for patient in (rich_patient, injected_patient):
-        used = set(coded_values(as_json(patient_everything(patient))))
+        used = set(coded_values(as_json(whole_record(patient))))
         assert used and used <= table
 
 
@@ -103,18 +104,20 @@ def test_the_code_table_is_complete():
 
 def test_every_resource_carries_the_part2_labels(rich_patient: Patient):
     wanted = [(CODES[key].system, CODES[key].code) for key in PART2_LABELS]
-    for entry in as_json(patient_everything(rich_patient))["entry"]:
+    for entry in as_json(whole_record(rich_patient))["entry"]:
         labels = [(c["system"], c["code"]) for c in entry["resource"]["meta"]["security"]]
         assert labels == wanted
 
 
 def test_full_urls_are_stable_unique_and_resolve_every_reference(rich_patient: Patient):
     first, second = (
-        as_json(patient_everything(rich_patient)),
-        as_json(patient_everything(rich_patient)),
+        as_json(whole_record(rich_patient)),
+        as_json(whole_record(rich_patient)),
     )
     urls = [e["fullUrl"] for e in first["entry"]]
-    assert urls == [e["fullUrl"] for e in second["entry"]]
+    # The record's resources keep their ids; the closing Provenance is each disclosure's own.
+    assert urls[:-1] == [e["fullUrl"] for e in second["entry"]][:-1]
+    assert urls[-1] != second["entry"][-1]["fullUrl"]
     assert len(set(urls)) == len(urls) and all(u.startswith("urn:uuid:") for u in urls)
 
     def references(node: Any) -> list[str]:
@@ -131,7 +134,7 @@ def test_full_urls_are_stable_unique_and_resolve_every_reference(rich_patient: P
 def test_only_the_patients_own_record_is_in_the_bundle(
     rich_patient: Patient, injected_patient: Patient
 ):
-    bundle = as_json(patient_everything(rich_patient))
+    bundle = as_json(whole_record(rich_patient))
     patient_url = f"urn:uuid:{bundle['entry'][0]['resource']['id']}"
     subjects = {
         e["resource"].get("subject", {}).get("reference", patient_url) for e in bundle["entry"]
@@ -142,7 +145,7 @@ def test_only_the_patients_own_record_is_in_the_bundle(
 def test_both_disorders_are_coded_in_icd10cm_and_snomed(rich_patient: Patient):
     codes = {
         c["code"]
-        for condition in resources_of(patient_everything(rich_patient), "Condition")
+        for condition in resources_of(whole_record(rich_patient), "Condition")
         for c in condition["code"]["coding"]
     }
     assert codes == {"F10.20", "F11.20", "66590003", "75544000"}
@@ -151,7 +154,7 @@ def test_both_disorders_are_coded_in_icd10cm_and_snomed(rich_patient: Patient):
 def test_an_injection_is_an_administration_of_the_extended_release_product(
     injected_patient: Patient,
 ):
-    (given,) = resources_of(patient_everything(injected_patient), "MedicationAdministration")
+    (given,) = resources_of(whole_record(injected_patient), "MedicationAdministration")
     assert given["medicationCodeableConcept"]["coding"][0]["code"] == "637213"
     assert given["dosage"]["dose"] == {
         "value": 380.0,
@@ -160,12 +163,12 @@ def test_an_injection_is_an_administration_of_the_extended_release_product(
         "code": "mg",
     }
     assert given["dosage"]["site"]["text"] == "Left gluteal"
-    (request,) = resources_of(patient_everything(injected_patient), "MedicationRequest")
+    (request,) = resources_of(whole_record(injected_patient), "MedicationRequest")
     assert request["dosageInstruction"][0]["route"]["coding"][0]["code"] == "78421000"
 
 
 def test_self_reported_doses_are_statements_and_a_missed_one_is_not_taken(rich_patient: Patient):
-    statements = resources_of(patient_everything(rich_patient), "MedicationStatement")
+    statements = resources_of(whole_record(rich_patient), "MedicationStatement")
     assert sorted(s["status"] for s in statements) == ["completed", "not-taken"]
     assert all(s["medicationCodeableConcept"]["coding"][0]["code"] == "1483744" for s in statements)
 
@@ -173,7 +176,7 @@ def test_self_reported_doses_are_statements_and_a_missed_one_is_not_taken(rich_p
 def test_labs_carry_loinc_and_ucum(rich_patient: Patient):
     labs = {
         o["code"]["coding"][0]["code"]: o
-        for o in resources_of(patient_everything(rich_patient), "Observation")
+        for o in resources_of(whole_record(rich_patient), "Observation")
         if o["category"][0]["coding"][0]["code"] == "laboratory"
         and o["code"]["coding"][0]["system"] == "http://loinc.org"
     }
@@ -185,7 +188,7 @@ def test_labs_carry_loinc_and_ucum(rich_patient: Patient):
 def test_a_drug_screen_lists_only_the_analytes_it_tested(rich_patient: Patient):
     (screen,) = [
         o
-        for o in resources_of(patient_everything(rich_patient), "Observation")
+        for o in resources_of(whole_record(rich_patient), "Observation")
         if o["code"]["coding"][0]["code"] == "screen-opioids"
     ]
     assert screen["valueCodeableConcept"]["coding"][0]["code"] == "260385009"
@@ -196,7 +199,7 @@ def test_a_drug_screen_lists_only_the_analytes_it_tested(rich_patient: Patient):
 
 
 def test_questionnaire_totals_point_at_their_answers(rich_patient: Patient):
-    bundle = patient_everything(rich_patient)
+    bundle = whole_record(rich_patient)
     answers = {r["id"]: r for r in resources_of(bundle, "QuestionnaireResponse")}
     phq9 = [
         o

@@ -25,6 +25,9 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.disclosure.fhir import resources
+from naltrack.disclosure.fhir.labels import with_part2_labels
+from naltrack.disclosure.gate import Release
+from naltrack.disclosure.models import Consent
 
 
 def _rows(model: type[PatientRow], patient: Patient, *related: str) -> list[Any]:
@@ -34,21 +37,39 @@ def _rows(model: type[PatientRow], patient: Patient, *related: str) -> list[Any]
     return list(rows.select_related("patient", *related).order_by("pk"))
 
 
-def patient_resources(patient: Patient) -> list[Any]:
-    """Every resource of ``patient``'s record, the Patient first, each kind in record order."""
-    episodes = _rows(Episode, patient)
+def patient_resources(patient: Patient, categories: frozenset[str]) -> list[Any]:
+    """The resources of ``patient``'s record in ``categories`` (``Consent.Category`` values), the
+    Patient first (whoever receives a record learns whose it is), each kind in record order."""
+    C = Consent.Category
     built: list[Any] = [resources.patient_resource(patient)]
-    built += resources.conditions(patient, episodes)
-    built += [resources.medication_request(r) for r in _rows(Regimen, patient)]
-    built += [resources.injection_administration(i) for i in _rows(Injection, patient, "regimen")]
-    built += [resources.dose_resource(d) for d in _rows(DoseEvent, patient, "regimen")]
-    built += [resources.lab_observation(lab) for lab in _rows(LabResult, patient)]
-    built += [resources.drug_screen_observation(s) for s in _rows(DrugScreen, patient)]
-    for check_in in _rows(CheckIn, patient):
-        built += resources.check_in_observations(check_in)
-    built += [resources.craving_episode_observation(c) for c in _rows(CravingEpisode, patient)]
-    for response in _rows(InstrumentResponse, patient):
-        built += resources.instrument_resources(response)
+    if C.DIAGNOSES in categories:
+        built += resources.conditions(patient, _rows(Episode, patient))
+    if C.MEDICATIONS in categories:
+        built += [resources.medication_request(r) for r in _rows(Regimen, patient)]
+        built += [
+            resources.injection_administration(i) for i in _rows(Injection, patient, "regimen")
+        ]
+        built += [resources.dose_resource(d) for d in _rows(DoseEvent, patient, "regimen")]
+    if C.LABS in categories:
+        built += [resources.lab_observation(lab) for lab in _rows(LabResult, patient)]
+    if C.DRUG_SCREENS in categories:
+        built += [resources.drug_screen_observation(s) for s in _rows(DrugScreen, patient)]
+    if C.CHECK_INS in categories:
+        for check_in in _rows(CheckIn, patient):
+            built += resources.check_in_observations(check_in)
+        built += [resources.craving_episode_observation(c) for c in _rows(CravingEpisode, patient)]
+    if C.QUESTIONNAIRES in categories:
+        for response in _rows(InstrumentResponse, patient):
+            built += resources.instrument_resources(response)
+    if C.CARE_PLANS in categories:
+        built += _care_plans(patient)
+        built += [resources.alert_flag(a) for a in _rows(Alert, patient) if a.is_open]
+    if C.THERAPY_NOTES in categories:
+        built += [resources.therapy_encounter(s) for s in _rows(TherapySession, patient)]
+    return built
+
+
+def _care_plans(patient: Patient) -> list[Any]:
     follow_ups_of_plan: dict[int, list[FollowUp]] = defaultdict(list)
     loose_follow_ups: dict[int, list[FollowUp]] = defaultdict(list)
     for follow_up in _rows(FollowUp, patient):
@@ -56,21 +77,23 @@ def patient_resources(patient: Patient) -> list[Any]:
             follow_ups_of_plan[follow_up.taper_plan_id].append(follow_up)
         else:
             loose_follow_ups[follow_up.episode_id].append(follow_up)
-    for plan in _rows(TaperPlan, patient, "episode"):
-        built.append(resources.taper_care_plan(plan, follow_ups_of_plan[plan.pk]))
-    for episode in episodes:
-        if loose_follow_ups[episode.pk]:
-            built.append(resources.follow_up_care_plan(episode, loose_follow_ups[episode.pk]))
-    built += [resources.therapy_encounter(s) for s in _rows(TherapySession, patient)]
-    built += [resources.alert_flag(a) for a in _rows(Alert, patient) if a.is_open]
-    return built
-
-
-def patient_everything(patient: Patient) -> Bundle:
-    """A ``collection`` Bundle of the patient's record; each entry's fullUrl is its stable
-    ``urn:uuid:`` id, which the references between entries use."""
-    entries = [
-        {"fullUrl": f"urn:uuid:{resource.id}", "resource": resource}
-        for resource in patient_resources(patient)
+    plans = [
+        resources.taper_care_plan(plan, follow_ups_of_plan[plan.pk])
+        for plan in _rows(TaperPlan, patient, "episode")
     ]
-    return Bundle.model_validate({"resourceType": "Bundle", "type": "collection", "entry": entries})
+    for episode in _rows(Episode, patient):
+        if loose_follow_ups[episode.pk]:
+            plans.append(resources.follow_up_care_plan(episode, loose_follow_ups[episode.pk]))
+    return plans
+
+
+def patient_everything(patient: Patient, release: Release) -> Bundle:
+    """A ``collection`` Bundle of what ``release`` lets go of the patient's record, ending with
+    a Provenance that carries the gate's notice (42 CFR 2.32) and names the disclosure. Each
+    entry's fullUrl is its stable ``urn:uuid:`` id, which the references between entries use."""
+    built = patient_resources(patient, release.categories)
+    built.append(resources.disclosure_provenance(release, built))
+    entries = [{"fullUrl": f"urn:uuid:{r.id}", "resource": r} for r in built]
+    return Bundle.model_validate(
+        with_part2_labels({"resourceType": "Bundle", "type": "collection", "entry": entries})
+    )

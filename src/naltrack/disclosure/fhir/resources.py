@@ -13,6 +13,7 @@ check-in mood and side effects, and insurance.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 from typing import Any, Final, TypeVar
 
@@ -26,6 +27,7 @@ from fhir.resources.R4B.medicationrequest import MedicationRequest
 from fhir.resources.R4B.medicationstatement import MedicationStatement
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient as FhirPatient
+from fhir.resources.R4B.provenance import Provenance
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir.resources.R4B.resource import Resource
 
@@ -48,6 +50,7 @@ from naltrack.care.models import (
 from naltrack.clinical.instruments import INSTRUMENTS
 from naltrack.disclosure.fhir.codes import CODES, LOINC, coding, concept
 from naltrack.disclosure.fhir.labels import with_part2_labels
+from naltrack.disclosure.gate import Release
 
 # source: NALTRACK — a fixed namespace, so a row's id is the same in every export and differs
 # from every other row's (uuid5 of the row's table and primary key).
@@ -455,3 +458,26 @@ def alert_flag(alert: Alert) -> Flag:
         "period": {"start": alert.opened_at.isoformat()},
     }
     return _build(Flag, alert, data)
+
+
+# source: 42 CFR 2.32 — the rule the Provenance's notice answers, by its public address
+PART2_NOTICE_POLICY: Final = "https://www.ecfr.gov/current/title-42/part-2/section-2.32"
+
+
+def disclosure_provenance(release: Release, disclosed: list[Any]) -> Provenance:
+    """Where the Bundle came from and on what terms: the disclosure it is, the clinic that made
+    it, and the notice of 42 CFR 2.32 as the Provenance's text (a Bundle has no text of its own),
+    targeting every resource disclosed."""
+    disclosure = release.disclosure
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in release.notice.split("\n\n"))
+    data = {
+        "text": {
+            "status": "additional",
+            "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{paragraphs}</div>',
+        },
+        "target": [{"reference": f"urn:uuid:{r.id}"} for r in disclosed],
+        "recorded": disclosure.recorded_at.isoformat(),
+        "policy": [PART2_NOTICE_POLICY],
+        "agent": [{"who": {"display": disclosure.clinic.name}}],
+    }
+    return _build(Provenance, disclosure, data)
