@@ -1,5 +1,5 @@
 """Consent pages: the patient's own (see, sign, withdraw, print) and the chart's (list, record a
-paper form, withdraw, view the scan, print).
+paper form, withdraw, view the scan, print); and the accounting of disclosures on both sides.
 
 Every page finds the patient through ``care.selectors`` and the consent through
 ``disclosure.selectors`` (scoped, audited): an id of another patient or clinic answers 404.
@@ -25,7 +25,12 @@ from naltrack.disclosure import services
 from naltrack.disclosure.consent_pdf import consent_pdf_response
 from naltrack.disclosure.forms import ConsentSignForm, PaperConsentForm
 from naltrack.disclosure.models import Consent
-from naltrack.disclosure.selectors import consent_get, consent_state, consents_of
+from naltrack.disclosure.selectors import (
+    consent_get,
+    consent_state,
+    consents_of,
+    disclosures_of,
+)
 from naltrack.web.views import get_and_post, posted, submitted
 
 SCAN_TYPES = {
@@ -203,4 +208,29 @@ def chart_consent_pdf(request: HttpRequest, patient_id: int, consent_id: int) ->
     patient = care.patient_get(user=request.user, patient_id=patient_id)
     return consent_pdf_response(
         request, consent_get(user=request.user, patient=patient, consent_id=consent_id)
+    )
+
+
+# --- the accounting of disclosures --------------------------------------------------------------
+
+
+@patient_required
+@require_GET
+def my_disclosures(request: HttpRequest) -> HttpResponse:
+    patient = care.patient_own(user=request.user)
+    return render(
+        request,
+        "disclosure/my_disclosures.html",
+        {"patient": patient, "disclosures": disclosures_of(user=request.user, patient=patient)},
+    )
+
+
+@staff_required
+@require_GET
+def chart_disclosures(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = care.patient_get(user=request.user, patient_id=patient_id)
+    return render(
+        request,
+        "disclosure/chart_disclosures.html",
+        {"patient": patient, "disclosures": disclosures_of(user=request.user, patient=patient)},
     )
