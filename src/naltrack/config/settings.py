@@ -270,11 +270,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-# Scans of signed paper consent forms: outside static files and any URL, read only through the
-# access-checked view of the consent (naltrack.disclosure.views).
-NALTRACK_CONSENT_SCAN_DIR = os.environ.get(
-    "NALTRACK_CONSENT_SCAN_DIR", str(VAR_DIR / "consent_scans")
-)
 
 # Email: printed to the console for local development and the demo. Elsewhere, until SMTP is
 # configured, written to files under var/mail rather than to the logs: an email holds a name

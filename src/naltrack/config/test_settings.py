@@ -4,7 +4,6 @@ Tests run with debug off, secure cookies and the Content-Security-Policy on, as 
 """
 
 import os
-import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 os.environ.pop("NALTRACK_DEBUG", None)
@@ -25,4 +24,3 @@ NALTRACK_REQUIRE_2FA = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None  # type: ignore[assignment]
 # Scans uploaded by tests land in a throwaway folder, never in var/.
-NALTRACK_CONSENT_SCAN_DIR = tempfile.mkdtemp(prefix="naltrack-consent-scans-")

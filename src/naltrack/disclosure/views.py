@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -36,7 +35,6 @@ from naltrack.web.views import get_and_post, posted, submitted
 SCAN_TYPES = {
     "pdf": "application/pdf",
     "jpeg": "image/jpeg",
-    "jpg": "image/jpeg",
     "png": "image/png",
 }
 
@@ -185,18 +183,18 @@ def chart_consent_withdraw(request: HttpRequest, patient_id: int, consent_id: in
 
 @staff_required
 @require_GET
-def chart_consent_scan(request: HttpRequest, patient_id: int, consent_id: int) -> HttpResponseBase:
+def chart_consent_scan(request: HttpRequest, patient_id: int, consent_id: int) -> HttpResponse:
     patient = care.patient_get(user=request.user, patient_id=patient_id)
     consent = consent_get(user=request.user, patient=patient, consent_id=consent_id)
     if not consent.scan:
         raise Http404("This consent was signed electronically: there is no scan.")
     audit_record(request=request, action=AuditEvent.Action.READ, obj=consent, detail={"scan": True})
-    suffix = consent.scan.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        consent.scan.open("rb"),
-        content_type=SCAN_TYPES.get(suffix, "application/octet-stream"),
-        as_attachment=True,
-        filename=f"consent-{consent.pk}-scan.{suffix}",
+    response = HttpResponse(
+        bytes(consent.scan),
+        content_type=SCAN_TYPES.get(consent.scan_kind, "application/octet-stream"),
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="consent-{consent.pk}-scan.{consent.scan_kind}"'
     )
     response["Cache-Control"] = "no-store"
     return response
