@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 from naltrack.disclosure.models import Consent
 from naltrack.disclosure.services import consent_attest
