@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from naltrack.accounts.models import Clinic, User
 from naltrack.clinical.vocabulary import FORMULATION_LABELS, INDICATION_LABELS
+
+if TYPE_CHECKING:
+    from naltrack.reports.facts import ReportEpisode
 
 # Age at the first dose, in the bands a report splits by.
 AGE_BANDS: Final = (("18-25", 18, 25), ("26-35", 26, 35), ("36-50", 36, 50), ("51+", 51, 200))
@@ -38,6 +42,54 @@ class Filters:
             raise ValueError(f"unknown age band {self.age_band!r}")
         if self.started_from and self.started_to and self.started_from > self.started_to:
             raise ValueError("the period ends before it starts")
+
+
+_INDICATIONS: Final[dict[str, str]] = {str(k): v for k, v in INDICATION_LABELS.items()}
+_FORMULATIONS: Final[dict[str, str]] = {str(k): v for k, v in FORMULATION_LABELS.items()}
+
+# What a report can split its cohort by, side by side.
+SPLITS: Final = {
+    "indication": "Indication",
+    "formulation": "Formulation",
+    "quarter": "Quarter started",
+    "therapy": "Therapy alongside",
+    "age_band": "Age at start",
+    "prescriber": "Prescriber",
+}
+
+
+def split_cohort(
+    episodes: list[ReportEpisode], split: str | None, clinic: Clinic
+) -> list[tuple[str, list[ReportEpisode]]]:
+    """``episodes`` in groups by ``split``, each with its label, in a stable order."""
+    if split is None:
+        return []
+    if split not in SPLITS:
+        raise ValueError(f"cannot split by {split!r}")
+    names = _prescriber_names(clinic) if split == "prescriber" else {}
+    groups: dict[str, list[ReportEpisode]] = {}
+    for item in episodes:
+        groups.setdefault(_label(item, split, names), []).append(item)
+    return sorted(groups.items())
+
+
+def _label(item: ReportEpisode, split: str, names: dict[int, str]) -> str:
+    if split == "indication":
+        return _INDICATIONS.get(item.facts.indication, item.facts.indication)
+    if split == "formulation":
+        return _FORMULATIONS.get(item.formulation or "", "Not started")
+    if split == "quarter":
+        day = item.facts.started or item.facts.opened
+        return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+    if split == "therapy":
+        return THERAPY[item.therapy]
+    if split == "age_band":
+        return item.age_band or "Age unknown"
+    return names.get(item.prescriber or 0, "No prescriber recorded")
+
+
+def _prescriber_names(clinic: Clinic) -> dict[int, str]:
+    return {user.pk: str(user) for user in User.objects.filter(membership__clinic=clinic)}
 
 
 def age_band(age: int) -> str | None:

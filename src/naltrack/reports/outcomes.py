@@ -20,7 +20,7 @@ from naltrack.clinical.outcomes.coverage import LapseRule
 from naltrack.clinical.outcomes.estimates import Mean, Share
 from naltrack.clinical.outcomes.program import RETENTION_DAYS, ProgramMeasures, program_measures
 from naltrack.enrollment.models import Enrollment
-from naltrack.reports.cohorts import Filters
+from naltrack.reports.cohorts import Filters, split_cohort
 from naltrack.reports.facts import episode_facts, select
 
 
@@ -29,7 +29,8 @@ class OutcomeReport:
     clinic: Clinic
     filters: Filters
     today: dt.date
-    measures: ProgramMeasures
+    measures: ProgramMeasures  # the whole cohort
+    groups: tuple[tuple[str, ProgramMeasures], ...] = ()  # side by side, when split
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,17 @@ def _enrollments(clinic: Clinic, filters: Filters) -> tuple[int, int]:
 
 
 def outcome_report(
-    *, clinic: Clinic, filters: Filters, today: dt.date, by: Any, form: str
+    *,
+    clinic: Clinic,
+    filters: Filters,
+    today: dt.date,
+    by: Any,
+    form: str,
+    split: str | None = None,
 ) -> OutcomeReport:
-    """The report of ``clinic``'s episodes that ``filters`` take, as of ``today``; audited as a
-    read of the clinic's records by ``by`` (``form``: the page, a CSV, the PDF, the command)."""
+    """The report of ``clinic``'s episodes that ``filters`` take, as of ``today``, and of each
+    group when ``split`` names one of ``SPLITS``; audited as a read of the clinic's records by
+    ``by`` (``form``: the page, a CSV, the PDF, the command)."""
     chosen = select(episode_facts(clinic, today=today), filters)
     enrollments, accepted = _enrollments(clinic, filters)
     measures = program_measures(
@@ -68,6 +76,17 @@ def outcome_report(
         enrollments=enrollments,
         accepted=accepted,
     )
+    groups = (
+        tuple(
+            (
+                label,
+                program_measures([item.facts for item in members], today=today, rule=LapseRule()),
+            )
+            for label, members in split_cohort(chosen, split, clinic)
+        )
+        if split
+        else ()
+    )
     audit_record(
         request=None,
         actor=by,
@@ -76,7 +95,7 @@ def outcome_report(
         clinic_id=clinic.pk,
         detail={"form": form, "filters": _filters_json(filters), "episodes": len(chosen)},
     )
-    return OutcomeReport(clinic, filters, today, measures)
+    return OutcomeReport(clinic, filters, today, measures, groups)
 
 
 def _filters_json(filters: Filters) -> dict[str, Any]:
