@@ -1,12 +1,13 @@
-"""Consent pages: the patient's at /me/consents/, the chart's under the patient's /clinic/ page."""
+"""Consent and sharing pages: the patient's under /me/, the chart's under the patient's /clinic/ page."""
 
 from django.urls import path
 
-from naltrack.disclosure import views
+from naltrack.disclosure import share_views, views
 
 app_name = "disclosure"
 
 CHART = "clinic/patients/<int:patient_id>/consents/"
+SHARE = "clinic/patients/<int:patient_id>/share/"
 
 urlpatterns = [
     path("me/consents/", views.my_consents, name="my_consents"),
@@ -17,6 +18,7 @@ urlpatterns = [
         name="my_consent_withdraw",
     ),
     path("me/consents/<int:consent_id>/pdf/", views.my_consent_pdf, name="my_consent_pdf"),
+    path("me/record/", share_views.my_record, name="my_record"),
     path(CHART, views.chart_consents, name="chart_consents"),
     path(CHART + "paper/", views.chart_consent_paper, name="chart_consent_paper"),
     path(
@@ -26,4 +28,6 @@ urlpatterns = [
     ),
     path(CHART + "<int:consent_id>/scan/", views.chart_consent_scan, name="chart_consent_scan"),
     path(CHART + "<int:consent_id>/pdf/", views.chart_consent_pdf, name="chart_consent_pdf"),
+    path(SHARE, share_views.chart_share, name="chart_share"),
+    path(SHARE + "emergency/", share_views.chart_share_emergency, name="chart_share_emergency"),
 ]
