@@ -32,6 +32,7 @@ PATIENT_PAGES = [
     "/me/cravings/now/",
     "/me/help/",
     "/me/reminders/",
+    "/me/record/",
     "/library/",
 ]
 

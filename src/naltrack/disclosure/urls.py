@@ -3,11 +3,12 @@ page."""
 
 from django.urls import path
 
-from naltrack.disclosure import views
+from naltrack.disclosure import share_views, views
 
 app_name = "disclosure"
 
 CHART = "clinic/patients/<int:patient_id>/consents/"
+SHARE = "clinic/patients/<int:patient_id>/share/"
 
 urlpatterns = [
     path("me/consents/", views.my_consents, name="my_consents"),
@@ -24,6 +25,7 @@ urlpatterns = [
         views.chart_disclosures,
         name="chart_disclosures",
     ),
+    path("me/record/", share_views.my_record, name="my_record"),
     path(CHART, views.chart_consents, name="chart_consents"),
     path(CHART + "paper/", views.chart_consent_paper, name="chart_consent_paper"),
     path(
@@ -33,4 +35,6 @@ urlpatterns = [
     ),
     path(CHART + "<int:consent_id>/scan/", views.chart_consent_scan, name="chart_consent_scan"),
     path(CHART + "<int:consent_id>/pdf/", views.chart_consent_pdf, name="chart_consent_pdf"),
+    path(SHARE, share_views.chart_share, name="chart_share"),
+    path(SHARE + "emergency/", share_views.chart_share_emergency, name="chart_share_emergency"),
 ]
