@@ -107,9 +107,16 @@ def test_only_the_gate_makes_a_release() -> None:
     assert set(_constructions_of_release()) == {"disclosure/gate.py"}
 
 
-def test_the_fhir_bundle_cannot_be_built_without_a_release() -> None:
-    from naltrack.disclosure.fhir.bundle import patient_everything
+def _builders() -> list[Any]:
+    from naltrack.disclosure import record_pdf
+    from naltrack.disclosure.fhir import bundle
 
-    hints = inspect.signature(patient_everything).parameters
-    assert "release" in hints and hints["release"].default is inspect.Parameter.empty
+    return [bundle.patient_everything, record_pdf.record_pdf, record_pdf.record_csv]
+
+
+@pytest.mark.parametrize("builder", _builders(), ids=lambda b: b.__name__)
+def test_no_export_can_be_built_without_a_release(builder: Any) -> None:
+    parameters = inspect.signature(builder).parameters
+    assert "release" in parameters
+    assert parameters["release"].default is inspect.Parameter.empty
     assert Release.__module__ == "naltrack.disclosure.gate"
