@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "oauth2_provider",
     "phonenumber_field",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -198,6 +199,24 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Its log lines name the client by address, never by the email tried.
 AXES_CLIENT_STR_CALLABLE = "naltrack.operations.logs.axes_client_str"
+
+# Outside systems reach the record API with OAuth2 client credentials (naltrack.api.outside):
+# each client is registered by a clinic admin for one clinic, one recipient and one purpose.
+# Only the token endpoint is served; there is no browser flow.
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "patients:read": "Which patients have consented to share with this recipient",
+        "records:read": "The parts of those patients' records their consent covers",
+    },
+    "DEFAULT_SCOPES": ["patients:read", "records:read"],
+    "SCOPES_BACKEND_CLASS": "naltrack.api.outside.ClientScopes",
+    "OAUTH2_VALIDATOR_CLASS": "naltrack.api.outside.OutsideClientValidator",
+    # source: NALTRACK — an hour: a stolen token is short-lived, and a revoked consent or client
+    # is checked on every call anyway.
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+}
+# Named so that a migration may depend on the application model (api.OutsideClient points at it).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 
 # Two-factor sign-in for staff: on by default except for local development and the demo.
 NALTRACK_REQUIRE_2FA = env_flag("NALTRACK_REQUIRE_2FA", default=not (DEBUG or DEMO))
