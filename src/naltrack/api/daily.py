@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from naltrack.accounts.access import current_user
@@ -78,7 +78,7 @@ def check_in_today(request: HttpRequest, body: CheckInIn) -> Any:
         note=body.note.strip(),
         by=current_user(request),
     )
-    return 201, saved
+    return Status(201, saved)
 
 
 @doses.get(
@@ -114,7 +114,7 @@ def dose_taken(request: HttpRequest) -> Any:
             observed=False,
             by=current_user(request),
         )
-    return 201, DoseEvent.objects.get(regimen=treatment.regimen, day=today)
+    return Status(201, DoseEvent.objects.get(regimen=treatment.regimen, day=today))
 
 
 @doses.post(
@@ -128,10 +128,13 @@ def dose_create(request: HttpRequest, patient_id: PatientId, body: DoseIn) -> An
     regimen = selectors.regimen_current(patient, ORAL)
     if regimen is None:
         raise ClinicalRuleError("", "This patient is not on naltrexone tablets.")
-    return 201, services.dose_record(
-        regimen=regimen,
-        day=body.day,
-        status=body.status,
-        observed=body.observed,
-        by=current_user(request),
+    return Status(
+        201,
+        services.dose_record(
+            regimen=regimen,
+            day=body.day,
+            status=body.status,
+            observed=body.observed,
+            by=current_user(request),
+        ),
     )

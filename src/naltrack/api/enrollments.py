@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 
 from naltrack.api.record_schemas import answers, one_of
 from naltrack.clinical.start_check import EXPOSURE_KINDS
@@ -97,8 +97,11 @@ def enrollment_create(request: HttpRequest, slug: ClinicSlug, body: EnrollmentIn
     except services.SubmissionLimited as limited:
         # Nothing is lost: the person is told to call, as the page tells them.
         del limited
-        return 429, {
-            "detail": f"We have had many forms from here lately. Please call {clinic.name} "
-            "or try again tomorrow."
-        }
-    return 201, {"reply_by": selectors.reply_due(submitted_on=timezone.localdate())}
+        return Status(
+            429,
+            {
+                "detail": f"We have had many forms from here lately. Please call {clinic.name} "
+                "or try again tomorrow."
+            },
+        )
+    return Status(201, {"reply_by": selectors.reply_due(submitted_on=timezone.localdate())})

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from naltrack.accounts.access import current_user
@@ -89,13 +89,16 @@ def injection_create(request: HttpRequest, patient_id: PatientId, body: Injectio
     regimen = selectors.regimen_current(patient, XR_INJECTION)
     if regimen is None:
         raise ClinicalRuleError("", "This patient is not on the monthly injection.")
-    return 201, services.injection_record(
-        regimen=regimen,
-        given_on=body.given_on,
-        site=body.site,
-        lot=body.lot,
-        given_by=current_user(request),
-        confirm_spacing=body.confirm_spacing,
+    return Status(
+        201,
+        services.injection_record(
+            regimen=regimen,
+            given_on=body.given_on,
+            site=body.site,
+            lot=body.lot,
+            given_by=current_user(request),
+            confirm_spacing=body.confirm_spacing,
+        ),
     )
 
 
@@ -120,15 +123,18 @@ def lab_list(request: HttpRequest, patient_id: PatientId) -> Any:
 )
 def lab_create(request: HttpRequest, patient_id: PatientId, body: LabIn) -> Any:
     patient = selectors.patient_get(user=current_user(request), patient_id=patient_id)
-    return 201, services.lab_record(
-        patient=patient,
-        test=body.test,
-        value=body.value,
-        upper_limit_normal=body.upper_limit_normal,
-        collected_on=body.collected_on,
-        unit=body.unit or LAB_BOUNDS[body.test].unit,
-        by=current_user(request),
-        confirm_value=body.confirm_value,
+    return Status(
+        201,
+        services.lab_record(
+            patient=patient,
+            test=body.test,
+            value=body.value,
+            upper_limit_normal=body.upper_limit_normal,
+            collected_on=body.collected_on,
+            unit=body.unit or LAB_BOUNDS[body.test].unit,
+            by=current_user(request),
+            confirm_value=body.confirm_value,
+        ),
     )
 
 
@@ -157,11 +163,14 @@ def drug_screen_list(request: HttpRequest, patient_id: PatientId) -> Any:
 )
 def drug_screen_create(request: HttpRequest, patient_id: PatientId, body: DrugScreenIn) -> Any:
     patient = selectors.patient_get(user=current_user(request), patient_id=patient_id)
-    return 201, services.drug_screen_record(
-        patient=patient,
-        collected_on=body.collected_on,
-        opioids_positive=body.opioids_positive,
-        panel=dict(body.panel),
-        other_findings=body.other_findings,
-        by=current_user(request),
+    return Status(
+        201,
+        services.drug_screen_record(
+            patient=patient,
+            collected_on=body.collected_on,
+            opioids_positive=body.opioids_positive,
+            panel=dict(body.panel),
+            other_findings=body.other_findings,
+            by=current_user(request),
+        ),
     )

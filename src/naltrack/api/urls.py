@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from naltrack.accounts.access import staff_required
 from naltrack.api import alerts, calculators, consents, daily, enrollments, monitoring, patients
@@ -58,6 +59,17 @@ def _refused(request: HttpRequest, problems: list[tuple[str, str]]) -> HttpRespo
         for field, message in problems
     ]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """As ninja answers, but a body's field is at ``["body", field]``: the name of the view's
+    body parameter means nothing to a caller."""
+    for error in exc.errors:
+        loc = list(error.get("loc", ()))
+        if loc[:2] == ["body", "body"]:
+            error["loc"] = [loc[0], *loc[2:]]
+    return api.create_response(request, {"detail": exc.errors}, status=422)
 
 
 @api.exception_handler(ClinicalRuleError)
