@@ -40,10 +40,11 @@ class FieldErrors(Schema):
 
 
 def answers(ok: dict[int, Any], *, refusals: Iterable[int] = (401, 403, 404, 422)) -> Any:
-    """A route's declared answers: its success and the refusals it can give."""
+    """A route's declared answers: its success and the refusals it can give; any of them may
+    also answer 400 to a request that cannot be read at all (a broken multipart body)."""
     shapes: dict[int, Any] = {401: Refusal, 403: Refusal, 404: Refusal, 422: FieldErrors}
     shapes.update({429: Refusal})
-    return {**ok, **{status: shapes[status] for status in refusals}}
+    return {**ok, 400: Any, **{status: shapes[status] for status in refusals}}
 
 
 class WithNotice(Schema):
