@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("naltrack.education.urls")),
     path("", include("naltrack.reminders.urls")),
     path("", include("naltrack.disclosure.urls")),
+    path("", include("naltrack.api.pages_urls")),
     path("django-admin/", admin.site.urls),
 ]
