@@ -40,6 +40,8 @@ PUBLIC = {
     "education:article",
     "reminders:pause",  # a signed link in a reminder: the token is the credential
     "api:api-root",
+    "api:enrollment_create",  # the public enrollment form as JSON: no account, like the page
+    "oauth_token",  # outside systems' token endpoint: the client id and secret are the credential
     "healthz",  # for a load balancer or a monitor: counts and ages, nothing about anyone
     "admin:login",  # Django's admin signs its own users in (superusers only)
     "admin:logout",
@@ -118,10 +120,53 @@ def test_anonymous_users_are_sent_to_sign_in(
         assert "login" in response["Location"], response["Location"]
 
 
+def _answers(client: Client, url: str) -> dict[str, int]:
+    """What GET and POST (an empty JSON body) to ``url`` answer."""
+    return {
+        "get": client.get(url).status_code,
+        "post": client.post(url, {}, content_type="application/json").status_code,
+    }
+
+
+def test_the_walk_sees_the_record_api() -> None:
+    names = {route.name for route in API}
+    assert {"api:patient_list", "api:lab_list", "api:check_in_today", "api:alert_queue"} <= names
+    assert len([r for r in API if "patient_id" in r.params]) >= 8
+
+
 @pytest.mark.parametrize("route", API, ids=lambda r: r.name)
 def test_api_operations_refuse_anonymous_users(route: Route, world: dict[str, Any]) -> None:
-    response = Client().post(_url(route, world["values"]), {}, content_type="application/json")
-    assert response.status_code in (401, 403)
+    """Every method an operation serves answers 401 or 403 (405 for one it does not serve)."""
+    statuses = _answers(Client(), _url(route, world["values"]))
+    assert set(statuses.values()) <= {401, 403, 405}, f"{route.name}: {statuses}"
+    assert {401, 403} & set(statuses.values()), f"{route.name}: {statuses}"
+
+
+API_WITH_IDS = [r for r in API if "patient_id" in r.params]
+
+
+@pytest.mark.parametrize("route", API_WITH_IDS, ids=lambda r: r.name)
+@pytest.mark.parametrize("who", ["other_clinician", "other_patient"])
+def test_api_ids_of_another_clinic_or_patient_reach_nothing(
+    route: Route, who: str, world: dict[str, Any]
+) -> None:
+    """A session of another clinic or patient gets 404 for the patient (403 for a role the
+    operation does not take, 422 for a body refused before any record is looked at)."""
+    client = Client()
+    client.force_login(world[who])
+    statuses = _answers(client, _url(route, world["values"]))
+    assert set(statuses.values()) <= {403, 404, 405, 422}, f"{route.name} as {who}: {statuses}"
+    assert 404 in statuses.values() or 403 in statuses.values(), statuses
+
+
+@pytest.mark.parametrize("route", API_WITH_IDS, ids=lambda r: r.name)
+def test_api_tokens_of_another_clinic_reach_nothing(route: Route, world: dict[str, Any]) -> None:
+    """An outside system of another clinic, with every scope, finds no patient here."""
+    from tests.api.outside_helpers import bearer, registered
+
+    client = bearer(registered(world["other_clinician"].clinic_membership.clinic))
+    statuses = _answers(client, _url(route, world["values"]))
+    assert set(statuses.values()) <= {401, 403, 404, 405}, f"{route.name}: {statuses}"
 
 
 @pytest.mark.parametrize("route", WITH_IDS, ids=lambda r: r.name)

@@ -26,3 +26,19 @@ class RoleSessionAuth(SessionAuth):
 
 
 staff_auth = RoleSessionAuth(Membership.Role.CLINICIAN, Membership.Role.ADMIN)
+
+
+def _outside(scope: str) -> Any:
+    # Imported here: the OAuth2 models load only once the apps are ready.
+    from naltrack.api.outside import OutsideClientAuth
+
+    return OutsideClientAuth(scope)
+
+
+patient_auth = RoleSessionAuth(Membership.Role.PATIENT)
+# Anyone signed in reaches what ``visible_to`` gives them: staff their clinic, a patient themself.
+member_auth = RoleSessionAuth(*Membership.Role.values)
+# The read routes also open to outside systems, with a token carrying the route's scope.
+patient_readers = [member_auth, _outside("patients:read")]
+record_readers = [member_auth, _outside("records:read")]
+staff_readers = [staff_auth, _outside("records:read")]

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "oauth2_provider",
     "phonenumber_field",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -199,6 +200,43 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Its log lines name the client by address, never by the email tried.
 AXES_CLIENT_STR_CALLABLE = "naltrack.operations.logs.axes_client_str"
+
+# Outside systems reach the record API with OAuth2 client credentials (naltrack.api.outside):
+# each client is registered by a clinic admin for one clinic, one recipient and one purpose.
+# Only the token endpoint is served; there is no browser flow.
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "patients:read": "Which patients have consented to share with this recipient",
+        "records:read": "The parts of those patients' records their consent covers",
+    },
+    "DEFAULT_SCOPES": ["patients:read", "records:read"],
+    "SCOPES_BACKEND_CLASS": "naltrack.api.outside.ClientScopes",
+    "OAUTH2_VALIDATOR_CLASS": "naltrack.api.outside.OutsideClientValidator",
+    # source: NALTRACK — an hour: a stolen token is short-lived, and a revoked consent or client
+    # is checked on every call anyway.
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+    # The OAuth 2.0 Security BCP (RFC 9700) throughout, though only client credentials are used:
+    # tokens stored hashed, never in a URL, no implicit or password grant, https redirects only.
+    **{
+        f"COMPLIANT_BCP_RFC9700_{rule}": True
+        for rule in (
+            "IMPLICIT_GRANT",
+            "PASSWORD_GRANT",
+            "PKCE_METHOD",
+            "ACCESS_TOKEN_TRANSPORT",
+            "AUTHZ_RESPONSE_ISS",
+            "TOKEN_STORAGE",
+            "REFRESH_TOKEN",
+            "REDIRECT_URI_SCHEME",
+            "REDIRECT_URI_MATCHING",
+            "PKCE_REQUIRED",
+        )
+    },
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
+# Named so that a migration may depend on the application model (api.OutsideClient points at it).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 
 # Two-factor sign-in for staff: on by default except for local development and the demo.
 NALTRACK_REQUIRE_2FA = env_flag("NALTRACK_REQUIRE_2FA", default=not (DEBUG or DEMO))

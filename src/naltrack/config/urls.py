@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from oauth2_provider.views import TokenView
 
 from naltrack.api.urls import api
 from naltrack.operations.views import healthz
@@ -10,6 +11,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("naltrack.accounts.urls")),
     path("api/", api.urls),
+    # Outside systems get their record API tokens here (client credentials); no browser flow.
+    path("o/token/", TokenView.as_view(), name="oauth_token"),
     path("", include("naltrack.public.urls")),
     path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.clinician.urls")),
@@ -18,5 +21,6 @@ urlpatterns = [
     path("", include("naltrack.reminders.urls")),
     path("", include("naltrack.disclosure.urls")),
     path("", include("naltrack.reports.urls")),
+    path("", include("naltrack.api.pages_urls")),
     path("django-admin/", admin.site.urls),
 ]

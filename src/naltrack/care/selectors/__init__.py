@@ -21,6 +21,7 @@ from naltrack.care.selectors.patient_lists import (
     patient_list_filtered,
     patients_annotated,
 )
+from naltrack.care.selectors.record_rows import record_rows
 from naltrack.care.selectors.snapshot import (
     LAB_DAYS,
     SNAPSHOT_DAYS,
@@ -84,6 +85,7 @@ __all__ = [
     "patient_snapshots",
     "patients_annotated",
     "plan_steps",
+    "record_rows",
     "regimen_current",
     "row_get",
     "start_check_record",
