@@ -58,5 +58,6 @@ def test_the_demo_patients_bundles_validate(demo):
         "CarePlan",
         "Encounter",
         "Flag",
+        "Consent",
         "Provenance",
     }
