@@ -26,3 +26,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STATIC_ROOT = None  # type: ignore[assignment]
 # Scans uploaded by tests land in a throwaway folder, never in var/.
 NALTRACK_CONSENT_SCAN_DIR = tempfile.mkdtemp(prefix="naltrack-consent-scans-")
+NALTRACK_EXPORT_DIR = tempfile.mkdtemp(prefix="naltrack-exports-")

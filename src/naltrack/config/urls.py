@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("naltrack.accounts.urls")),
     path("api/", api.urls),
+    path("fhir/", include("naltrack.disclosure.fhir.urls")),
     path("", include("naltrack.public.urls")),
     path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.clinician.urls")),

@@ -1,8 +1,9 @@
-"""Consent pages: the patient's at /me/consents/, the chart's under the patient's /clinic/ page."""
+"""Consent pages: the patient's at /me/consents/, the chart's under the patient's /clinic/ page;
+the clinic's bulk exports at /clinic/exports/."""
 
 from django.urls import path
 
-from naltrack.disclosure import views
+from naltrack.disclosure import export_views, views
 
 app_name = "disclosure"
 
@@ -26,4 +27,11 @@ urlpatterns = [
     ),
     path(CHART + "<int:consent_id>/scan/", views.chart_consent_scan, name="chart_consent_scan"),
     path(CHART + "<int:consent_id>/pdf/", views.chart_consent_pdf, name="chart_consent_pdf"),
+    path("clinic/exports/", export_views.clinic_exports, name="clinic_exports"),
+    path("clinic/exports/<int:export_id>/", export_views.clinic_export, name="clinic_export"),
+    path(
+        "clinic/exports/<int:export_id>/cancel/",
+        export_views.clinic_export_cancel,
+        name="clinic_export_cancel",
+    ),
 ]

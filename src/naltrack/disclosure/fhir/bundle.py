@@ -96,11 +96,17 @@ def consents_released(patient: Patient, release: Release) -> list[Consent]:
     return [release.consent] if release.consent is not None else []
 
 
-def released_resources(patient: Patient, release: Release) -> list[Any]:
-    """What ``release`` lets go of the patient's record, its consent, and last the Provenance
-    that carries the gate's notice (42 CFR 2.32) and names the disclosure."""
+def released_resources(
+    patient: Patient, release: Release, types: frozenset[str] | None = None
+) -> list[Any]:
+    """What ``release`` lets go of the patient's record, with its consent, then the Provenance
+    that carries the gate's notice (42 CFR 2.32) and names the disclosure. ``types`` keeps only
+    those resource types (a bulk export's ``_type``); the Provenance goes whatever they are:
+    the notice travels with every disclosure."""
     built = patient_resources(patient, release.categories)
     built += [resources.consent_resource(c) for c in consents_released(patient, release)]
+    if types is not None:
+        built = [r for r in built if r.get_resource_type() in types]
     built.append(resources.disclosure_provenance(release, built))
     return built
 
