@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if clinic is None:
             raise CommandError(f"No clinic has the slug {options['clinic']!r}.")
         try:
-            files = clinic_backup_write(clinic=clinic, directory=options["out"])
+            files = clinic_backup_write(clinic=clinic, directory=Path(options["out"]))
         except ClinicalRuleError as error:
             raise CommandError(error.message) from error
         for entry in files:
