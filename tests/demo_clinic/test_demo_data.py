@@ -36,7 +36,7 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.demo_clinic.clinic import DEMO_SLUG
-from naltrack.disclosure.models import Consent
+from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.patient.wallet_card import wallet_card_data
 
 pytestmark = pytest.mark.django_db
@@ -367,3 +367,6 @@ def test_demo_patients_have_consents_of_each_kind(clinic):
     )
     assert any(c.revoked_at is not None and not c.is_active() for c in consents)
     assert len({c.patient_id for c in consents}) >= 2
+    # The accounting of disclosures has a row to show, made under the consent in force.
+    (sent,) = Disclosure.objects.filter(clinic=clinic)
+    assert sent.consent in active and sent.basis == Disclosure.Basis.CONSENT

@@ -121,7 +121,7 @@ def test_a_clinician_records_a_paper_consent_and_opens_its_scan(patient, clinici
     assert consent.signature_kind == Consent.Signature.PAPER
     download = client.get(reverse("disclosure:chart_consent_scan", args=[patient.pk, consent.pk]))
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == PDF_BYTES
+    assert download.content == PDF_BYTES
     assert download["Cache-Control"] == "no-store"
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.READ, object_type="consent", detail__scan=True

@@ -94,6 +94,22 @@ _SOURCE_LIST = (
         "FDA statement, 6 Feb 2018, on kratom's opioid properties (mitragynine and 7-hydroxymitragynine act on mu-opioid receptors)",
     ),
     Source(
+        "NQF3175",
+        "National Quality Forum measure 3175, Continuity of Pharmacotherapy for Opioid Use Disorder",
+    ),
+    Source(
+        "KM1958",
+        "Kaplan EL, Meier P. Nonparametric estimation from incomplete observations. J Am Stat Assoc 1958;53:457-481",
+    ),
+    Source(
+        "GREENWOOD1926",
+        "Greenwood M. The natural duration of cancer. Rep Public Health Med Subj 1926;33:1-26",
+    ),
+    Source(
+        "WILSON1927",
+        "Wilson EB. Probable inference, the law of succession, and statistical inference. J Am Stat Assoc 1927;22:209-212",
+    ),
+    Source(
         "NALTRACK",
         "A Naltrack default: a product convention, clinic-configurable, never presented as a guideline",
     ),

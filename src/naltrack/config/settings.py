@@ -270,11 +270,6 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-# Scans of signed paper consent forms: outside static files and any URL, read only through the
-# access-checked view of the consent (naltrack.disclosure.views).
-NALTRACK_CONSENT_SCAN_DIR = os.environ.get(
-    "NALTRACK_CONSENT_SCAN_DIR", str(VAR_DIR / "consent_scans")
-)
 # Bulk export files (NDJSON) waiting for their recipient: outside static files and any URL,
 # served only to whoever started the export (naltrack.disclosure.fhir.views), deleted after
 # NALTRACK_EXPORT_HOURS.

@@ -24,6 +24,5 @@ WHITENOISE_USE_FINDERS = True
 NALTRACK_REQUIRE_2FA = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None  # type: ignore[assignment]
-# Scans uploaded by tests land in a throwaway folder, never in var/.
-NALTRACK_CONSENT_SCAN_DIR = tempfile.mkdtemp(prefix="naltrack-consent-scans-")
+# Bulk export files written by tests land in a throwaway folder, never in var/.
 NALTRACK_EXPORT_DIR = tempfile.mkdtemp(prefix="naltrack-exports-")

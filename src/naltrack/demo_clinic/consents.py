@@ -2,7 +2,9 @@
 
 Jordan Lee, who signs in, has signed the single consent for treatment, payment and operations
 and withdrawn one that named a former doctor; another patient's paper form to their family doctor
-is on file with its scan. Made through the same services a clinic's consents go through.
+is on file with its scan. Jordan's record was sent to a hospital under the single consent, so
+both sides' accounting of disclosures has a row. Made through the same services a clinic's
+consents and disclosures go through.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from django.utils import timezone
 
 from naltrack.accounts.models import User
 from naltrack.care.models import Patient
-from naltrack.disclosure.models import Consent
+from naltrack.disclosure.coverage import Recipient
+from naltrack.disclosure.gate import release
+from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.disclosure.services import (
     GENERAL_DESIGNATION,
     ConsentTerms,
@@ -58,6 +62,15 @@ def demo_consents_build(*, patients: list[Patient], clinician: User, today: dt.d
         now=now - dt.timedelta(days=40),
     )
     consent_revoke(consent=former, by=signs_in.user, now=now - dt.timedelta(days=10))
+    release(
+        by=clinician,
+        patient=signs_in,
+        recipient=Recipient("Riverside Community Hospital", Consent.Role.TREATING_PROVIDER),
+        purpose=Consent.Purpose.TREATMENT,
+        form=Disclosure.Form.PDF,
+        categories=[Consent.Category.MEDICATIONS, Consent.Category.DIAGNOSES],
+        what="Before planned knee surgery: the naltrexone plan for the anaesthetist",
+    )
     other = next(patient for patient in patients if patient.user_id is None)
     consent_attest(
         patient=other,

@@ -17,7 +17,6 @@ from django.apps import apps
 from django.db import models
 
 from naltrack.accounts.models import Clinic
-from naltrack.disclosure.models import Consent
 
 Model = type[models.Model]
 
@@ -85,8 +84,5 @@ def _delete(rows: models.QuerySet[models.Model]) -> None:
 
 def demo_history_delete(*, clinic: Clinic) -> None:
     """Delete ``clinic``'s whole clinical record and patients (its audit trail stays)."""
-    # Scans of paper consents are files beside the database: they go with their rows.
-    for consent in Consent.objects.filter(clinic=clinic).exclude(scan=""):
-        consent.scan.delete(save=False)
     for model in record_models():
         _delete(model._default_manager.filter(**{_clinic_key(model) or "clinic": clinic}))

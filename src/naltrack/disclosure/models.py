@@ -11,22 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 
 from naltrack.care.models import PatientRow
-
-
-def scan_storage() -> Storage:
-    """Scans of signed paper forms live outside static and media URLs: no URL serves them
-    except the access-checked view (``disclosure.views``)."""
-    return FileSystemStorage(location=settings.NALTRACK_CONSENT_SCAN_DIR, base_url=None)
-
-
-def scan_path(consent: Consent, filename: str) -> str:
-    # ``consent_attest`` names the file by its kind (scan.pdf): nothing the uploader typed.
-    suffix = filename.rsplit(".", 1)[-1]
-    return f"clinic-{consent.clinic_id}/patient-{consent.patient_id}/consent-scan.{suffix}"
 
 
 class Consent(PatientRow):
@@ -98,7 +85,10 @@ class Consent(PatientRow):
     # source: 42 CFR 2.31(a)(9) — the date signed
     signed_on = models.DateField()
     signed_at = models.DateTimeField()  # when it was recorded here
-    scan = models.FileField(storage=scan_storage, upload_to=scan_path, blank=True, max_length=200)
+    # The scan of a paper form is kept in the row, not as a file beside the database: it is part
+    # of the legal record, so every backup and restore carries it with its consent.
+    scan = models.BinaryField(null=True, blank=True, editable=False)
+    scan_kind = models.CharField(max_length=4, blank=True)  # "pdf", "jpeg" or "png"
     # source: 42 CFR 2.31(a)(6) — the patient may revoke at any time
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(

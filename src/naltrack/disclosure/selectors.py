@@ -9,7 +9,7 @@ from naltrack.audit.services import audit_record
 from naltrack.care.models import Patient
 from naltrack.care.selectors import row_get
 from naltrack.disclosure.coverage import consent_is_active
-from naltrack.disclosure.models import Consent
+from naltrack.disclosure.models import Consent, Disclosure
 
 
 def consent_state(consent: Consent) -> str:
@@ -43,3 +43,27 @@ def consent_get(*, user: Any, patient: Patient, consent_id: int) -> Consent:
     consent = row_get(Consent, user=user, patient=patient, pk=consent_id)
     audit_record(request=None, actor=user, action=AuditEvent.Action.READ, obj=consent)
     return consent
+
+
+def disclosures_of(*, user: Any, patient: Patient) -> list[Disclosure]:
+    """The accounting of disclosures of ``patient`` (found through ``care.selectors``, so in
+    scope): every time their record left the clinic or was handed to them, newest first.
+
+    source: 42 CFR 2.24 (2024) — a patient may ask for an accounting of disclosures; here it is
+    always on their page instead of on request."""
+    disclosures = list(
+        Disclosure.objects.visible_to(user)
+        .filter(patient=patient)
+        .select_related("consent", "recorded_by")
+    )
+    if disclosures:
+        audit_record(
+            request=None,
+            actor=user,
+            action=AuditEvent.Action.LIST,
+            object_type="disclosure",
+            patient_id=patient.pk,
+            clinic_id=patient.clinic_id,
+            detail={"disclosure_ids": [d.pk for d in disclosures]},
+        )
+    return disclosures

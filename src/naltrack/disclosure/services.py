@@ -224,8 +224,8 @@ def consent_attest(
         raise ClinicalRuleError("signed_name", "Enter the name signed on the form.")
     if scan is None:
         raise ClinicalRuleError("scan", "Attach the scan of the signed form.")
-    # The stored name comes from what the file is, never from what the upload called it.
-    scan.name = f"scan.{_scan_kind(scan)}"
+    # The kind comes from what the file is, never from what the upload called it.
+    kind = _scan_kind(scan)
     return _create(
         patient=patient,
         terms=terms,
@@ -234,7 +234,8 @@ def consent_attest(
         signature_kind=Consent.Signature.PAPER,
         signed_name=signed_name.strip(),
         signed_on=signed_on,
-        scan=scan,
+        scan=scan.read(),
+        scan_kind=kind,
     )
 
 

@@ -1,5 +1,5 @@
-"""Consent pages: the patient's at /me/consents/, the chart's under the patient's /clinic/ page;
-the clinic's bulk exports at /clinic/exports/."""
+"""Consent and disclosure pages: the patient's under /me/, the chart's under the patient's /clinic/
+page; the clinic's bulk exports at /clinic/exports/."""
 
 from django.urls import path
 
@@ -18,6 +18,12 @@ urlpatterns = [
         name="my_consent_withdraw",
     ),
     path("me/consents/<int:consent_id>/pdf/", views.my_consent_pdf, name="my_consent_pdf"),
+    path("me/shared/", views.my_disclosures, name="my_disclosures"),
+    path(
+        "clinic/patients/<int:patient_id>/disclosures/",
+        views.chart_disclosures,
+        name="chart_disclosures",
+    ),
     path(CHART, views.chart_consents, name="chart_consents"),
     path(CHART + "paper/", views.chart_consent_paper, name="chart_consent_paper"),
     path(

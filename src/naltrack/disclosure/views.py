@@ -1,5 +1,5 @@
 """Consent pages: the patient's own (see, sign, withdraw, print) and the chart's (list, record a
-paper form, withdraw, view the scan, print).
+paper form, withdraw, view the scan, print); and the accounting of disclosures on both sides.
 
 Every page finds the patient through ``care.selectors`` and the consent through
 ``disclosure.selectors`` (scoped, audited): an id of another patient or clinic answers 404.
@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -25,13 +24,17 @@ from naltrack.disclosure import services
 from naltrack.disclosure.consent_pdf import consent_pdf_response
 from naltrack.disclosure.forms import ConsentSignForm, PaperConsentForm
 from naltrack.disclosure.models import Consent
-from naltrack.disclosure.selectors import consent_get, consent_state, consents_of
+from naltrack.disclosure.selectors import (
+    consent_get,
+    consent_state,
+    consents_of,
+    disclosures_of,
+)
 from naltrack.web.views import get_and_post, posted, submitted
 
 SCAN_TYPES = {
     "pdf": "application/pdf",
     "jpeg": "image/jpeg",
-    "jpg": "image/jpeg",
     "png": "image/png",
 }
 
@@ -180,18 +183,18 @@ def chart_consent_withdraw(request: HttpRequest, patient_id: int, consent_id: in
 
 @staff_required
 @require_GET
-def chart_consent_scan(request: HttpRequest, patient_id: int, consent_id: int) -> HttpResponseBase:
+def chart_consent_scan(request: HttpRequest, patient_id: int, consent_id: int) -> HttpResponse:
     patient = care.patient_get(user=request.user, patient_id=patient_id)
     consent = consent_get(user=request.user, patient=patient, consent_id=consent_id)
     if not consent.scan:
         raise Http404("This consent was signed electronically: there is no scan.")
     audit_record(request=request, action=AuditEvent.Action.READ, obj=consent, detail={"scan": True})
-    suffix = consent.scan.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        consent.scan.open("rb"),
-        content_type=SCAN_TYPES.get(suffix, "application/octet-stream"),
-        as_attachment=True,
-        filename=f"consent-{consent.pk}-scan.{suffix}",
+    response = HttpResponse(
+        bytes(consent.scan),
+        content_type=SCAN_TYPES.get(consent.scan_kind, "application/octet-stream"),
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="consent-{consent.pk}-scan.{consent.scan_kind}"'
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -203,4 +206,29 @@ def chart_consent_pdf(request: HttpRequest, patient_id: int, consent_id: int) ->
     patient = care.patient_get(user=request.user, patient_id=patient_id)
     return consent_pdf_response(
         request, consent_get(user=request.user, patient=patient, consent_id=consent_id)
+    )
+
+
+# --- the accounting of disclosures --------------------------------------------------------------
+
+
+@patient_required
+@require_GET
+def my_disclosures(request: HttpRequest) -> HttpResponse:
+    patient = care.patient_own(user=request.user)
+    return render(
+        request,
+        "disclosure/my_disclosures.html",
+        {"patient": patient, "disclosures": disclosures_of(user=request.user, patient=patient)},
+    )
+
+
+@staff_required
+@require_GET
+def chart_disclosures(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = care.patient_get(user=request.user, patient_id=patient_id)
+    return render(
+        request,
+        "disclosure/chart_disclosures.html",
+        {"patient": patient, "disclosures": disclosures_of(user=request.user, patient=patient)},
     )

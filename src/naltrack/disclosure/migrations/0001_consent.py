@@ -4,8 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import naltrack.disclosure.models
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -64,12 +62,9 @@ class Migration(migrations.Migration):
                 ("signed_at", models.DateTimeField()),
                 (
                     "scan",
-                    models.FileField(
-                        blank=True,
-                        max_length=200,
-                        storage=naltrack.disclosure.models.scan_storage,
-                        upload_to=naltrack.disclosure.models.scan_path,
-                    ),
+                    # The scan was a file under NALTRACK_CONSENT_SCAN_DIR until 0003 moved it into
+                    # the row; the storage callables it named are gone with it.
+                    models.FileField(blank=True, max_length=200, upload_to="consent-scans/"),
                 ),
                 ("revoked_at", models.DateTimeField(blank=True, null=True)),
                 (

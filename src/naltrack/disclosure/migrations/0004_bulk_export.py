@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0005_clinic_front_page"),
-        ("disclosure", "0002_disclosure"),
+        ("disclosure", "0003_consent_scan_in_row"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
