@@ -37,7 +37,7 @@ from naltrack.disclosure.models import BulkExport, Disclosure
 
 FHIR_JSON: Final = "application/fhir+json"
 FHIR_NDJSON: Final = "application/fhir+ndjson"
-# source: FHIR Bulk Data Access IG — the ``_outputFormat`` spellings of NDJSON a server accepts
+# The spellings of NDJSON the FHIR Bulk Data Access IG lets ``_outputFormat`` use
 NDJSON_FORMATS: Final = frozenset({"application/fhir+ndjson", "application/ndjson", "ndjson"})
 EXPORT_PARAMETERS: Final = frozenset({"_type", "_outputFormat"})
 
