@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "naltrack.processes",
     "naltrack.operations",
     "naltrack.disclosure",
+    "naltrack.reports",
     "naltrack.education.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("naltrack.education.urls")),
     path("", include("naltrack.reminders.urls")),
     path("", include("naltrack.disclosure.urls")),
+    path("", include("naltrack.reports.urls")),
     path("django-admin/", admin.site.urls),
 ]

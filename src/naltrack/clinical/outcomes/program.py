@@ -1,0 +1,315 @@
+"""A program's measures over a cohort of episodes: what the Reports pages, files and command show.
+
+The ``reports`` app reads each episode's facts (``EpisodeFacts``) in a few set-based queries and
+hands the cohort here; every figure is computed below from those plain values, with its n and,
+where one applies, its 95% interval. docs/outcomes.md gives each definition in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from naltrack.clinical.outcomes.coverage import (
+    ADHERENT_SHARE,
+    CONTINUITY_DAYS,
+    LapseRule,
+    TimeInTreatment,
+    injections_on_time,
+    longest_continuous_run,
+    proportion_of_days_covered,
+    spans,
+    time_in_treatment,
+)
+from naltrack.clinical.outcomes.estimates import Mean, Share, mean_interval, wilson
+from naltrack.clinical.outcomes.survival import Curve, kaplan_meier
+from naltrack.clinical.outcomes.use import (
+    change_from_baseline,
+    drinking_rates,
+    per_30,
+    split_first_month,
+)
+
+# The days at which retention is read off the curve (the issue's 30/90/180).
+RETENTION_DAYS: Final = (30, 90, 180)
+DEFAULT_LAPSE_RULE: Final = LapseRule()
+# source: NALTRACK — a follow-up contact made within 7 days of its due day is on time
+FOLLOW_UP_ON_TIME_DAYS: Final = 7
+
+
+@dataclass(frozen=True)
+class EpisodeFacts:
+    """What the measures need of one episode, as plain values."""
+
+    episode: int
+    indication: str  # "AUD" | "OUD" | "OUD_AUD"
+    opened: dt.date
+    started: dt.date | None
+    stopped: dt.date | None
+    had_start_check: bool
+    tablet_days: tuple[dt.date, ...] = ()
+    injection_days: tuple[dt.date, ...] = ()
+    restarted_on: dt.date | None = None  # the day the next episode (a restart) opened
+    heavy_at: int = 4  # drinks that make a heavy drinking day for this patient
+    drinks: tuple[tuple[dt.date, int], ...] = ()
+    opioid_use: tuple[tuple[dt.date, bool], ...] = ()
+    craving: tuple[tuple[dt.date, int], ...] = ()  # the check-in's 0-10 scale
+    screens: tuple[tuple[dt.date, bool], ...] = ()  # (collected, opioids positive)
+    phq9: tuple[tuple[dt.date, int], ...] = ()
+    follow_ups: tuple[tuple[dt.date, dt.date | None], ...] = ()  # (due, done)
+
+    @property
+    def treats_alcohol(self) -> bool:
+        return self.indication in ("AUD", "OUD_AUD")
+
+    @property
+    def treats_opioids(self) -> bool:
+        return self.indication in ("OUD", "OUD_AUD")
+
+
+@dataclass(frozen=True)
+class Retention:
+    curve: Curve
+    at: dict[int, tuple[float, float, float] | None]  # day -> (estimate, lower, upper)
+    median_days: int | None
+    continuity: Share  # NQF 3175: 180 days on medication without a gap over 7 days
+
+
+@dataclass(frozen=True)
+class Induction:
+    checked: int  # episodes with a start check
+    started: Share  # of those checked, how many started
+    second_dose: Share  # of those started, how many had a second dose or injection
+
+
+@dataclass(frozen=True)
+class Adherence:
+    mean_pdc: Mean
+    adherent: Share  # PDC of 80% or more
+    injections_on_time: Share
+
+
+@dataclass(frozen=True)
+class Use:
+    heavy_first_month: Mean  # heavy drinking days per 30 reported, first month
+    heavy_later: Mean
+    abstinent_first_month: Mean
+    abstinent_later: Mean
+    heavy_change: Mean  # later minus first month, per patient with both
+    screens_negative: Share  # urine screens negative for opioids, OUD episodes
+    opioid_use_days: Mean  # opioid use days per 30 reported, OUD episodes
+    craving_change: Mean  # later minus first month, mean of the 0-10 check-in scale
+    phq9_change: Mean  # latest minus baseline
+
+
+@dataclass(frozen=True)
+class AfterStopping:
+    stopped: int
+    follow_ups_on_time: Share
+    returned: Share  # stopped episodes followed by a restart
+    days_to_return: Mean
+    lost_to_contact: Share  # stopped with follow-ups due and none made
+
+
+@dataclass(frozen=True)
+class Funnel:
+    enrollments: int
+    accepted: int
+    screened: int  # episodes opened
+    started: int
+    reached: dict[int, Share] = field(default_factory=dict)  # day -> of those followed that long
+
+
+@dataclass(frozen=True)
+class ProgramMeasures:
+    episodes: int
+    retention: Retention
+    induction: Induction
+    adherence: Adherence
+    use: Use
+    after_stopping: AfterStopping
+    funnel: Funnel
+
+
+def _times(
+    cohort: Sequence[EpisodeFacts], today: dt.date, rule: LapseRule
+) -> dict[int, TimeInTreatment]:
+    times = {}
+    for facts in cohort:
+        if facts.started is None or facts.started > today:
+            continue
+        covered = spans(facts.tablet_days, facts.injection_days, rule)
+        times[facts.episode] = time_in_treatment(
+            started=facts.started, stopped=facts.stopped, covered=covered, today=today
+        )
+    return times
+
+
+def _retention(
+    cohort: Sequence[EpisodeFacts],
+    times: dict[int, TimeInTreatment],
+    today: dt.date,
+    rule: LapseRule,
+) -> Retention:
+    curve = kaplan_meier((t.days, t.ended) for t in times.values())
+    at: dict[int, tuple[float, float, float] | None] = {}
+    for day in RETENTION_DAYS:
+        step = curve.at(day)
+        at[day] = None if step is None else (step.survival, step.lower, step.upper)
+    continuous = followed = 0
+    for facts in cohort:
+        if facts.started is None or (today - facts.started).days + 1 < CONTINUITY_DAYS:
+            continue
+        followed += 1
+        covered = spans(facts.tablet_days, facts.injection_days, rule)
+        if longest_continuous_run(covered, facts.started, today) >= CONTINUITY_DAYS:
+            continuous += 1
+    return Retention(curve, at, curve.median(), wilson(continuous, followed))
+
+
+def _induction(cohort: Sequence[EpisodeFacts]) -> Induction:
+    checked = [f for f in cohort if f.had_start_check]
+    started = [f for f in checked if f.started is not None]
+    all_started = [f for f in cohort if f.started is not None]
+    second = sum(1 for f in all_started if len(f.tablet_days) + len(f.injection_days) >= 2)
+    return Induction(
+        len(checked), wilson(len(started), len(checked)), wilson(second, len(all_started))
+    )
+
+
+def _adherence(
+    cohort: Sequence[EpisodeFacts],
+    times: dict[int, TimeInTreatment],
+    today: dt.date,
+    rule: LapseRule,
+) -> Adherence:
+    pdcs = []
+    on_time = due = 0
+    for facts in cohort:
+        time = times.get(facts.episode)
+        if time is None or facts.started is None:
+            continue
+        covered = spans(facts.tablet_days, facts.injection_days, rule)
+        pdcs.append(proportion_of_days_covered(covered, facts.started, time.end))
+        given_on_time, fell_due = injections_on_time(
+            list(facts.injection_days), until=today, stopped=facts.stopped
+        )
+        on_time, due = on_time + given_on_time, due + fell_due
+    adherent = sum(1 for pdc in pdcs if pdc >= ADHERENT_SHARE)
+    return Adherence(mean_interval(pdcs), wilson(adherent, len(pdcs)), wilson(on_time, due))
+
+
+def _use(cohort: Sequence[EpisodeFacts]) -> Use:
+    heavy_first, heavy_later, abst_first, abst_later, heavy_change = [], [], [], [], []
+    craving_change: list[float] = []
+    phq9_change: list[float] = []
+    opioid_days: list[float] = []
+    negative = screened = 0
+    for facts in cohort:
+        if facts.started is None:
+            continue
+        if facts.treats_alcohol:
+            first, later = split_first_month(facts.started, facts.drinks)
+            early = drinking_rates(first, facts.heavy_at)
+            late = drinking_rates(later, facts.heavy_at)
+            if early.heavy_per_30 is not None and early.abstinent_per_30 is not None:
+                heavy_first.append(early.heavy_per_30)
+                abst_first.append(early.abstinent_per_30)
+            if late.heavy_per_30 is not None and late.abstinent_per_30 is not None:
+                heavy_later.append(late.heavy_per_30)
+                abst_later.append(late.abstinent_per_30)
+                if early.heavy_per_30 is not None:
+                    heavy_change.append(late.heavy_per_30 - early.heavy_per_30)
+        if facts.treats_opioids:
+            in_treatment = [(d, p) for d, p in facts.screens if d >= facts.started]
+            screened += len(in_treatment)
+            negative += sum(1 for _, positive in in_treatment if not positive)
+            reported = [used for day, used in facts.opioid_use if day >= facts.started]
+            rate = per_30(sum(reported), len(reported))
+            if rate is not None:
+                opioid_days.append(rate)
+        first_c, later_c = split_first_month(facts.started, facts.craving)
+        if first_c and later_c:
+            craving_change.append(sum(later_c) / len(later_c) - sum(first_c) / len(first_c))
+        change = change_from_baseline(facts.started, [(d, float(s)) for d, s in facts.phq9])
+        if change is not None:
+            phq9_change.append(change)
+    return Use(
+        mean_interval(heavy_first),
+        mean_interval(heavy_later),
+        mean_interval(abst_first),
+        mean_interval(abst_later),
+        mean_interval(heavy_change),
+        wilson(negative, screened),
+        mean_interval(opioid_days),
+        mean_interval(craving_change),
+        mean_interval(phq9_change),
+    )
+
+
+def _after_stopping(cohort: Sequence[EpisodeFacts], today: dt.date) -> AfterStopping:
+    stopped = [f for f in cohort if f.stopped is not None and f.stopped <= today]
+    on_time = due = lost = 0
+    returned_days: list[float] = []
+    for facts in stopped:
+        assert facts.stopped is not None
+        fell_due = [(d, done) for d, done in facts.follow_ups if d <= today]
+        due += len(fell_due)
+        on_time += sum(
+            1
+            for d, done in fell_due
+            if done is not None and done <= d + dt.timedelta(days=FOLLOW_UP_ON_TIME_DAYS)
+        )
+        if fell_due and all(done is None for _, done in fell_due):
+            lost += 1
+        if facts.restarted_on is not None:
+            returned_days.append(float((facts.restarted_on - facts.stopped).days))
+    with_due = sum(1 for f in stopped if any(d <= today for d, _ in f.follow_ups))
+    return AfterStopping(
+        len(stopped),
+        wilson(on_time, due),
+        wilson(len(returned_days), len(stopped)),
+        mean_interval(returned_days),
+        wilson(lost, with_due),
+    )
+
+
+def _funnel(
+    cohort: Sequence[EpisodeFacts],
+    times: dict[int, TimeInTreatment],
+    today: dt.date,
+    enrollments: int,
+    accepted: int,
+) -> Funnel:
+    reached = {}
+    for day in RETENTION_DAYS:
+        followed = [f for f in cohort if f.started is not None and (today - f.started).days >= day]
+        stayed = sum(
+            1 for f in followed if not times[f.episode].ended or times[f.episode].days >= day
+        )
+        reached[day] = wilson(stayed, len(followed))
+    started = sum(1 for f in cohort if f.started is not None)
+    return Funnel(enrollments, accepted, len(cohort), started, reached)
+
+
+def program_measures(
+    cohort: Sequence[EpisodeFacts],
+    *,
+    today: dt.date,
+    rule: LapseRule = DEFAULT_LAPSE_RULE,
+    enrollments: int = 0,
+    accepted: int = 0,
+) -> ProgramMeasures:
+    """Every measure of the program report over ``cohort``, as of ``today``."""
+    times = _times(cohort, today, rule)
+    return ProgramMeasures(
+        len(cohort),
+        _retention(cohort, times, today, rule),
+        _induction(cohort),
+        _adherence(cohort, times, today, rule),
+        _use(cohort),
+        _after_stopping(cohort, today),
+        _funnel(cohort, times, today, enrollments, accepted),
+    )

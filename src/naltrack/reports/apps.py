@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "naltrack.reports"
+    label = "reports"
+    verbose_name = "Program outcome reports"
