@@ -80,7 +80,12 @@ API = [
     and r.name not in PUBLIC
     and not hasattr(r.callback, "access_roles")
 ]
-GATED = [r for r in ROUTES if r.name not in PUBLIC and r not in ADMIN and r not in API]
+# FHIR endpoints find their caller themselves (a session or a bearer token) and answer every
+# refusal with an OperationOutcome: 401 for anyone they do not know.
+FHIR = [r for r in ROUTES if getattr(r.callback, "fhir_endpoint", False)]
+GATED = [
+    r for r in ROUTES if r.name not in PUBLIC and r not in ADMIN and r not in API and r not in FHIR
+]
 WITH_IDS = [r for r in GATED if any(p.endswith("_id") for p in r.params)]
 
 
@@ -99,6 +104,7 @@ def test_the_walk_sees_every_kind_of_route() -> None:
     assert {"clinician:record_lab", "patient:craving_try", "enrollment:intake_detail"} <= names
     assert names >= PUBLIC, f"public routes that no longer exist: {PUBLIC - names}"
     assert len(WITH_IDS) >= 20
+    assert {r.name for r in FHIR} >= {"fhir:everything", "fhir:export", "fhir:export_file"}
 
 
 @pytest.mark.parametrize("route", GATED, ids=lambda r: r.name)
@@ -167,6 +173,14 @@ def test_api_tokens_of_another_clinic_reach_nothing(route: Route, world: dict[st
     client = bearer(registered(world["other_clinician"].clinic_membership.clinic))
     statuses = _answers(client, _url(route, world["values"]))
     assert set(statuses.values()) <= {401, 403, 404, 405}, f"{route.name}: {statuses}"
+
+
+@pytest.mark.parametrize("route", FHIR, ids=lambda r: r.name)
+def test_fhir_endpoints_refuse_anonymous_users(route: Route, world: dict[str, Any]) -> None:
+    response = Client().get(_url(route, world["values"]))
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/fhir+json"
+    assert response.json()["resourceType"] == "OperationOutcome"
 
 
 @pytest.mark.parametrize("route", WITH_IDS, ids=lambda r: r.name)

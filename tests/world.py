@@ -13,6 +13,7 @@ from naltrack.accounts.models import Membership
 from naltrack.care import services
 from naltrack.care.models import TherapySession
 from naltrack.care.services import cravings
+from naltrack.disclosure.models import BulkExport
 from naltrack.disclosure.services import consent_attest
 from naltrack.reminders.models import Notification
 from tests.care.helpers import TODAY, started, stop_planned
@@ -71,9 +72,18 @@ def world(db: Any) -> dict[str, Any]:
         scan=scan(),
         by=clinician,
     )
+    export = BulkExport.objects.create(
+        clinic=clinic,
+        request_url="http://testserver/fhir/$export",
+        recipient_name="Acme Health Plan",
+        recipient_role="payer",
+        purpose="payment",
+    )
     return {
         "values": {
             "consent_id": consent.pk,
+            "export_id": export.pk,
+            "resource_type": "Patient",
             "patient_id": patient.pk,
             "session_id": session.pk,
             "follow_up_id": plan.follow_ups.first().pk,

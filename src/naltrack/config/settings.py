@@ -309,6 +309,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Bulk export files (NDJSON) waiting for their recipient: outside static files and any URL,
+# served only to whoever started the export (naltrack.disclosure.fhir.views), deleted after
+# NALTRACK_EXPORT_HOURS.
+NALTRACK_EXPORT_DIR = os.environ.get("NALTRACK_EXPORT_DIR", str(VAR_DIR / "exports"))
+NALTRACK_EXPORT_HOURS = int(os.environ.get("NALTRACK_EXPORT_HOURS", "24"))
 
 # Email: printed to the console for local development and the demo. Elsewhere, until SMTP is
 # configured, written to files under var/mail rather than to the logs: an email holds a name

@@ -4,6 +4,7 @@ Tests run with debug off, secure cookies and the Content-Security-Policy on, as 
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 os.environ.pop("NALTRACK_DEBUG", None)
@@ -23,4 +24,5 @@ WHITENOISE_USE_FINDERS = True
 NALTRACK_REQUIRE_2FA = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None  # type: ignore[assignment]
-# Scans uploaded by tests land in a throwaway folder, never in var/.
+# Bulk export files written by tests land in a throwaway folder, never in var/.
+NALTRACK_EXPORT_DIR = tempfile.mkdtemp(prefix="naltrack-exports-")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/", api.urls),
     # Outside systems get their record API tokens here (client credentials); no browser flow.
     path("o/token/", TokenView.as_view(), name="oauth_token"),
+    path("fhir/", include("naltrack.disclosure.fhir.urls")),
     path("", include("naltrack.public.urls")),
     path("", include("naltrack.enrollment.urls")),
     path("", include("naltrack.clinician.urls")),

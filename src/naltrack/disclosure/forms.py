@@ -98,3 +98,20 @@ class PaperConsentForm(ConsentTermsForm):
         help_text="A PDF, JPEG or PNG file of 10 MB or less.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
+
+
+# A bulk export is never at one patient's own request: that is their own copy.
+EXPORT_PURPOSES = [c for c in Consent.Purpose.choices if c[0] != Consent.Purpose.PATIENT_REQUEST]
+
+
+class BulkExportForm(RecordForm):
+    recipient_name = forms.CharField(
+        label="Who the records go to",
+        max_length=200,
+        help_text="The person or organisation, as the patients' consents name them. "
+        "For example: Acme Health Plan.",
+    )
+    recipient_role = forms.ChoiceField(
+        label="Who they are to the patients", choices=Consent.Role.choices, widget=radios()
+    )
+    purpose = forms.ChoiceField(label="What the records are for", choices=EXPORT_PURPOSES)

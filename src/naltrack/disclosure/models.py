@@ -176,3 +176,60 @@ class Disclosure(PatientRow):
 
     def __str__(self) -> str:
         return f"disclosure {self.pk} of patient {self.patient_id}"
+
+
+class BulkExport(models.Model):
+    """One bulk export of a clinic's records (the FHIR Bulk Data pattern): for an outside
+    recipient, of the patients whose consent covers them, as NDJSON files that wait in
+    ``NALTRACK_EXPORT_DIR`` until they expire. Each exported patient is a ``Disclosure``."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Ready to download"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+        EXPIRED = "expired", "Expired (files deleted)"
+
+    clinic = models.ForeignKey(
+        "accounts.Clinic", on_delete=models.PROTECT, related_name="bulk_exports"
+    )
+    # Started by a clinic admin from the Exports page, or by an outside system (its label).
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requested_by_client = models.CharField(max_length=200, blank=True)
+    request_url = models.CharField(max_length=500)
+    recipient_name = models.CharField(max_length=200)
+    recipient_role = models.CharField(max_length=30, choices=Consent.Role.choices)
+    purpose = models.CharField(max_length=30, choices=Consent.Purpose.choices)
+    # The FHIR resource types asked for (``_type``); empty for all.
+    resource_types = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    patients_total = models.PositiveIntegerField(default=0)
+    patients_done = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    # One entry per file written: {"type": "Observation", "count": 120}.
+    files = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["clinic", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"bulk export {self.pk} of clinic {self.clinic_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def recipient_role_label(self) -> str:
+        return str(dict(Consent.Role.choices).get(self.recipient_role, self.recipient_role))
+
+    @property
+    def purpose_label(self) -> str:
+        return str(dict(Consent.Purpose.choices).get(self.purpose, self.purpose))

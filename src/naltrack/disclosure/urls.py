@@ -1,9 +1,9 @@
 """Consent and disclosure pages: the patient's under /me/, the chart's under the patient's /clinic/
-page."""
+page; the clinic's bulk exports at /clinic/exports/."""
 
 from django.urls import path
 
-from naltrack.disclosure import share_views, views
+from naltrack.disclosure import export_views, share_views, views
 
 app_name = "disclosure"
 
@@ -37,4 +37,11 @@ urlpatterns = [
     path(CHART + "<int:consent_id>/pdf/", views.chart_consent_pdf, name="chart_consent_pdf"),
     path(SHARE, share_views.chart_share, name="chart_share"),
     path(SHARE + "emergency/", share_views.chart_share_emergency, name="chart_share_emergency"),
+    path("clinic/exports/", export_views.clinic_exports, name="clinic_exports"),
+    path("clinic/exports/<int:export_id>/", export_views.clinic_export, name="clinic_export"),
+    path(
+        "clinic/exports/<int:export_id>/cancel/",
+        export_views.clinic_export_cancel,
+        name="clinic_export_cancel",
+    ),
 ]

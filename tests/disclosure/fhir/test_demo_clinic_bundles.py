@@ -14,7 +14,11 @@ from fhir.resources.R4B.bundle import Bundle
 from naltrack.accounts.models import Clinic
 from naltrack.care.models import Patient
 from naltrack.demo_clinic.clinic import DEMO_SLUG
+from naltrack.disclosure import exports
+from naltrack.disclosure.coverage import Recipient
 from naltrack.disclosure.fhir.codes import CODES
+from naltrack.disclosure.models import Consent
+from tests.disclosure.fhir.helpers import valid_lines
 from tests.disclosure.fhir.test_patient_everything import coded_values
 from tests.disclosure.helpers import whole_record
 
@@ -58,5 +62,26 @@ def test_the_demo_patients_bundles_validate(demo):
         "CarePlan",
         "Encounter",
         "Flag",
+        "Consent",
         "Provenance",
     }
+
+
+def test_the_demo_clinics_bulk_export_files_validate(demo):
+    # The demo's one general consent names payers, for payment: its patient alone goes out.
+    export = exports.bulk_export_start(
+        clinic=demo,
+        recipient=Recipient("Any Health Plan", Consent.Role.PAYER),
+        purpose=Consent.Purpose.PAYMENT,
+        request_url="x",
+    )
+    export = exports.bulk_export_run(export_id=export.pk)
+    assert export.status == "done" and export.patients_done == 1
+    kinds = set()
+    for entry in export.files:
+        lines = valid_lines(
+            (exports.export_directory(export) / f"{entry['type']}.ndjson").read_text()
+        )
+        assert len(lines) == entry["count"]
+        kinds.add(entry["type"])
+    assert {"Patient", "Observation", "Consent", "Provenance"} <= kinds

@@ -27,7 +27,7 @@ from naltrack.care.models import (
 from naltrack.disclosure.fhir import resources
 from naltrack.disclosure.fhir.labels import with_part2_labels
 from naltrack.disclosure.gate import Release
-from naltrack.disclosure.models import Consent
+from naltrack.disclosure.models import Consent, Disclosure
 
 
 def _rows(model: type[PatientRow], patient: Patient, *related: str) -> list[Any]:
@@ -87,13 +87,36 @@ def _care_plans(patient: Patient) -> list[Any]:
     return plans
 
 
-def patient_everything(patient: Patient, release: Release) -> Bundle:
-    """A ``collection`` Bundle of what ``release`` lets go of the patient's record, ending with
-    a Provenance that carries the gate's notice (42 CFR 2.32) and names the disclosure. Each
-    entry's fullUrl is its stable ``urn:uuid:`` id, which the references between entries use."""
+def consents_released(patient: Patient, release: Release) -> list[Consent]:
+    """The consents that go with a release: the one it was made under (source: 42 CFR 2.32(b) —
+    a copy of the consent goes with the disclosure), or every consent of the patient in their
+    own copy (they are part of the patient's record)."""
+    if release.disclosure.basis == Disclosure.Basis.PATIENT:
+        return _rows(Consent, patient)
+    return [release.consent] if release.consent is not None else []
+
+
+def released_resources(
+    patient: Patient, release: Release, types: frozenset[str] | None = None
+) -> list[Any]:
+    """What ``release`` lets go of the patient's record, with its consent, then the Provenance
+    that carries the gate's notice (42 CFR 2.32) and names the disclosure. ``types`` keeps only
+    those resource types (a bulk export's ``_type``); the Provenance goes whatever they are:
+    the notice travels with every disclosure."""
     built = patient_resources(patient, release.categories)
+    built += [resources.consent_resource(c) for c in consents_released(patient, release)]
+    if types is not None:
+        built = [r for r in built if r.get_resource_type() in types]
     built.append(resources.disclosure_provenance(release, built))
-    entries = [{"fullUrl": f"urn:uuid:{r.id}", "resource": r} for r in built]
+    return built
+
+
+def patient_everything(patient: Patient, release: Release) -> Bundle:
+    """A ``collection`` Bundle of ``released_resources``. Each entry's fullUrl is its stable
+    ``urn:uuid:`` id, which the references between entries use."""
+    entries = [
+        {"fullUrl": f"urn:uuid:{r.id}", "resource": r} for r in released_resources(patient, release)
+    ]
     return Bundle.model_validate(
         with_part2_labels({"resourceType": "Bundle", "type": "collection", "entry": entries})
     )

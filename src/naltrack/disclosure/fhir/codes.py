@@ -26,6 +26,9 @@ CONDITION_VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition
 CONDITION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/condition-category"
 IDENTIFIER_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 CONTACT_ROLE: Final = "http://terminology.hl7.org/CodeSystem/v2-0131"
+CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
+ACT_REASON: Final = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+PARTICIPATION_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 # source: NALTRACK — our own code system for what no standard terminology codes (COWS, PACS,
 # the craving scale, check-in answers, screen analytes, therapy kinds); not a published one.
 LOCAL: Final = "https://naltrack.example/fhir/CodeSystem/naltrack"
@@ -139,6 +142,24 @@ def _entries() -> dict[str, Code]:
         "mrn": Code(IDENTIFIER_TYPE, "MR", "Medical record number", "Patient identifier"),
         "emergency-contact": Code(CONTACT_ROLE, "C", "Emergency Contact", "Patient contact"),
         "ambulatory": Code(ACT_CODE, "AMB", "ambulatory", "Therapy session class"),
+        # A patient's consent to disclose (42 CFR 2.31) as a FHIR Consent: its scope, its LOINC
+        # document kind, the recipient's part in it and each purpose (v3-ActReason).
+        "consent-privacy": Code(CONSENT_SCOPE, "patient-privacy", "Privacy Consent", "Consent"),
+        "consent-document": Code(LOINC, "59284-0", "Patient Consent", "Consent category"),
+        "consent-recipient": Code(
+            PARTICIPATION_TYPE, "IRCP", "information recipient", "Consent recipient"
+        ),
+        "purpose-treatment": Code(ACT_REASON, "TREAT", "treatment", "Consent purpose"),
+        "purpose-payment": Code(ACT_REASON, "HPAYMT", "healthcare payment", "Consent purpose"),
+        "purpose-operations": Code(
+            ACT_REASON, "HOPERAT", "healthcare operations", "Consent purpose"
+        ),
+        "purpose-patient_request": Code(
+            ACT_REASON, "PATRQT", "patient requested", "Consent purpose"
+        ),
+        "purpose-other": Code(
+            LOCAL, "purpose-other", "Another purpose, described in the consent", "Consent purpose"
+        ),
         # 42 CFR Part 2 security labels (HL7 DS4P): every resource carries all three.
         "restricted": Code(CONFIDENTIALITY, "R", "restricted", "Part 2 confidentiality"),
         "42CFRPart2": Code(ACT_CODE, "42CFRPart2", "42 CFR Part2", "Part 2 policy"),

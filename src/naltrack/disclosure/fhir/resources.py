@@ -20,6 +20,7 @@ from typing import Any, Final, TypeVar
 from django.db import models
 from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.condition import Condition
+from fhir.resources.R4B.consent import Consent as FhirConsent
 from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.flag import Flag
 from fhir.resources.R4B.medicationadministration import MedicationAdministration
@@ -48,9 +49,12 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.clinical.instruments import INSTRUMENTS
+from naltrack.disclosure.coverage import consent_is_active
 from naltrack.disclosure.fhir.codes import CODES, LOINC, coding, concept
 from naltrack.disclosure.fhir.labels import with_part2_labels
 from naltrack.disclosure.gate import Release
+from naltrack.disclosure.models import Consent
+from naltrack.disclosure.notice import consent_scope
 
 # source: NALTRACK — a fixed namespace, so a row's id is the same in every export and differs
 # from every other row's (uuid5 of the row's table and primary key).
@@ -460,6 +464,54 @@ def alert_flag(alert: Alert) -> Flag:
     return _build(Flag, alert, data)
 
 
+# source: 42 CFR 2.31 — the rule a consent to disclose answers, by its public address
+PART2_CONSENT_POLICY: Final = "https://www.ecfr.gov/current/title-42/part-2/section-2.31"
+
+
+def _narrative(paragraphs: list[str]) -> dict[str, str]:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return {
+        "status": "additional",
+        "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>',
+    }
+
+
+def consent_resource(consent: Consent) -> FhirConsent:
+    """The patient's consent to disclose, as the copy that goes with what it released
+    (source: 42 CFR 2.32(b) — a copy of the consent or a clear explanation of its scope: the
+    narrative carries the scope in words, the elements carry it in codes).
+
+    Active while in force; withdrawn or past its expiry it is inactive."""
+    period = {"start": consent.signed_on.isoformat()}
+    if consent.expires_on:
+        period["end"] = consent.expires_on.isoformat()
+    # A general designation names kinds of recipient, not a person: its words are the actor.
+    actor = {"role": concept("consent-recipient"), "reference": {"display": consent.recipient_name}}
+    labels = consent.category_labels()
+    if consent.all_records:
+        labels = ["All of the patient's substance use treatment records"]
+    provision: dict[str, Any] = {
+        "type": "permit",
+        "period": period,
+        "actor": [actor],
+        "purpose": [coding(f"purpose-{purpose}") for purpose in consent.purposes],
+        "code": [{"text": label} for label in labels],
+    }
+    data: dict[str, Any] = {
+        "text": _narrative([consent_scope(consent)]),
+        "status": "active" if consent_is_active(consent) else "inactive",
+        "scope": concept("consent-privacy"),
+        "category": [concept("consent-document")],
+        "patient": reference(consent.patient),
+        "dateTime": consent.signed_at.isoformat(),
+        "performer": [reference(consent.patient)],
+        "organization": [{"display": consent.discloser_name}],
+        "policy": [{"uri": PART2_CONSENT_POLICY}],
+        "provision": provision,
+    }
+    return _build(FhirConsent, consent, data)
+
+
 # source: 42 CFR 2.32 — the rule the Provenance's notice answers, by its public address
 PART2_NOTICE_POLICY: Final = "https://www.ecfr.gov/current/title-42/part-2/section-2.32"
 
@@ -469,12 +521,8 @@ def disclosure_provenance(release: Release, disclosed: list[Any]) -> Provenance:
     it, and the notice of 42 CFR 2.32 as the Provenance's text (a Bundle has no text of its own),
     targeting every resource disclosed."""
     disclosure = release.disclosure
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in release.notice.split("\n\n"))
     data = {
-        "text": {
-            "status": "additional",
-            "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{paragraphs}</div>',
-        },
+        "text": _narrative(release.notice.split("\n\n")),
         "target": [{"reference": f"urn:uuid:{r.id}"} for r in disclosed],
         "recorded": disclosure.recorded_at.isoformat(),
         "policy": [PART2_NOTICE_POLICY],

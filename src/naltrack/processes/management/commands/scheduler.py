@@ -7,6 +7,7 @@ from typing import Any, Final
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from naltrack.disclosure.tasks import exports_expire_task
 from naltrack.operations.heartbeats import heartbeat_record, heartbeats_prune
 from naltrack.operations.models import Heartbeat
 from naltrack.reminders import services
@@ -29,7 +30,8 @@ def sweep_due(*, now: dt.datetime, sweep_hour: int, queued_at: dt.datetime | Non
 def scheduler_step(
     *, now: dt.datetime, sweep_hour: int, queued_at: dt.datetime | None
 ) -> dt.datetime | None:
-    """Queue this minute's reminder tick, and the alert sweep when it is due.
+    """Queue this minute's reminder tick, and the nightly work when it is due: the alert sweep,
+    and deleting the bulk export files that have expired.
 
     Only queues: the worker runs the tasks. Queuing twice (two schedulers, a restart) is
     harmless: the tick is idempotent and a sweep finds a finished night and stops. Returns when
@@ -38,6 +40,7 @@ def scheduler_step(
     schedule_tick.enqueue()
     if sweep_due(now=now, sweep_hour=sweep_hour, queued_at=queued_at):
         sweep_alerts.enqueue(timezone.localtime(now).date().isoformat())
+        exports_expire_task.enqueue()
         return now
     return queued_at
 
