@@ -12,6 +12,7 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from naltrack.accounts import people
 from naltrack.accounts.models import Membership, User
@@ -84,7 +85,7 @@ def test_page_lists_staff_with_role_status_and_last_sign_in(
     assert rows[clinician.pk] == "Active"
     assert rows[invited.pk] == "Invited, not yet accepted"
     assert rows[gone.pk] == "Deactivated"
-    assert f"{clinician.last_login:%a %-d %b %Y}" in response.text
+    assert f"{timezone.localtime(clinician.last_login):%a %-d %b %Y}" in response.text
     assert "Never" in response.text  # the invited nurse has not signed in
 
 
