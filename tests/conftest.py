@@ -6,8 +6,9 @@ from naltrack.accounts.models import Clinic, Membership, User
 from naltrack.care.models import Patient
 from tests.factories import ClinicFactory, PatientFactory, member, patient_with_login
 
-# The world of every kind of record row, for the tests that walk every route.
-pytest_plugins = ["tests.world"]
+# The world of every kind of record row, for the tests that walk every route; the migrated
+# database that the worker and operations tests copy, migrated once per test process.
+pytest_plugins = ["tests.world", "tests.migrated"]
 
 
 @pytest.fixture

@@ -85,7 +85,6 @@ def test_page_lists_staff_with_role_status_and_last_sign_in(
     assert rows[clinician.pk] == "Active"
     assert rows[invited.pk] == "Invited, not yet accepted"
     assert rows[gone.pk] == "Deactivated"
-    # shown on the clinic's clock, which is a day behind UTC in the evening
     assert f"{timezone.localtime(clinician.last_login):%a %-d %b %Y}" in response.text
     assert "Never" in response.text  # the invited nurse has not signed in
 

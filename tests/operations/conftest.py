@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from naltrack.operations.logs import PrivacyFilter
-from tests.reminders.workers import base_env, naltrack, pg_admin, postgres_url, run, with_database
+from tests.reminders.workers import base_env, pg_admin, postgres_url, with_database
 
 
 @pytest.fixture
@@ -73,26 +73,6 @@ class Place:
         except Exception as error:  # sqlite3 and psycopg errors share no base class
             return str(error)
         raise AssertionError(f"the database accepted: {sql}")
-
-
-@pytest.fixture(scope="session")
-def migrated_place(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Migrated once for the session: a SQLite file, or a PostgreSQL template database."""
-    home = tmp_path_factory.mktemp("migrated")
-    env = base_env(home)
-    if not postgres_url():
-        env["NALTRACK_SQLITE_PATH"] = str(home / "migrated.sqlite3")
-        run(naltrack("migrate", "--noinput"), env)
-        yield env["NALTRACK_SQLITE_PATH"]
-        return
-    template = f"naltrack_ops_{uuid.uuid4().hex[:12]}"
-    pg_admin(f'CREATE DATABASE "{template}"')
-    try:
-        env["DATABASE_URL"] = with_database(postgres_url(), template)
-        run(naltrack("migrate", "--noinput"), env)
-        yield template
-    finally:
-        pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")

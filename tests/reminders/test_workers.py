@@ -91,42 +91,25 @@ def test_the_message_id_tells_no_one_who_or_what_the_reminder_is_for(settings):
 # --- a database the processes share ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Migrated once, copied for each test: a SQLite file, or a PostgreSQL template database."""
-    home = tmp_path_factory.mktemp("migrated")
-    env = base_env(home)
-    if not postgres_url():
-        env["NALTRACK_SQLITE_PATH"] = str(home / "migrated.sqlite3")
-        run(naltrack("migrate", "--noinput"), env)
-        yield env["NALTRACK_SQLITE_PATH"]
-        return
-    template = f"naltrack_workers_{uuid.uuid4().hex[:12]}"
-    pg_admin(f'CREATE DATABASE "{template}"')
-    try:
-        env["DATABASE_URL"] = with_database(postgres_url(), template)
-        run(naltrack("migrate", "--noinput"), env)
-        yield template
-    finally:
-        pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-
-
 @pytest.fixture
-def db(migrated: str, tmp_path: Path) -> Iterator[SharedDatabase]:
+def db(migrated_place: str, tmp_path: Path) -> Iterator[SharedDatabase]:
     env = base_env(tmp_path)
     sink = Sink(tmp_path / "sms.log")
     env.update(NALTRACK_SMS_BACKEND="file", NALTRACK_SMS_FILE_PATH=str(sink.path))
     if not postgres_url():
         path = str(tmp_path / "naltrack.sqlite3")
-        with closing(sqlite3.connect(migrated)) as source, closing(sqlite3.connect(path)) as copy:
+        with (
+            closing(sqlite3.connect(migrated_place)) as source,
+            closing(sqlite3.connect(path)) as copy,
+        ):
             source.backup(copy)
         env["NALTRACK_SQLITE_PATH"] = path
         yield SharedDatabase(env=env, sink=sink, sqlite_path=path)
         return
     import psycopg
 
-    name = f"{migrated}_{uuid.uuid4().hex[:6]}"
-    pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
+    name = f"{migrated_place}_{uuid.uuid4().hex[:6]}"
+    pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{migrated_place}"')
     env["DATABASE_URL"] = with_database(postgres_url(), name)
     connection = psycopg.connect(env["DATABASE_URL"], autocommit=True)
     try:
