@@ -83,3 +83,16 @@ def test_bad_filters_are_named_not_a_500(clinician):
     assert response.status_code == 400
     assert "The period ends before it starts." in response.content.decode()
     assert _as(clinician).get(URL, {"indication": "cocaine"}).status_code == 400
+
+
+def test_the_pdf_program_report_holds_the_figures_and_definitions(clinician, cohort):  # noqa: F811
+    from pypdf import PdfReader
+
+    response = _as(clinician).get(URL, {"formulation": "xr_injection", "download": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "Program outcomes" in text and "formulation: Monthly injection" in text
+    assert "In treatment at 30 days" in text and "How each figure is defined" in text
+    assert "1 episode" in text  # only the injection patient
+    assert AuditEvent.objects.filter(object_type="outcome_report", detail__form="pdf").exists()
