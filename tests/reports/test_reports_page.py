@@ -96,3 +96,36 @@ def test_the_pdf_program_report_holds_the_figures_and_definitions(clinician, coh
     assert "In treatment at 30 days" in text and "How each figure is defined" in text
     assert "1 episode" in text  # only the injection patient
     assert AuditEvent.objects.filter(object_type="outcome_report", detail__form="pdf").exists()
+
+
+def test_the_episode_file_names_no_one_and_withholds_small_groups(clinician, cohort):  # noqa: F811
+    response = _as(clinician).get(URL, {"download": "episodes"})
+    text = response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 3
+    for person in cohort:
+        assert person.family_name not in text and person.given_name not in text
+        assert str(person.date_of_birth) not in text
+    # three episodes, each alone in its group: age band and start month withheld
+    assert {r["age_band"] for r in rows} == {SUPPRESSED} == {r["start_month"] for r in rows}
+    by_formulation = {r["formulation"]: r for r in rows}
+    assert (
+        by_formulation["oral"]["ended"] == "1"
+        and by_formulation["oral"]["days_in_treatment"] == "9"
+    )
+    assert by_formulation["xr_injection"]["ended"] == "0"
+    assert AuditEvent.objects.filter(object_type="outcome_report", detail__form="episodes").exists()
+
+
+def test_groups_of_eleven_keep_their_month(clinic, clinician):
+    from naltrack.reports.cohorts import Filters
+    from naltrack.reports.files import episodes_csv
+    from naltrack.reports.outcomes import outcome_report
+    from tests.care.helpers import TODAY, started
+    from tests.factories import patient_with_login
+
+    for _ in range(11):
+        started(patient_with_login(clinic), clinician, day=TODAY)
+    report = outcome_report(clinic=clinic, filters=Filters(), today=TODAY, by=None, form="episodes")
+    rows = list(csv.DictReader(io.StringIO(episodes_csv(report))))
+    assert {r["start_month"] for r in rows} == {f"{TODAY:%Y-%m}"}

@@ -1,5 +1,5 @@
-"""The report's table as CSV, with small cells suppressed: a file may leave the clinic, so no
-figure in it may point at fewer than 11 people.
+"""The report's files: its table, and the de-identified episodes behind it, as CSV. A file may
+leave the clinic, so no figure in it may point at fewer than 11 people.
 
 source: NALTRACK, following the US public-health practice of suppressing cells of 1 to 10 (the
 CMS cell-size suppression policy): a count from 1 to 10, a share whose n or count is from 1 to
@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from typing import Final
 
+from naltrack.clinical.outcomes.program import episode_summary
+from naltrack.reports.facts import ReportEpisode
 from naltrack.reports.outcomes import OutcomeReport, Row, report_rows
 
 SMALLEST_CELL: Final = 11
@@ -45,4 +48,82 @@ def report_csv(report: OutcomeReport) -> str:
     for label, measures in cohorts:
         for row in report_rows(measures):
             writer.writerow([label, row.section, row.measure, row.unit, *_cells(row)])
+    return out.getvalue()
+
+
+EPISODE_COLUMNS: Final = [
+    "episode",
+    "indication",
+    "formulation",
+    "therapy",
+    "age_band",
+    "start_month",
+    "days_in_treatment",
+    "ended",
+    "days_covered_share",
+    "second_dose",
+    "injections_on_time",
+    "injections_due",
+    "heavy_days_per_30_first_month",
+    "heavy_days_per_30_after",
+    "screens_negative",
+    "screens",
+    "phq9_change",
+    "returned_to_treatment",
+]
+
+
+def _number(value: float | None) -> object:
+    return "" if value is None else round(value, 3)
+
+
+def _start_month(item: ReportEpisode) -> str:
+    return f"{item.facts.started or item.facts.opened:%Y-%m}"
+
+
+def episodes_csv(report: OutcomeReport) -> str:
+    """One row per episode of the cohort, de-identified: no name, id, or date finer than the
+    month the first dose fell in; episodes are numbered in an order that says nothing of who
+    they are. Where fewer than 11 episodes share the same indication, formulation, therapy, age
+    band and start month, their age band and start month are withheld (source: NALTRACK,
+    following the small-cell rule above)."""
+
+    def key(item: ReportEpisode) -> tuple[str, ...]:
+        return (
+            item.facts.indication,
+            item.formulation or "",
+            item.therapy,
+            item.age_band or "",
+            _start_month(item),
+        )
+
+    sizes = Counter(key(item) for item in report.episodes)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EPISODE_COLUMNS)
+    for number, item in enumerate(sorted(report.episodes, key=key), start=1):
+        s = episode_summary(item.facts, today=report.today)
+        small = sizes[key(item)] < SMALLEST_CELL
+        writer.writerow(
+            [
+                number,
+                item.facts.indication,
+                item.formulation or "",
+                item.therapy,
+                SUPPRESSED if small else item.age_band or "",
+                SUPPRESSED if small else _start_month(item),
+                "" if s.days_in_treatment is None else s.days_in_treatment,
+                "" if s.ended is None else int(s.ended),
+                _number(s.days_covered_share),
+                int(s.second_dose),
+                s.injections_on_time,
+                s.injections_due,
+                _number(s.heavy_per_30_first_month),
+                _number(s.heavy_per_30_after),
+                s.screens_negative,
+                s.screens,
+                _number(s.phq9_change),
+                int(s.returned),
+            ]
+        )
     return out.getvalue()

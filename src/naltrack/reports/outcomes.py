@@ -21,7 +21,7 @@ from naltrack.clinical.outcomes.estimates import Mean, Share
 from naltrack.clinical.outcomes.program import RETENTION_DAYS, ProgramMeasures, program_measures
 from naltrack.enrollment.models import Enrollment
 from naltrack.reports.cohorts import Filters, split_cohort
-from naltrack.reports.facts import episode_facts, select
+from naltrack.reports.facts import ReportEpisode, episode_facts, select
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class OutcomeReport:
     today: dt.date
     measures: ProgramMeasures  # the whole cohort
     groups: tuple[tuple[str, ProgramMeasures], ...] = ()  # side by side, when split
+    episodes: tuple[ReportEpisode, ...] = ()  # the cohort, for the patient-level file
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def outcome_report(
         clinic_id=clinic.pk,
         detail={"form": form, "filters": _filters_json(filters), "episodes": len(chosen)},
     )
-    return OutcomeReport(clinic, filters, today, measures, groups)
+    return OutcomeReport(clinic, filters, today, measures, groups, tuple(chosen))
 
 
 def _filters_json(filters: Filters) -> dict[str, Any]:

@@ -13,12 +13,12 @@ from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.clinical.outcomes.survival import Curve
 from naltrack.reports.charts import retention_chart
 from naltrack.reports.cohorts import Filters
-from naltrack.reports.files import report_csv
+from naltrack.reports.files import episodes_csv, report_csv
 from naltrack.reports.forms import ReportForm
 from naltrack.reports.outcomes import OutcomeReport, outcome_report, report_rows
 from naltrack.reports.report_pdf import report_pdf
 
-DOWNLOADS = {"csv", "pdf"}
+DOWNLOADS = {"csv", "episodes", "pdf"}
 
 
 def _curves(report: OutcomeReport) -> list[tuple[str, Curve]]:
@@ -71,6 +71,8 @@ def outcomes(request: HttpRequest) -> HttpResponse:
     )
     if download == "csv":
         return _file(report_csv(report).encode(), "text/csv; charset=utf-8", "csv")
+    if download == "episodes":
+        return _file(episodes_csv(report).encode(), "text/csv; charset=utf-8", "csv", "episodes")
     if download == "pdf":
         pdf = report_pdf(report, chart=_chart(report), filters_text=_filters_text(form))
         return _file(pdf, "application/pdf", "pdf")
@@ -91,9 +93,11 @@ def outcomes(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _file(content: bytes, content_type: str, suffix: str) -> HttpResponse:
+def _file(
+    content: bytes, content_type: str, suffix: str, name: str = "program-outcomes"
+) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="program-outcomes.{suffix}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
     response["Cache-Control"] = "no-store"
     return response
 

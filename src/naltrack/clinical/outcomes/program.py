@@ -313,3 +313,59 @@ def program_measures(
         _after_stopping(cohort, today),
         _funnel(cohort, times, today, enrollments, accepted),
     )
+
+
+@dataclass(frozen=True)
+class EpisodeSummary:
+    """One episode's own figures, for the de-identified patient-level file."""
+
+    days_in_treatment: int | None
+    ended: bool | None
+    days_covered_share: float | None
+    second_dose: bool
+    injections_on_time: int
+    injections_due: int
+    heavy_per_30_first_month: float | None
+    heavy_per_30_after: float | None
+    screens_negative: int
+    screens: int
+    phq9_change: float | None
+    returned: bool
+
+
+def episode_summary(
+    facts: EpisodeFacts, *, today: dt.date, rule: LapseRule = DEFAULT_LAPSE_RULE
+) -> EpisodeSummary:
+    """The figures of one episode, by the same rules as the program's."""
+    time = _times([facts], today, rule).get(facts.episode)
+    pdc = None
+    on_time = due = 0
+    if time is not None and facts.started is not None:
+        covered = spans(facts.tablet_days, facts.injection_days, rule)
+        pdc = proportion_of_days_covered(covered, facts.started, time.end)
+        on_time, due = injections_on_time(
+            list(facts.injection_days), until=today, stopped=facts.stopped
+        )
+    early = late = None
+    screens: list[bool] = []
+    change = None
+    if facts.started is not None:
+        first, later = split_first_month(facts.started, facts.drinks)
+        early = drinking_rates(first, facts.heavy_at).heavy_per_30
+        late = drinking_rates(later, facts.heavy_at).heavy_per_30
+        screens = [positive for day, positive in facts.screens if day >= facts.started]
+        change = change_from_baseline(facts.started, [(d, float(s)) for d, s in facts.phq9])
+    return EpisodeSummary(
+        days_in_treatment=time.days if time else None,
+        ended=time.ended if time else None,
+        days_covered_share=pdc,
+        second_dose=len(facts.tablet_days) + len(facts.injection_days) >= 2,
+        injections_on_time=on_time,
+        injections_due=due,
+        heavy_per_30_first_month=early if facts.treats_alcohol else None,
+        heavy_per_30_after=late if facts.treats_alcohol else None,
+        screens_negative=sum(1 for positive in screens if not positive),
+        screens=len(screens),
+        phq9_change=change,
+        returned=facts.restarted_on is not None,
+    )
