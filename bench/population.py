@@ -55,13 +55,20 @@ def _kind(n: int) -> str:
 
 
 def build(
-    *, patients: int, days: int, today: dt.date, seed: int = 7, check_in_share: float = 0.7
+    *,
+    patients: int,
+    days: int,
+    today: dt.date,
+    seed: int = 7,
+    check_in_share: float = 0.7,
+    clinics: int = len(ZONES),
 ) -> Population:
-    """Insert ``patients`` patients with ``days`` days of history ending ``today``."""
+    """Insert ``patients`` patients with ``days`` days of history ending ``today``, shared among
+    ``clinics`` clinics (at most four)."""
     rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
     clinics = [
         Clinic.objects.create(name=f"Bench clinic {n + 1}", slug=f"bench-{n + 1}", time_zone=zone)
-        for n, zone in enumerate(ZONES)
+        for n, zone in enumerate(ZONES[:clinics])
     ]
     prescriber = User.objects.create_user(email="bench-prescriber@example.org", password=None)
     Membership.objects.create(user=prescriber, clinic=clinics[0], role=Membership.Role.CLINICIAN)

@@ -1,0 +1,86 @@
+"""How long the program outcome report takes for a large clinic, and how many queries.
+
+Builds a fresh database (a SQLite file in WAL mode, as in production; PostgreSQL with
+--postgres URL) holding one clinic of --patients patients, each with one episode and --days days
+of history (bench/population.py: daily tablets, monthly injections, tapers, stops), then times
+with its query count: the report as the page shows it, the report compared by formulation, and
+the two CSV files.
+
+    .venv/bin/python bench/reports.py [--patients 100000] [--days 30] [--postgres URL]
+
+Results are recorded in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+TODAY = dt.date(2026, 3, 10)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=100_000)
+    parser.add_argument("--days", type=int, default=30, help="days of history per patient")
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server")
+    args = parser.parse_args(argv)
+
+    from bench.database import django_for, fresh_database
+
+    django_for(args.postgres)
+    from bench.population import build
+    from bench.reminders import counted
+
+    from naltrack.accounts.models import Clinic
+    from naltrack.reports.cohorts import Filters
+    from naltrack.reports.files import episodes_csv, report_csv
+    from naltrack.reports.outcomes import outcome_report
+
+    rows = []
+    with fresh_database() as database:
+        started = time.perf_counter()
+        population = build(patients=args.patients, days=args.days, today=TODAY, clinics=1)
+        built = time.perf_counter() - started
+        clinic = Clinic.objects.get()
+
+        def report(split: str | None = None):  # type: ignore[no-untyped-def]
+            return outcome_report(
+                clinic=clinic, filters=Filters(), today=TODAY, by=None, form="bench", split=split
+            )
+
+        with counted() as figures:
+            whole = report()
+        rows.append(("the report (page)", figures, f"{whole.measures.episodes} episodes"))
+        with counted() as figures:
+            split = report("formulation")
+        rows.append(("compared by formulation", figures, f"{len(split.groups)} groups"))
+        with counted() as figures:
+            table = report_csv(whole)
+        rows.append(("table CSV (from the report)", figures, f"{len(table)} bytes"))
+        with counted() as figures:
+            episodes = episodes_csv(whole)
+        rows.append(("episodes CSV (from the report)", figures, f"{len(episodes)} bytes"))
+
+    print(f"Outcome report bench — {database}, Python {platform.python_version()}, ", end="")
+    print(f"{os.cpu_count()} CPUs")
+    print(
+        f"population: {population.patients} patients, {population.check_ins} check-ins, "
+        f"{population.dose_events} dose events ({args.days} days), built in {built:.1f} s"
+    )
+    print(f"{'work':<32}{'seconds':>9}{'queries':>10}  result")
+    for name, figures, result in rows:
+        print(f"{name:<32}{figures['seconds']:>9.2f}{int(figures['queries']):>10}  {result}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
