@@ -23,7 +23,7 @@ from django.test import Client
 
 from naltrack.disclosure.gate import Release
 from naltrack.disclosure.models import Disclosure
-from tests.test_url_access import GATED, Route, _url
+from tests.test_url_access import FHIR, GATED, Route, _url
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "naltrack"
 
@@ -82,6 +82,27 @@ def test_every_file_a_route_hands_over_was_disclosed_through_the_gate(
             f"{route.name} hands {who} a file without a disclosure: send it through "
             "naltrack.disclosure.gate, or list it in NOT_DISCLOSURES with the reason"
         )
+
+
+@pytest.mark.parametrize("route", FHIR, ids=lambda r: r.name)
+def test_every_fhir_answer_a_session_gets_was_disclosed_through_the_gate(
+    route: Route, world: dict[str, Any]
+) -> None:
+    """The FHIR endpoints find their caller themselves: each signed-in role is tried. A bulk
+    export's files were disclosed, patient by patient, when the export ran."""
+    handed = []
+    for who in ("patient", "clinician", "admin"):
+        client = Client()
+        client.force_login(world[who])
+        before = Disclosure.objects.count()
+        response = client.get(_url(route, world["values"]))
+        if response.status_code == 200 and _hands_over_a_file(response):
+            handed.append(who)
+            assert Disclosure.objects.count() > before or route.name == "fhir:export_file", (
+                f"{route.name} hands {who} a file without a disclosure"
+            )
+    if route.name == "fhir:everything":
+        assert handed == ["patient"]  # the patient's own copy; staff share from the chart
 
 
 def test_the_list_of_files_that_are_not_disclosures_names_real_routes() -> None:
