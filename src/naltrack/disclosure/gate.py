@@ -33,7 +33,7 @@ from naltrack.audit.services import audit_change, audit_denied
 from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import Patient
 from naltrack.disclosure import notice
-from naltrack.disclosure.coverage import Recipient, consent_is_active, covers
+from naltrack.disclosure.coverage import Recipient, covers
 from naltrack.disclosure.models import Consent, Disclosure
 
 ALL_CATEGORIES = frozenset(Consent.Category.values)
@@ -313,9 +313,3 @@ def release_to_patient(*, by: Any, patient: Patient, form: str, what: str = "") 
         what=what,
     )
     return Release(disclosure, ALL_CATEGORIES, notice.PATIENT_COPY)
-
-
-def active_consents(patient: Patient) -> list[Consent]:
-    """The consents of ``patient`` in force now (for the pages that offer to share)."""
-    consents = Consent.objects.filter(patient=patient, revoked_at__isnull=True)
-    return [c for c in consents if consent_is_active(c)]
