@@ -35,6 +35,7 @@ from naltrack.care.models import Patient
 from naltrack.disclosure import notice
 from naltrack.disclosure.coverage import Recipient, covers
 from naltrack.disclosure.models import Consent, Disclosure
+from naltrack.disclosure.services import is_staff_of
 
 ALL_CATEGORIES = frozenset(Consent.Category.values)
 
@@ -215,16 +216,6 @@ def release_many(
     return released
 
 
-def _is_staff_of(user: Any, patient: Patient) -> bool:
-    membership = getattr(user, "clinic_membership", None)
-    return bool(
-        membership is not None
-        and membership.clinic_id == patient.clinic_id
-        and user.is_clinic_staff
-        and user.is_active
-    )
-
-
 @transaction.atomic
 def release_in_emergency(
     *,
@@ -244,7 +235,7 @@ def release_in_emergency(
     the nature of the emergency. Only staff of the patient's clinic may do it, and the clinic's
     admins are told at once (source: NALTRACK — a disclosure without consent is always looked
     at by a second person)."""
-    if not _is_staff_of(by, patient):
+    if not is_staff_of(by, patient):
         raise ClinicalRuleError(
             "", "Only staff of the patient's clinic can disclose in an emergency."
         )
@@ -300,7 +291,7 @@ def release_to_patient(*, by: Any, patient: Patient, form: str, what: str = "") 
     """The patient's own copy of their whole record: their right of access needs no consent
     (source: 45 CFR 164.524; 42 CFR 2.23), but the hand-over is recorded all the same."""
     is_patient = by is not None and patient.user_id is not None and by.pk == patient.user_id
-    if not (is_patient or _is_staff_of(by, patient)):
+    if not (is_patient or is_staff_of(by, patient)):
         raise ClinicalRuleError("", "Only the patient or their clinic can hand out this copy.")
     disclosure = _record(
         patient,

@@ -176,7 +176,8 @@ def consent_sign(
     )
 
 
-def _is_staff_of(user: Any, patient: Patient) -> bool:
+def is_staff_of(user: Any, patient: Patient) -> bool:
+    """An active staff member of the patient's clinic."""
     membership = getattr(user, "clinic_membership", None)
     return bool(
         membership is not None
@@ -214,7 +215,7 @@ def consent_attest(
 ) -> Consent:
     """A clinician of the patient's clinic records a paper consent the patient signed, with its
     scan: the clinician attests that the form carries the patient's signature and date."""
-    if not _is_staff_of(by, patient):
+    if not is_staff_of(by, patient):
         raise ClinicalRuleError(
             "", "Only staff of the patient's clinic can record a paper consent."
         )
@@ -248,7 +249,7 @@ def consent_revoke(*, consent: Consent, by: Any, now: dt.datetime | None = None)
     consent = Consent.objects.select_for_update().select_related("patient").get(pk=consent.pk)
     patient = consent.patient
     is_patient = by is not None and patient.user_id is not None and by.pk == patient.user_id
-    if not (is_patient or _is_staff_of(by, patient)):
+    if not (is_patient or is_staff_of(by, patient)):
         raise ClinicalRuleError("", "Only the patient or their clinic can withdraw this consent.")
     if consent.revoked_at is not None:
         raise ClinicalRuleError("", "This consent was already withdrawn.")
