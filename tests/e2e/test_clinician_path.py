@@ -6,8 +6,10 @@ The screenshots in docs/screenshots/ are taken here, so they show the pages as t
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from naltrack.care import services
 from naltrack.care.models import Alert, Injection, StartCheck, TaperPlan
@@ -111,7 +113,7 @@ def test_clinician_main_path(page, clinic_day):
     # Open an alert: it leads to the patient's chart, at the alerts.
     page.locator(".alert-list").get_by_role("link", name="Maria Santos").first.click()
     page.wait_for_load_state("networkidle")
-    assert "/clinic/patients/" in page.url
+    expect(page).to_have_url(re.compile(re.escape("/clinic/patients/")))
     assert "injection" in page.locator("#alerts").inner_text().lower()
     assert Alert.objects.filter(
         patient=overdue, code="injection_overdue", resolved_at__isnull=True

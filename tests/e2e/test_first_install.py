@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from naltrack.accounts.models import Clinic, User
 from naltrack.care.models import Patient
@@ -61,7 +62,7 @@ def first_sign_in(page, link: str, email: str, password: str) -> None:
     page.get_by_label("New password").fill(password)
     page.get_by_label("The same password again").fill(password)
     page.get_by_role("button", name="Save password").click()
-    assert page.get_by_role("heading", name="Set up two-step sign-in").is_visible()
+    expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
     device = TOTPDevice.objects.get(user__email=email, confirmed=False)
     page.get_by_label(re.compile("6-digit code")).fill(current_code(device))
     page.get_by_role("button", name="Continue").click()
@@ -88,7 +89,7 @@ def test_from_an_empty_database_to_a_first_patient(behind_a_proxy, settings):
 
     office = behind_a_proxy()
     first_sign_in(office, admin_link, "ada@lakeside.example", ADMIN_PASSWORD)
-    assert office.get_by_role("heading", name="Lakeside Recovery").is_visible()
+    expect(office.get_by_role("heading", name="Lakeside Recovery")).to_be_visible()
 
     office.get_by_label("Full name").fill("Nurse Kim")
     office.get_by_label("Email").fill("kim@lakeside.example")

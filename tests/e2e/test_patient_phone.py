@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from naltrack.care import services
 from naltrack.care.models import DoseEvent, WithdrawnDoseReport
@@ -76,11 +77,11 @@ def test_the_navigation_is_one_row_with_a_more_menu(page, on_tablets):
 
     more = page.get_by_text("More", exact=True)
     progress = page.get_by_role("link", name="Progress")
-    assert not progress.is_visible()
+    expect(progress).not_to_be_visible()
     more.focus()
     page.keyboard.press("Enter")  # opens by keyboard, with no script
-    assert progress.is_visible()
-    assert page.get_by_role("button", name="Sign out").is_visible()
+    expect(progress).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     progress.click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/me/progress/")
@@ -143,6 +144,6 @@ def test_a_mistaken_dose_tap_can_be_undone(page, on_tablets):
     undo.click()
     page.wait_for_load_state("networkidle")
     assert "Undone" in page.locator("main").inner_text()
-    assert page.get_by_role("button", name="I took my dose").is_visible()
+    expect(page.get_by_role("button", name="I took my dose")).to_be_visible()
     assert not DoseEvent.objects.filter(patient=on_tablets).exists()
     assert WithdrawnDoseReport.objects.filter(patient=on_tablets).count() == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from naltrack.accounts.models import Clinic
 from naltrack.education.loader import load_library
@@ -42,8 +43,8 @@ def riverside(db) -> Clinic:
 def assert_crisis_help_visible(page) -> None:
     help_988 = page.locator('footer a[href="tel:988"]')
     help_988.scroll_into_view_if_needed()
-    assert help_988.is_visible()
-    assert page.locator('footer a[href="tel:911"]').is_visible()
+    expect(help_988).to_be_visible()
+    expect(page.locator('footer a[href="tel:911"]')).to_be_visible()
 
 
 def test_a_stranger_learns_then_starts_enrollment(page, riverside) -> None:
@@ -54,14 +55,14 @@ def test_a_stranger_learns_then_starts_enrollment(page, riverside) -> None:
     # Read a section, then open its article.
     page.get_by_role("link", name="What to expect at the first visit").click()
     section = page.locator("#what-to-expect-at-the-first-visit")
-    assert section.is_visible()
+    expect(section).to_be_visible()
     page.get_by_role("link", name=re.compile("Read more.*my first naltrexone visit")).click()
-    assert "/library/what-to-expect-at-the-first-visit/" in page.url
+    expect(page).to_have_url(re.compile(re.escape("/library/what-to-expect-at-the-first-visit/")))
     assert_crisis_help_visible(page)
     page.go_back()
     page.get_by_role("button", name="Start enrollment").first.click()
-    assert "/enroll/riverside/" in page.url
-    assert page.get_by_label("First name").is_visible()
+    expect(page).to_have_url(re.compile(re.escape("/enroll/riverside/")))
+    expect(page.get_by_label("First name")).to_be_visible()
     assert_crisis_help_visible(page)
 
 
@@ -90,11 +91,11 @@ def assert_crisis_help(page, path: str) -> None:
 def test_a_crisis_search_shows_help_above_the_first_article(page, riverside) -> None:
     page.goto("/library/search/?q=overdose")
     box = page.locator(".crisis-answer")
-    assert box.is_visible()
+    expect(box).to_be_visible()
     first_answer = page.locator(".answer").first
-    assert first_answer.is_visible()
+    expect(first_answer).to_be_visible()
     assert box.bounding_box()["y"] < first_answer.bounding_box()["y"]
-    assert box.get_by_role("link", name="Call 911").is_visible()
+    expect(box.get_by_role("link", name="Call 911")).to_be_visible()
 
 
 def test_the_live_ask_box_shows_help_first_too(page, riverside) -> None:
@@ -102,7 +103,7 @@ def test_the_live_ask_box_shows_help_first_too(page, riverside) -> None:
     page.get_by_role("searchbox", name=re.compile("Ask a question")).fill("i want to die")
     box = page.locator(".ask-results .crisis-answer")
     box.wait_for()
-    assert box.get_by_role("link", name="Call 988").is_visible()
+    expect(box.get_by_role("link", name="Call 988")).to_be_visible()
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from naltrack.accounts.models import Membership
@@ -39,7 +40,7 @@ def test_an_admin_filters_and_downloads_the_program_report(page, clinic, clinici
     assert (
         page.get_by_text("1 episode,").is_visible() or page.get_by_text("1 episode.").is_visible()
     )
-    assert page.get_by_role("img", name="Time in treatment").is_visible()
+    expect(page.get_by_role("img", name="Time in treatment")).to_be_visible()
     assert_accessible(page)
 
     with page.expect_download() as table:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from naltrack.accounts.models import Membership
 from tests.factories import PASSWORD, PatientFactory, member
@@ -25,7 +28,7 @@ def test_each_role_signs_in_to_its_home_on_a_phone(page, people, role):
     # A stranger at / sees the clinic's public page, which links to sign in.
     page.goto("/")
     page.locator("main").get_by_role("link", name="Sign in").click()
-    assert "/accounts/login/" in page.url
+    expect(page).to_have_url(re.compile(re.escape("/accounts/login/")))
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from naltrack.accounts.models import Membership
 from naltrack.accounts.services import invitation_send, member_create
@@ -35,8 +36,8 @@ def test_invited_clinician_sets_up_two_step_sign_in(page, live_server, clinic):
     page.get_by_label("The same password again").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Save password").click()
 
-    assert page.get_by_role("heading", name="Set up two-step sign-in").is_visible()
-    assert page.get_by_role("img", name=re.compile("QR code")).is_visible()
+    expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
     device = TOTPDevice.objects.get(user=invited, confirmed=False)
     page.get_by_label(re.compile("6-digit code")).fill(current_code(device))
     page.get_by_role("button", name="Continue").click()
