@@ -3,8 +3,10 @@
 Builds a fresh database (a SQLite file in WAL mode, as in production; PostgreSQL with
 --postgres URL) holding one clinic of --patients patients, each with one episode and --days days
 of history (bench/population.py: daily tablets, monthly injections, tapers, stops), then times
-with its query count: the report as the page shows it, the report compared by formulation, and
-the two CSV files.
+with its query count: the nightly recount of every episode's tally (the full recomputation, as
+the first report on an install without tallies pays it), the report as the page shows it, the
+report compared by formulation, the two CSV files, and the report after a morning's check-ins
+(1% of patients, recorded through the service, so their tallies are recounted).
 
     .venv/bin/python bench/reports.py [--patients 100000] [--days 30] [--postgres URL]
 
@@ -41,9 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     from bench.reminders import counted
 
     from naltrack.accounts.models import Clinic
+    from naltrack.care.models import Patient
+    from naltrack.care.services import check_in_record
     from naltrack.reports.cohorts import Filters
     from naltrack.reports.files import episodes_csv, report_csv
     from naltrack.reports.outcomes import outcome_report
+    from naltrack.reports.tallies import tallies_refresh
 
     rows = []
     with fresh_database() as database:
@@ -58,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         with counted() as figures:
+            recounted = tallies_refresh(clinic)
+        rows.append(("nightly recount of the tallies", figures, f"{recounted} stored"))
+        with counted() as figures:
             whole = report()
         rows.append(("the report (page)", figures, f"{whole.measures.episodes} episodes"))
         with counted() as figures:
@@ -69,6 +77,24 @@ def main(argv: list[str] | None = None) -> int:
         with counted() as figures:
             episodes = episodes_csv(whole)
         rows.append(("episodes CSV (from the report)", figures, f"{len(episodes)} bytes"))
+        morning = Patient.objects.order_by("pk")[:: max(1, args.patients // 100)]
+        for patient in morning:
+            check_in_record(
+                patient=patient,
+                day=TODAY,
+                craving=2,
+                drinks=0,
+                opioid_use=False,
+                side_effects=[],
+                mood=None,
+                note="",
+                by=None,
+            )
+        with counted() as figures:
+            after = report()
+        rows.append(
+            (f"the report after {len(morning)} check-ins", figures, f"{after.measures.episodes}")
+        )
 
     print(f"Outcome report bench — {database}, Python {platform.python_version()}, ", end="")
     print(f"{os.cpu_count()} CPUs")

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
+from naltrack.clinical.outcomes.coverage import LapseRule
 from naltrack.reports.cohorts import Filters
 from naltrack.reports.facts import episode_facts, select
 from naltrack.reports.outcomes import outcome_report, report_json
@@ -59,16 +60,18 @@ def cohort(clinic, clinician, foreign_patient):
 
 def test_each_episode_has_its_own_facts_and_no_other_clinics(clinic, cohort):
     tablets, injected, never = cohort
-    by_patient = {item.patient: item for item in episode_facts(clinic, today=TODAY)}
+    by_patient = {
+        item.patient: item for item in episode_facts(clinic, today=TODAY, rule=LapseRule())
+    }
     assert set(by_patient) == {tablets.pk, injected.pk, never.pk}
-    assert len(by_patient[tablets.pk].facts.tablet_days) == 10
-    assert by_patient[tablets.pk].facts.drinks == (
-        (TODAY - 40 * DAY, 6),
-        (TODAY - 5 * DAY, 0),
-    )
-    assert by_patient[injected.pk].facts.injection_days == (TODAY - 40 * DAY,)
+    on_tablets = by_patient[tablets.pk].tally
+    assert on_tablets.doses == 10
+    # 6 drinks on the first day (heavy for anyone), none on day 35 (abstinent, after month one)
+    assert (on_tablets.drinking_first.reported, on_tablets.drinking_first.heavy) == (1, 1)
+    assert (on_tablets.drinking_later.reported, on_tablets.drinking_later.abstinent) == (1, 1)
+    assert by_patient[injected.pk].tally.injection_days == (TODAY - 40 * DAY,)
     assert by_patient[injected.pk].formulation == "xr_injection"
-    assert by_patient[never.pk].facts.started is None and by_patient[never.pk].facts.had_start_check
+    assert by_patient[never.pk].tally.started is None and by_patient[never.pk].tally.had_start_check
 
 
 def test_the_report_measures_the_cohort(clinic, clinician, cohort):
@@ -84,7 +87,7 @@ def test_the_report_measures_the_cohort(clinic, clinician, cohort):
 
 def test_filters_take_their_episodes(clinic, cohort):
     _, injected, _ = cohort
-    everything = episode_facts(clinic, today=TODAY)
+    everything = episode_facts(clinic, today=TODAY, rule=LapseRule())
     monthly = select(everything, Filters(formulation="xr_injection"))
     assert [item.patient for item in monthly] == [injected.pk]
     assert select(everything, Filters(started_from=TODAY - 10 * DAY)) == []
@@ -98,7 +101,7 @@ def test_reads_are_set_based(clinic, clinician, cohort, django_assert_max_num_qu
         more = patient_with_login(clinic)
         started(more, clinician, day=TODAY - 20 * DAY)
     with django_assert_max_num_queries(12):
-        assert len(episode_facts(clinic, today=TODAY)) == 12
+        assert len(episode_facts(clinic, today=TODAY, rule=LapseRule())) == 12
 
 
 def test_the_command_prints_the_same_figures(clinic, cohort):

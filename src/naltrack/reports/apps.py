@@ -5,3 +5,8 @@ class ReportsConfig(AppConfig):
     name = "naltrack.reports"
     label = "reports"
     verbose_name = "Program outcome reports"
+
+    def ready(self) -> None:
+        from naltrack.reports.tallies import connect
+
+        connect()

@@ -1,5 +1,6 @@
-"""Each episode's facts for the program report, read set by set: one query per kind of row over
-the clinic's narrow projection, never a query per patient or episode.
+"""Each episode's facts for the program report, read from the record set by set: one query per
+kind of row over the clinic's narrow projection, never a query per patient or episode. This is
+the full recomputation: ``reports.tallies`` stores what it gives and reads that back.
 
 Rows of a patient that no episode names (check-ins, screens, questionnaires, therapy sessions)
 belong to the episode whose days they fall in: from its opening to its stop (or today).
@@ -13,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
+
+from django.db.models import QuerySet
 
 from naltrack.accounts.models import Clinic
 from naltrack.care.models import (
@@ -28,7 +31,8 @@ from naltrack.care.models import (
     TherapySession,
 )
 from naltrack.care.selectors.snapshot import clinic_thresholds
-from naltrack.clinical.outcomes.program import EpisodeFacts
+from naltrack.clinical.outcomes.coverage import LapseRule
+from naltrack.clinical.outcomes.tally import EpisodeFacts, EpisodeTally, tally
 from naltrack.reports.cohorts import Filters, age_band
 
 # A PHQ-9 taken up to this long before the episode opened is still its baseline
@@ -38,9 +42,9 @@ BASELINE_LOOKBACK: Final = dt.timedelta(days=30)
 
 @dataclass(frozen=True)
 class ReportEpisode:
-    """An episode's facts, with what the report splits cohorts by."""
+    """An episode's tally, with what the report splits cohorts by."""
 
-    facts: EpisodeFacts
+    tally: EpisodeTally
     patient: int
     formulation: str | None
     prescriber: int | None
@@ -71,10 +75,22 @@ def _pairs(rows: Iterable[tuple[int, dt.date]]) -> dict[int, list[dt.date]]:
     return grouped
 
 
-def episode_facts(clinic: Clinic, *, today: dt.date) -> list[ReportEpisode]:
-    """Every episode of ``clinic`` opened by ``today``, with its facts."""
+def episode_facts(
+    clinic: Clinic,
+    *,
+    today: dt.date,
+    rule: LapseRule,
+    patients: QuerySet[Any] | None = None,
+) -> list[ReportEpisode]:
+    """Every episode of ``clinic`` opened by ``today`` (of ``patients`` only, a query of their
+    ids, when given), with its tally under ``rule``."""
+
+    def clinic_rows(model: Any, **where: Any) -> QuerySet[Any]:
+        chosen: QuerySet[Any] = model.objects.filter(clinic=clinic, **where)
+        return chosen if patients is None else chosen.filter(patient_id__in=patients)
+
     episodes = list(
-        Episode.objects.filter(clinic=clinic, opened_on__lte=today).values_list(
+        clinic_rows(Episode, opened_on__lte=today).values_list(
             "id",
             "patient_id",
             "indication",
@@ -88,44 +104,36 @@ def episode_facts(clinic: Clinic, *, today: dt.date) -> list[ReportEpisode]:
     )
     first_regimen: dict[int, tuple[str, int | None]] = {}
     for episode, formulation, prescriber in (
-        Regimen.objects.filter(clinic=clinic)
+        clinic_rows(Regimen)
         .order_by("start", "id")
         .values_list("episode_id", "formulation", "prescriber_id")
     ):
         first_regimen.setdefault(episode, (formulation, prescriber))
-    checked = set(StartCheck.objects.filter(clinic=clinic).values_list("episode_id", flat=True))
+    checked = set(clinic_rows(StartCheck).values_list("episode_id", flat=True))
     tablets = _pairs(
-        DoseEvent.objects.filter(clinic=clinic, status=DoseEvent.Status.TAKEN).values_list(
+        clinic_rows(DoseEvent, status=DoseEvent.Status.TAKEN).values_list(
             "regimen__episode_id", "day"
         )
     )
-    injections = _pairs(
-        Injection.objects.filter(clinic=clinic).values_list("regimen__episode_id", "given_on")
-    )
+    injections = _pairs(clinic_rows(Injection).values_list("regimen__episode_id", "given_on"))
     follow_ups: dict[int, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    for episode, due, done in FollowUp.objects.filter(clinic=clinic).values_list(
-        "episode_id", "due_on", "done_on"
-    ):
+    for episode, due, done in clinic_rows(FollowUp).values_list("episode_id", "due_on", "done_on"):
         follow_ups[episode].append((due, done))
     check_ins = _ByPatient(
-        CheckIn.objects.filter(clinic=clinic).values_list(
-            "patient_id", "day", "drinks", "opioid_use", "craving"
-        )
+        clinic_rows(CheckIn).values_list("patient_id", "day", "drinks", "opioid_use", "craving")
     )
     screens = _ByPatient(
-        DrugScreen.objects.filter(clinic=clinic).values_list(
-            "patient_id", "collected_on", "opioids_positive"
-        )
+        clinic_rows(DrugScreen).values_list("patient_id", "collected_on", "opioids_positive")
     )
     phq9 = _ByPatient(
-        InstrumentResponse.objects.filter(clinic=clinic, instrument="phq9").values_list(
+        clinic_rows(InstrumentResponse, instrument="phq9").values_list(
             "patient_id", "taken_on", "score"
         )
     )
     sessions = _ByPatient(
         (patient, at.date(), 1)
-        for patient, at in TherapySession.objects.filter(
-            clinic=clinic, status=TherapySession.Status.ATTENDED
+        for patient, at in clinic_rows(
+            TherapySession, status=TherapySession.Status.ATTENDED
         ).values_list("patient_id", "scheduled_at")
     )
     restarted_on = {
@@ -171,7 +179,7 @@ def episode_facts(clinic: Clinic, *, today: dt.date) -> list[ReportEpisode]:
             age = started.year - born.year - ((started.month, started.day) < (born.month, born.day))
         built.append(
             ReportEpisode(
-                facts=facts,
+                tally=tally(facts, rule),
                 patient=patient,
                 formulation=formulation,
                 prescriber=prescriber,
@@ -187,7 +195,7 @@ def select(episodes: list[ReportEpisode], filters: Filters) -> list[ReportEpisod
     episodes never started by the day they were opened (so the funnel's screened count)."""
 
     def in_period(item: ReportEpisode) -> bool:
-        day = item.facts.started or item.facts.opened
+        day = item.tally.started or item.tally.opened
         if filters.started_from and day < filters.started_from:
             return False
         return not (filters.started_to and day > filters.started_to)
@@ -196,7 +204,7 @@ def select(episodes: list[ReportEpisode], filters: Filters) -> list[ReportEpisod
         item
         for item in episodes
         if in_period(item)
-        and (filters.indication is None or item.facts.indication == filters.indication)
+        and (filters.indication is None or item.tally.indication == filters.indication)
         and (filters.formulation is None or item.formulation == filters.formulation)
         and (filters.prescriber is None or item.prescriber == filters.prescriber)
         and (filters.therapy is None or item.therapy == filters.therapy)

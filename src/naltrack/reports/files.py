@@ -78,7 +78,7 @@ def _number(value: float | None) -> object:
 
 
 def _start_month(item: ReportEpisode) -> str:
-    return f"{item.facts.started or item.facts.opened:%Y-%m}"
+    return f"{item.tally.started or item.tally.opened:%Y-%m}"
 
 
 def episodes_csv(report: OutcomeReport) -> str:
@@ -90,7 +90,7 @@ def episodes_csv(report: OutcomeReport) -> str:
 
     def key(item: ReportEpisode) -> tuple[str, ...]:
         return (
-            item.facts.indication,
+            item.tally.indication,
             item.formulation or "",
             item.therapy,
             item.age_band or "",
@@ -102,12 +102,12 @@ def episodes_csv(report: OutcomeReport) -> str:
     writer = csv.writer(out)
     writer.writerow(EPISODE_COLUMNS)
     for number, item in enumerate(sorted(report.episodes, key=key), start=1):
-        s = episode_summary(item.facts, today=report.today)
+        s = episode_summary(item.tally, today=report.today)
         small = sizes[key(item)] < SMALLEST_CELL
         writer.writerow(
             [
                 number,
-                item.facts.indication,
+                item.tally.indication,
                 item.formulation or "",
                 item.therapy,
                 SUPPRESSED if small else item.age_band or "",

@@ -16,12 +16,12 @@ from typing import Any
 from naltrack.accounts.models import Clinic
 from naltrack.audit.models import AuditEvent
 from naltrack.audit.services import audit_record
-from naltrack.clinical.outcomes.coverage import LapseRule
 from naltrack.clinical.outcomes.estimates import Mean, Share
 from naltrack.clinical.outcomes.program import RETENTION_DAYS, ProgramMeasures, program_measures
 from naltrack.enrollment.models import Enrollment
 from naltrack.reports.cohorts import Filters, split_cohort
-from naltrack.reports.facts import ReportEpisode, episode_facts, select
+from naltrack.reports.facts import ReportEpisode, select
+from naltrack.reports.tallies import report_episodes
 
 
 @dataclass(frozen=True)
@@ -68,21 +68,14 @@ def outcome_report(
     """The report of ``clinic``'s episodes that ``filters`` take, as of ``today``, and of each
     group when ``split`` names one of ``SPLITS``; audited as a read of the clinic's records by
     ``by`` (``form``: the page, a CSV, the PDF, the command)."""
-    chosen = select(episode_facts(clinic, today=today), filters)
+    chosen = select(report_episodes(clinic, today=today), filters)
     enrollments, accepted = _enrollments(clinic, filters)
     measures = program_measures(
-        [item.facts for item in chosen],
-        today=today,
-        rule=LapseRule(),
-        enrollments=enrollments,
-        accepted=accepted,
+        [item.tally for item in chosen], today=today, enrollments=enrollments, accepted=accepted
     )
     groups = (
         tuple(
-            (
-                label,
-                program_measures([item.facts for item in members], today=today, rule=LapseRule()),
-            )
+            (label, program_measures([item.tally for item in members], today=today))
             for label, members in split_cohort(chosen, split, clinic)
         )
         if split

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from naltrack.clinical.outcomes.program import EpisodeFacts, program_measures
+from naltrack.clinical.outcomes.coverage import LapseRule
+from naltrack.clinical.outcomes.program import program_measures
+from naltrack.clinical.outcomes.tally import EpisodeFacts, tally
 
 TODAY = dt.date(2026, 7, 1)
 
@@ -84,7 +86,8 @@ COHORT = [
 
 @pytest.fixture(scope="module")
 def measures():
-    return program_measures(COHORT, today=TODAY, enrollments=9, accepted=6)
+    cohort = [tally(facts, LapseRule()) for facts in COHORT]
+    return program_measures(cohort, today=TODAY, enrollments=9, accepted=6)
 
 
 def test_retention(measures):

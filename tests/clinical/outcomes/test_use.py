@@ -6,18 +6,23 @@ import datetime as dt
 
 import pytest
 
-from naltrack.clinical.outcomes.use import change_from_baseline, drinking_rates, split_first_month
+from naltrack.clinical.outcomes.use import (
+    change_from_baseline,
+    drinking_days,
+    drinking_rates,
+    split_first_month,
+)
 
 START = dt.date(2026, 3, 1)
 
 
 def test_rates_per_thirty_days_reported():
-    rates = drinking_rates([0, 0, 6, 2], heavy_at=5)
+    rates = drinking_rates(drinking_days([0, 0, 6, 2], heavy_at=5))
     assert (rates.reported_days, rates.heavy_per_30, rates.abstinent_per_30) == (4, 7.5, 15.0)
 
 
 def test_a_patient_with_no_check_ins_has_no_rate():
-    assert drinking_rates([], heavy_at=4).heavy_per_30 is None
+    assert drinking_rates(drinking_days([], heavy_at=4)).heavy_per_30 is None
 
 
 def test_the_first_month_and_after():

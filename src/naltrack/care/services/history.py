@@ -25,6 +25,7 @@ from naltrack.care.models import (
 from naltrack.care.services.alerts import alerts_refresh
 from naltrack.care.services.patients import patient_contacted
 from naltrack.care.services.regimens import episode_induction_done
+from naltrack.care.signals import rows_written_in_bulk
 from naltrack.clinical.vocabulary import ORAL
 
 
@@ -86,6 +87,7 @@ def check_ins_record_many(
         )
         for entry in check_ins
     )
+    rows_written_in_bulk.send(CheckIn, patient_ids=[patient.pk])
     # Read back rather than trust bulk_create to fill ids: not every database returns them.
     created = [row for row in on_those_days.order_by("day") if row.day in wanted]
     for check_in in created:
@@ -129,6 +131,7 @@ def doses_record_many(
     wanted = set(days)
     _refuse_repeated_days(days, set(on_those_days.values_list("day", flat=True)), "dose")
     DoseEvent.objects.bulk_create(events)
+    rows_written_in_bulk.send(DoseEvent, patient_ids=[regimen.patient_id])
     created = [row for row in on_those_days.order_by("day") if row.day in wanted]
     for event in created:
         audit_change(AuditEvent.Action.CREATE, event, by, status=event.status)

@@ -19,6 +19,7 @@ from naltrack.care.models import (
 )
 from naltrack.care.services.alerts import alerts_refresh
 from naltrack.care.services.patients import patient_contacted
+from naltrack.care.signals import rows_written_in_bulk
 from naltrack.clinical.discontinuation import discontinuation_from_json, plan_discontinuation
 
 
@@ -63,6 +64,7 @@ def discontinuation_plan_store(*, episode: Episode, inputs: dict[str, Any], by: 
         )
         for day in plan.follow_up
     )
+    rows_written_in_bulk.send(FollowUp, patient_ids=[episode.patient_id])
     for regimen in episode.regimens.filter(end__isnull=True):
         regimen.end = plan.last_dose if plan.last_dose >= regimen.start else regimen.start
         regimen.save(update_fields=["end"])

@@ -11,7 +11,7 @@ without a tablet, 14 days past a due injection (source: NALTRACK).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -76,7 +76,7 @@ def time_in_treatment(
     *,
     started: dt.date,
     stopped: dt.date | None,
-    covered: list[Span],
+    covered: Sequence[Span],
     today: dt.date,
 ) -> TimeInTreatment:
     """How long the episode stayed in treatment: to its stop, to the last covered day before a
@@ -100,7 +100,7 @@ def time_in_treatment(
     return TimeInTreatment(max((today - started).days, 0), False, today)
 
 
-def days_covered(covered: list[Span], first: dt.date, last: dt.date) -> int:
+def days_covered(covered: Sequence[Span], first: dt.date, last: dt.date) -> int:
     """Covered days between ``first`` and ``last`` inclusive."""
     total = 0
     for span in covered:
@@ -110,7 +110,7 @@ def days_covered(covered: list[Span], first: dt.date, last: dt.date) -> int:
     return total
 
 
-def proportion_of_days_covered(covered: list[Span], first: dt.date, last: dt.date) -> float:
+def proportion_of_days_covered(covered: Sequence[Span], first: dt.date, last: dt.date) -> float:
     """Covered days over the days from ``first`` to ``last`` inclusive (the PDC)."""
     length = (last - first).days + 1
     if length <= 0:
@@ -118,7 +118,7 @@ def proportion_of_days_covered(covered: list[Span], first: dt.date, last: dt.dat
     return days_covered(covered, first, last) / length
 
 
-def longest_continuous_run(covered: list[Span], first: dt.date, last: dt.date) -> int:
+def longest_continuous_run(covered: Sequence[Span], first: dt.date, last: dt.date) -> int:
     """The longest stretch of days inside ``first``..``last`` on medication with no gap longer
     than ``CONTINUITY_GAP_DAYS`` (gap days count towards the run; source: NQF3175)."""
     best = 0
@@ -138,7 +138,7 @@ def longest_continuous_run(covered: list[Span], first: dt.date, last: dt.date) -
 
 
 def injections_on_time(
-    given: list[dt.date], *, until: dt.date, stopped: dt.date | None
+    given: Sequence[dt.date], *, until: dt.date, stopped: dt.date | None
 ) -> tuple[int, int]:
     """(on time, due) for the injections that fell due while the episode was open and whose
     window has closed by ``until``: each is on time when the next injection came no later than

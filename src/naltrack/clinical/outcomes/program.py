@@ -1,8 +1,8 @@
 """A program's measures over a cohort of episodes: what the Reports pages, files and command show.
 
-The ``reports`` app reads each episode's facts (``EpisodeFacts``) in a few set-based queries and
-hands the cohort here; every figure is computed below from those plain values, with its n and,
-where one applies, its 95% interval. docs/outcomes.md gives each definition in words.
+The ``reports`` app hands the cohort here as each episode's tally (``tally.EpisodeTally``: its
+facts added up); every figure is computed below from those plain values, with its n and, where
+one applies, its 95% interval. docs/outcomes.md gives each definition in words.
 """
 
 from __future__ import annotations
@@ -15,58 +15,21 @@ from typing import Final
 from naltrack.clinical.outcomes.coverage import (
     ADHERENT_SHARE,
     CONTINUITY_DAYS,
-    LapseRule,
     TimeInTreatment,
     injections_on_time,
     longest_continuous_run,
     proportion_of_days_covered,
-    spans,
     time_in_treatment,
 )
 from naltrack.clinical.outcomes.estimates import Mean, Share, mean_interval, wilson
 from naltrack.clinical.outcomes.survival import Curve, kaplan_meier
-from naltrack.clinical.outcomes.use import (
-    change_from_baseline,
-    drinking_rates,
-    per_30,
-    split_first_month,
-)
+from naltrack.clinical.outcomes.tally import EpisodeTally
+from naltrack.clinical.outcomes.use import drinking_rates, per_30
 
 # The days at which retention is read off the curve (the issue's 30/90/180).
 RETENTION_DAYS: Final = (30, 90, 180)
-DEFAULT_LAPSE_RULE: Final = LapseRule()
 # source: NALTRACK — a follow-up contact made within 7 days of its due day is on time
 FOLLOW_UP_ON_TIME_DAYS: Final = 7
-
-
-@dataclass(frozen=True)
-class EpisodeFacts:
-    """What the measures need of one episode, as plain values."""
-
-    episode: int
-    indication: str  # "AUD" | "OUD" | "OUD_AUD"
-    opened: dt.date
-    started: dt.date | None
-    stopped: dt.date | None
-    had_start_check: bool
-    tablet_days: tuple[dt.date, ...] = ()
-    injection_days: tuple[dt.date, ...] = ()
-    restarted_on: dt.date | None = None  # the day the next episode (a restart) opened
-    heavy_at: int = 4  # drinks that make a heavy drinking day for this patient
-    drinks: tuple[tuple[dt.date, int], ...] = ()
-    opioid_use: tuple[tuple[dt.date, bool], ...] = ()
-    craving: tuple[tuple[dt.date, int], ...] = ()  # the check-in's 0-10 scale
-    screens: tuple[tuple[dt.date, bool], ...] = ()  # (collected, opioids positive)
-    phq9: tuple[tuple[dt.date, int], ...] = ()
-    follow_ups: tuple[tuple[dt.date, dt.date | None], ...] = ()  # (due, done)
-
-    @property
-    def treats_alcohol(self) -> bool:
-        return self.indication in ("AUD", "OUD_AUD")
-
-    @property
-    def treats_opioids(self) -> bool:
-        return self.indication in ("OUD", "OUD_AUD")
 
 
 @dataclass(frozen=True)
@@ -133,25 +96,24 @@ class ProgramMeasures:
     funnel: Funnel
 
 
-def _times(
-    cohort: Sequence[EpisodeFacts], today: dt.date, rule: LapseRule
-) -> dict[int, TimeInTreatment]:
+def _times(cohort: Sequence[EpisodeTally], today: dt.date) -> dict[int, TimeInTreatment]:
     times = {}
     for facts in cohort:
         if facts.started is None or facts.started > today:
             continue
-        covered = spans(facts.tablet_days, facts.injection_days, rule)
         times[facts.episode] = time_in_treatment(
-            started=facts.started, stopped=facts.stopped, covered=covered, today=today
+            started=facts.started,
+            stopped=facts.stopped,
+            covered=facts.covered,
+            today=today,
         )
     return times
 
 
 def _retention(
-    cohort: Sequence[EpisodeFacts],
+    cohort: Sequence[EpisodeTally],
     times: dict[int, TimeInTreatment],
     today: dt.date,
-    rule: LapseRule,
 ) -> Retention:
     curve = kaplan_meier((t.days, t.ended) for t in times.values())
     at: dict[int, tuple[float, float, float] | None] = {}
@@ -163,27 +125,25 @@ def _retention(
         if facts.started is None or (today - facts.started).days + 1 < CONTINUITY_DAYS:
             continue
         followed += 1
-        covered = spans(facts.tablet_days, facts.injection_days, rule)
-        if longest_continuous_run(covered, facts.started, today) >= CONTINUITY_DAYS:
+        if longest_continuous_run(facts.covered, facts.started, today) >= CONTINUITY_DAYS:
             continuous += 1
     return Retention(curve, at, curve.median(), wilson(continuous, followed))
 
 
-def _induction(cohort: Sequence[EpisodeFacts]) -> Induction:
+def _induction(cohort: Sequence[EpisodeTally]) -> Induction:
     checked = [f for f in cohort if f.had_start_check]
     started = [f for f in checked if f.started is not None]
     all_started = [f for f in cohort if f.started is not None]
-    second = sum(1 for f in all_started if len(f.tablet_days) + len(f.injection_days) >= 2)
+    second = sum(1 for f in all_started if f.doses >= 2)
     return Induction(
         len(checked), wilson(len(started), len(checked)), wilson(second, len(all_started))
     )
 
 
 def _adherence(
-    cohort: Sequence[EpisodeFacts],
+    cohort: Sequence[EpisodeTally],
     times: dict[int, TimeInTreatment],
     today: dt.date,
-    rule: LapseRule,
 ) -> Adherence:
     pdcs = []
     on_time = due = 0
@@ -191,17 +151,16 @@ def _adherence(
         time = times.get(facts.episode)
         if time is None or facts.started is None:
             continue
-        covered = spans(facts.tablet_days, facts.injection_days, rule)
-        pdcs.append(proportion_of_days_covered(covered, facts.started, time.end))
+        pdcs.append(proportion_of_days_covered(facts.covered, facts.started, time.end))
         given_on_time, fell_due = injections_on_time(
-            list(facts.injection_days), until=today, stopped=facts.stopped
+            facts.injection_days, until=today, stopped=facts.stopped
         )
         on_time, due = on_time + given_on_time, due + fell_due
     adherent = sum(1 for pdc in pdcs if pdc >= ADHERENT_SHARE)
     return Adherence(mean_interval(pdcs), wilson(adherent, len(pdcs)), wilson(on_time, due))
 
 
-def _use(cohort: Sequence[EpisodeFacts]) -> Use:
+def _use(cohort: Sequence[EpisodeTally]) -> Use:
     heavy_first, heavy_later, abst_first, abst_later, heavy_change = [], [], [], [], []
     craving_change: list[float] = []
     phq9_change: list[float] = []
@@ -211,9 +170,8 @@ def _use(cohort: Sequence[EpisodeFacts]) -> Use:
         if facts.started is None:
             continue
         if facts.treats_alcohol:
-            first, later = split_first_month(facts.started, facts.drinks)
-            early = drinking_rates(first, facts.heavy_at)
-            late = drinking_rates(later, facts.heavy_at)
+            early = drinking_rates(facts.drinking_first)
+            late = drinking_rates(facts.drinking_later)
             if early.heavy_per_30 is not None and early.abstinent_per_30 is not None:
                 heavy_first.append(early.heavy_per_30)
                 abst_first.append(early.abstinent_per_30)
@@ -223,19 +181,16 @@ def _use(cohort: Sequence[EpisodeFacts]) -> Use:
                 if early.heavy_per_30 is not None:
                     heavy_change.append(late.heavy_per_30 - early.heavy_per_30)
         if facts.treats_opioids:
-            in_treatment = [(d, p) for d, p in facts.screens if d >= facts.started]
-            screened += len(in_treatment)
-            negative += sum(1 for _, positive in in_treatment if not positive)
-            reported = [used for day, used in facts.opioid_use if day >= facts.started]
-            rate = per_30(sum(reported), len(reported))
+            screened += facts.screens
+            negative += facts.screens_negative
+            rate = per_30(facts.opioid_used, facts.opioid_reported)
             if rate is not None:
                 opioid_days.append(rate)
-        first_c, later_c = split_first_month(facts.started, facts.craving)
-        if first_c and later_c:
-            craving_change.append(sum(later_c) / len(later_c) - sum(first_c) / len(first_c))
-        change = change_from_baseline(facts.started, [(d, float(s)) for d, s in facts.phq9])
-        if change is not None:
-            phq9_change.append(change)
+        first_c, later_c = facts.craving_first.mean, facts.craving_later.mean
+        if first_c is not None and later_c is not None:
+            craving_change.append(later_c - first_c)
+        if facts.phq9_change is not None:
+            phq9_change.append(facts.phq9_change)
     return Use(
         mean_interval(heavy_first),
         mean_interval(heavy_later),
@@ -249,7 +204,7 @@ def _use(cohort: Sequence[EpisodeFacts]) -> Use:
     )
 
 
-def _after_stopping(cohort: Sequence[EpisodeFacts], today: dt.date) -> AfterStopping:
+def _after_stopping(cohort: Sequence[EpisodeTally], today: dt.date) -> AfterStopping:
     stopped = [f for f in cohort if f.stopped is not None and f.stopped <= today]
     on_time = due = lost = 0
     returned_days: list[float] = []
@@ -277,7 +232,7 @@ def _after_stopping(cohort: Sequence[EpisodeFacts], today: dt.date) -> AfterStop
 
 
 def _funnel(
-    cohort: Sequence[EpisodeFacts],
+    cohort: Sequence[EpisodeTally],
     times: dict[int, TimeInTreatment],
     today: dt.date,
     enrollments: int,
@@ -295,20 +250,19 @@ def _funnel(
 
 
 def program_measures(
-    cohort: Sequence[EpisodeFacts],
+    cohort: Sequence[EpisodeTally],
     *,
     today: dt.date,
-    rule: LapseRule = DEFAULT_LAPSE_RULE,
     enrollments: int = 0,
     accepted: int = 0,
 ) -> ProgramMeasures:
     """Every measure of the program report over ``cohort``, as of ``today``."""
-    times = _times(cohort, today, rule)
+    times = _times(cohort, today)
     return ProgramMeasures(
         len(cohort),
-        _retention(cohort, times, today, rule),
+        _retention(cohort, times, today),
         _induction(cohort),
-        _adherence(cohort, times, today, rule),
+        _adherence(cohort, times, today),
         _use(cohort),
         _after_stopping(cohort, today),
         _funnel(cohort, times, today, enrollments, accepted),
@@ -333,39 +287,34 @@ class EpisodeSummary:
     returned: bool
 
 
-def episode_summary(
-    facts: EpisodeFacts, *, today: dt.date, rule: LapseRule = DEFAULT_LAPSE_RULE
-) -> EpisodeSummary:
+def episode_summary(facts: EpisodeTally, *, today: dt.date) -> EpisodeSummary:
     """The figures of one episode, by the same rules as the program's."""
-    time = _times([facts], today, rule).get(facts.episode)
+    time = _times([facts], today).get(facts.episode)
     pdc = None
     on_time = due = 0
     if time is not None and facts.started is not None:
-        covered = spans(facts.tablet_days, facts.injection_days, rule)
-        pdc = proportion_of_days_covered(covered, facts.started, time.end)
-        on_time, due = injections_on_time(
-            list(facts.injection_days), until=today, stopped=facts.stopped
-        )
-    early = late = None
-    screens: list[bool] = []
-    change = None
-    if facts.started is not None:
-        first, later = split_first_month(facts.started, facts.drinks)
-        early = drinking_rates(first, facts.heavy_at).heavy_per_30
-        late = drinking_rates(later, facts.heavy_at).heavy_per_30
-        screens = [positive for day, positive in facts.screens if day >= facts.started]
-        change = change_from_baseline(facts.started, [(d, float(s)) for d, s in facts.phq9])
+        pdc = proportion_of_days_covered(facts.covered, facts.started, time.end)
+        on_time, due = injections_on_time(facts.injection_days, until=today, stopped=facts.stopped)
+    started = facts.started is not None
     return EpisodeSummary(
         days_in_treatment=time.days if time else None,
         ended=time.ended if time else None,
         days_covered_share=pdc,
-        second_dose=len(facts.tablet_days) + len(facts.injection_days) >= 2,
+        second_dose=facts.doses >= 2,
         injections_on_time=on_time,
         injections_due=due,
-        heavy_per_30_first_month=early if facts.treats_alcohol else None,
-        heavy_per_30_after=late if facts.treats_alcohol else None,
-        screens_negative=sum(1 for positive in screens if not positive),
-        screens=len(screens),
-        phq9_change=change,
+        heavy_per_30_first_month=(
+            drinking_rates(facts.drinking_first).heavy_per_30
+            if started and facts.treats_alcohol
+            else None
+        ),
+        heavy_per_30_after=(
+            drinking_rates(facts.drinking_later).heavy_per_30
+            if started and facts.treats_alcohol
+            else None
+        ),
+        screens_negative=facts.screens_negative,
+        screens=facts.screens,
+        phq9_change=facts.phq9_change,
         returned=facts.restarted_on is not None,
     )

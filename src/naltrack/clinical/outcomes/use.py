@@ -19,20 +19,35 @@ FIRST_MONTH_DAYS: Final = 30
 
 
 @dataclass(frozen=True)
+class DrinkingDays:
+    """Check-in days that recorded drinks, and how many of them were heavy or abstinent."""
+
+    reported: int = 0
+    heavy: int = 0
+    abstinent: int = 0
+
+
+@dataclass(frozen=True)
 class DrinkingRates:
     reported_days: int
     heavy_per_30: float | None
     abstinent_per_30: float | None
 
 
-def drinking_rates(drinks_by_day: Iterable[int], heavy_at: int) -> DrinkingRates:
-    """Heavy drinking days and abstinent days per 30 days reported."""
+def drinking_days(drinks_by_day: Iterable[int], heavy_at: int) -> DrinkingDays:
     days = list(drinks_by_day)
-    if not days:
-        return DrinkingRates(0, None, None)
-    heavy = sum(1 for drinks in days if drinks >= heavy_at)
-    abstinent = sum(1 for drinks in days if drinks == 0)
-    return DrinkingRates(len(days), 30 * heavy / len(days), 30 * abstinent / len(days))
+    return DrinkingDays(
+        reported=len(days),
+        heavy=sum(1 for drinks in days if drinks >= heavy_at),
+        abstinent=sum(1 for drinks in days if drinks == 0),
+    )
+
+
+def drinking_rates(days: DrinkingDays) -> DrinkingRates:
+    """Heavy drinking days and abstinent days per 30 days reported."""
+    return DrinkingRates(
+        days.reported, per_30(days.heavy, days.reported), per_30(days.abstinent, days.reported)
+    )
 
 
 def split_first_month(
