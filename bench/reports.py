@@ -3,10 +3,10 @@
 Builds a fresh database (a SQLite file in WAL mode, as in production; PostgreSQL with
 --postgres URL) holding one clinic of --patients patients, each with one episode and --days days
 of history (bench/population.py: daily tablets, monthly injections, tapers, stops), then times
-with its query count: the nightly recount of every episode's tally (the full recomputation, as
-the first report on an install without tallies pays it), the report as the page shows it, the
+with its query count: the nightly recount of every episode's figures (the full recomputation, as
+the first report on an install without them pays it), the report as the page shows it, the
 report compared by formulation, the two CSV files, and the report after a morning's check-ins
-(1% of patients, recorded through the service, so their tallies are recounted).
+(1% of patients, recorded through the service, so their figures are recounted).
 
     .venv/bin/python bench/reports.py [--patients 100000] [--days 30] [--postgres URL]
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from naltrack.reports.cohorts import Filters
     from naltrack.reports.files import episodes_csv, report_csv
     from naltrack.reports.outcomes import outcome_report
-    from naltrack.reports.tallies import tallies_refresh
+    from naltrack.reports.figures import figures_refresh
 
     rows = []
     with fresh_database() as database:
@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         with counted() as figures:
-            recounted = tallies_refresh(clinic)
-        rows.append(("nightly recount of the tallies", figures, f"{recounted} stored"))
+            recounted = figures_refresh(clinic, today=TODAY)
+        rows.append(("nightly recount of the figures", figures, f"{recounted} stored"))
         with counted() as figures:
             whole = report()
         rows.append(("the report (page)", figures, f"{whole.measures.episodes} episodes"))

@@ -64,14 +64,16 @@ def test_each_episode_has_its_own_facts_and_no_other_clinics(clinic, cohort):
         item.patient: item for item in episode_facts(clinic, today=TODAY, rule=LapseRule())
     }
     assert set(by_patient) == {tablets.pk, injected.pk, never.pk}
-    on_tablets = by_patient[tablets.pk].tally
-    assert on_tablets.doses == 10
+    on_tablets = by_patient[tablets.pk].figures
+    # ten days of tablets, then none for thirty: lapsed on its tenth day, every day covered
+    assert (on_tablets.days_in_treatment, on_tablets.ended) == (9, True)
+    assert on_tablets.days_covered_share == 1
     # 6 drinks on the first day (heavy for anyone), none on day 35 (abstinent, after month one)
-    assert (on_tablets.drinking_first.reported, on_tablets.drinking_first.heavy) == (1, 1)
-    assert (on_tablets.drinking_later.reported, on_tablets.drinking_later.abstinent) == (1, 1)
-    assert by_patient[injected.pk].tally.injection_days == (TODAY - 40 * DAY,)
+    assert (on_tablets.heavy_per_30_first_month, on_tablets.abstinent_per_30_after) == (30, 30)
+    injected_figures = by_patient[injected.pk].figures
+    assert (injected_figures.days_in_treatment, injected_figures.ended) == (40, False)
     assert by_patient[injected.pk].formulation == "xr_injection"
-    assert by_patient[never.pk].tally.started is None and by_patient[never.pk].tally.had_start_check
+    assert not by_patient[never.pk].figures.started and by_patient[never.pk].figures.had_start_check
 
 
 def test_the_report_measures_the_cohort(clinic, clinician, cohort):

@@ -7,6 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = "Program outcome reports"
 
     def ready(self) -> None:
-        from naltrack.reports.tallies import connect
+        from naltrack.reports.figures import connect
 
         connect()

@@ -75,11 +75,11 @@ def split_cohort(
 
 def _label(item: ReportEpisode, split: str, names: dict[int, str]) -> str:
     if split == "indication":
-        return _INDICATIONS.get(item.tally.indication, item.tally.indication)
+        return _INDICATIONS.get(item.figures.indication, item.figures.indication)
     if split == "formulation":
         return _FORMULATIONS.get(item.formulation or "", "Not started")
     if split == "quarter":
-        day = item.tally.started or item.tally.opened
+        day = item.started_on or item.opened
         return f"{day.year} Q{(day.month - 1) // 3 + 1}"
     if split == "therapy":
         return THERAPY[item.therapy]

@@ -12,8 +12,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from django.db.models import QuerySet
 
@@ -32,7 +31,8 @@ from naltrack.care.models import (
 )
 from naltrack.care.selectors.snapshot import clinic_thresholds
 from naltrack.clinical.outcomes.coverage import LapseRule
-from naltrack.clinical.outcomes.tally import EpisodeFacts, EpisodeTally, tally
+from naltrack.clinical.outcomes.program import EpisodeFigures, episode_figures
+from naltrack.clinical.outcomes.tally import EpisodeFacts, tally
 from naltrack.reports.cohorts import Filters, age_band
 
 # A PHQ-9 taken up to this long before the episode opened is still its baseline
@@ -40,12 +40,14 @@ from naltrack.reports.cohorts import Filters, age_band
 BASELINE_LOOKBACK: Final = dt.timedelta(days=30)
 
 
-@dataclass(frozen=True)
-class ReportEpisode:
-    """An episode's tally, with what the report splits cohorts by."""
+class ReportEpisode(NamedTuple):
+    """An episode's figures as of the report's day, with what the report filters and splits
+    cohorts by. (A named tuple: a report reads a hundred thousand.)"""
 
-    tally: EpisodeTally
+    figures: EpisodeFigures
     patient: int
+    opened: dt.date
+    started_on: dt.date | None
     formulation: str | None
     prescriber: int | None
     therapy: str  # "any" | "none"
@@ -83,7 +85,7 @@ def episode_facts(
     patients: QuerySet[Any] | None = None,
 ) -> list[ReportEpisode]:
     """Every episode of ``clinic`` opened by ``today`` (of ``patients`` only, a query of their
-    ids, when given), with its tally under ``rule``."""
+    ids, when given), with its figures as of ``today`` under ``rule``."""
 
     def clinic_rows(model: Any, **where: Any) -> QuerySet[Any]:
         chosen: QuerySet[Any] = model.objects.filter(clinic=clinic, **where)
@@ -179,7 +181,9 @@ def episode_facts(
             age = started.year - born.year - ((started.month, started.day) < (born.month, born.day))
         built.append(
             ReportEpisode(
-                tally=tally(facts, rule),
+                figures=episode_figures(tally(facts, rule), today=today),
+                opened=opened,
+                started_on=started,
                 patient=patient,
                 formulation=formulation,
                 prescriber=prescriber,
@@ -195,7 +199,7 @@ def select(episodes: list[ReportEpisode], filters: Filters) -> list[ReportEpisod
     episodes never started by the day they were opened (so the funnel's screened count)."""
 
     def in_period(item: ReportEpisode) -> bool:
-        day = item.tally.started or item.tally.opened
+        day = item.started_on or item.opened
         if filters.started_from and day < filters.started_from:
             return False
         return not (filters.started_to and day > filters.started_to)
@@ -204,7 +208,7 @@ def select(episodes: list[ReportEpisode], filters: Filters) -> list[ReportEpisod
         item
         for item in episodes
         if in_period(item)
-        and (filters.indication is None or item.tally.indication == filters.indication)
+        and (filters.indication is None or item.figures.indication == filters.indication)
         and (filters.formulation is None or item.formulation == filters.formulation)
         and (filters.prescriber is None or item.prescriber == filters.prescriber)
         and (filters.therapy is None or item.therapy == filters.therapy)

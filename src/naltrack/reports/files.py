@@ -13,7 +13,6 @@ import io
 from collections import Counter
 from typing import Final
 
-from naltrack.clinical.outcomes.program import episode_summary
 from naltrack.reports.facts import ReportEpisode
 from naltrack.reports.outcomes import OutcomeReport, Row, report_rows
 
@@ -78,7 +77,7 @@ def _number(value: float | None) -> object:
 
 
 def _start_month(item: ReportEpisode) -> str:
-    return f"{item.tally.started or item.tally.opened:%Y-%m}"
+    return f"{item.started_on or item.opened:%Y-%m}"
 
 
 def episodes_csv(report: OutcomeReport) -> str:
@@ -90,7 +89,7 @@ def episodes_csv(report: OutcomeReport) -> str:
 
     def key(item: ReportEpisode) -> tuple[str, ...]:
         return (
-            item.tally.indication,
+            item.figures.indication,
             item.formulation or "",
             item.therapy,
             item.age_band or "",
@@ -102,12 +101,12 @@ def episodes_csv(report: OutcomeReport) -> str:
     writer = csv.writer(out)
     writer.writerow(EPISODE_COLUMNS)
     for number, item in enumerate(sorted(report.episodes, key=key), start=1):
-        s = episode_summary(item.tally, today=report.today)
+        s = item.figures
         small = sizes[key(item)] < SMALLEST_CELL
         writer.writerow(
             [
                 number,
-                item.tally.indication,
+                item.figures.indication,
                 item.formulation or "",
                 item.therapy,
                 SUPPRESSED if small else item.age_band or "",
@@ -118,12 +117,12 @@ def episodes_csv(report: OutcomeReport) -> str:
                 int(s.second_dose),
                 s.injections_on_time,
                 s.injections_due,
-                _number(s.heavy_per_30_first_month),
-                _number(s.heavy_per_30_after),
+                _number(s.heavy_per_30_first_month if s.treats_alcohol else None),
+                _number(s.heavy_per_30_after if s.treats_alcohol else None),
                 s.screens_negative,
                 s.screens,
                 _number(s.phq9_change),
-                int(s.returned),
+                int(s.days_to_return is not None),
             ]
         )
     return out.getvalue()

@@ -1,8 +1,9 @@
-"""Each episode's tally, stored: the summary row a report reads instead of every check-in and dose.
+"""Each episode's figures of the day, stored: the row a report reads instead of every check-in
+and dose.
 
 A row is derived data, never the record: a write to any of the patient's rows deletes their
-tallies in the same transaction (``reports.tallies``), the next report recomputes the missing
-ones, and the nightly sweep recomputes every one and mends any that differ.
+rows in the same transaction (``reports.figures``), a report recounts the missing ones and those
+of another day, and the nightly work recounts every one for the new day.
 """
 
 from __future__ import annotations
@@ -13,50 +14,55 @@ from naltrack.accounts.models import Clinic, User
 from naltrack.care.models import Episode, Patient
 
 
-class StoredTally(models.Model):
+class StoredFigures(models.Model):
     episode = models.OneToOneField(
-        Episode, on_delete=models.CASCADE, primary_key=True, related_name="stored_tally"
+        Episode, on_delete=models.CASCADE, primary_key=True, related_name="stored_figures"
     )
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="+")
-    # The clinic settings the tally was counted under (heavy drinking thresholds, lapse rule):
-    # a tally counted under others is stale.
+    as_of = models.DateField()  # the day the figures were worked out for
+    # The clinic settings they were counted under (heavy drinking thresholds, lapse rule).
     basis = models.CharField(max_length=64)
 
-    indication = models.CharField(max_length=16)
+    # What a report filters and splits by.
     opened = models.DateField()
-    started = models.DateField(null=True)
-    stopped = models.DateField(null=True)
-    restarted_on = models.DateField(null=True)
-    had_start_check = models.BooleanField()
-    # The dated lists, days as ordinals, in one value (one parse per row):
-    # [covered [[first, last, grace], ...], injection days [day, ...], follow-ups [[due, done], ...]]
-    days = models.JSONField()
-    doses = models.PositiveIntegerField()
-    drinking_first_reported = models.PositiveIntegerField()
-    drinking_first_heavy = models.PositiveIntegerField()
-    drinking_first_abstinent = models.PositiveIntegerField()
-    drinking_later_reported = models.PositiveIntegerField()
-    drinking_later_heavy = models.PositiveIntegerField()
-    drinking_later_abstinent = models.PositiveIntegerField()
-    craving_first_total = models.PositiveIntegerField()
-    craving_first_count = models.PositiveIntegerField()
-    craving_later_total = models.PositiveIntegerField()
-    craving_later_count = models.PositiveIntegerField()
-    opioid_reported = models.PositiveIntegerField()
-    opioid_used = models.PositiveIntegerField()
-    screens = models.PositiveIntegerField()
-    screens_negative = models.PositiveIntegerField()
-    phq9_change = models.FloatField(null=True)
-
-    # What a report splits and filters by.
+    started_on = models.DateField(null=True)
     formulation = models.CharField(max_length=16, blank=True)
     prescriber = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     therapy = models.BooleanField()
     age_band = models.CharField(max_length=8, blank=True)
 
+    # clinical.outcomes.program.EpisodeFigures, field for field.
+    indication = models.CharField(max_length=16)
+    had_start_check = models.BooleanField()
+    started = models.BooleanField()
+    second_dose = models.BooleanField()
+    days_in_treatment = models.IntegerField(null=True)
+    ended = models.BooleanField(null=True)
+    reached_30 = models.BooleanField(null=True)
+    reached_90 = models.BooleanField(null=True)
+    reached_180 = models.BooleanField(null=True)
+    continuous_180 = models.BooleanField(null=True)
+    days_covered_share = models.FloatField(null=True)
+    injections_on_time = models.IntegerField()
+    injections_due = models.IntegerField()
+    heavy_per_30_first_month = models.FloatField(null=True)
+    abstinent_per_30_first_month = models.FloatField(null=True)
+    heavy_per_30_after = models.FloatField(null=True)
+    abstinent_per_30_after = models.FloatField(null=True)
+    opioid_use_per_30 = models.FloatField(null=True)
+    screens = models.IntegerField()
+    screens_negative = models.IntegerField()
+    craving_change = models.FloatField(null=True)
+    phq9_change = models.FloatField(null=True)
+    stopped = models.BooleanField()
+    follow_ups_due = models.IntegerField()
+    follow_ups_made = models.IntegerField()
+    follow_ups_on_time = models.IntegerField()
+    days_to_return = models.IntegerField(null=True)
+
     class Meta:
-        indexes = [models.Index(fields=["clinic", "opened"])]
+        verbose_name_plural = "stored figures"
 
     def __str__(self) -> str:
-        return f"tally of episode {self.episode_id}"
+        return f"figures of episode {self.episode_id} as of {self.as_of}"

@@ -21,7 +21,7 @@ from naltrack.clinical.outcomes.program import RETENTION_DAYS, ProgramMeasures, 
 from naltrack.enrollment.models import Enrollment
 from naltrack.reports.cohorts import Filters, split_cohort
 from naltrack.reports.facts import ReportEpisode, select
-from naltrack.reports.tallies import report_episodes
+from naltrack.reports.figures import report_episodes
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,11 @@ def outcome_report(
     chosen = select(report_episodes(clinic, today=today), filters)
     enrollments, accepted = _enrollments(clinic, filters)
     measures = program_measures(
-        [item.tally for item in chosen], today=today, enrollments=enrollments, accepted=accepted
+        [item.figures for item in chosen], enrollments=enrollments, accepted=accepted
     )
     groups = (
         tuple(
-            (label, program_measures([item.tally for item in members], today=today))
+            (label, program_measures([item.figures for item in members]))
             for label, members in split_cohort(chosen, split, clinic)
         )
         if split

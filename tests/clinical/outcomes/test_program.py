@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from naltrack.clinical.outcomes.coverage import LapseRule
-from naltrack.clinical.outcomes.program import program_measures
+from naltrack.clinical.outcomes.program import episode_figures, program_measures
 from naltrack.clinical.outcomes.tally import EpisodeFacts, tally
 
 TODAY = dt.date(2026, 7, 1)
@@ -86,8 +86,8 @@ COHORT = [
 
 @pytest.fixture(scope="module")
 def measures():
-    cohort = [tally(facts, LapseRule()) for facts in COHORT]
-    return program_measures(cohort, today=TODAY, enrollments=9, accepted=6)
+    cohort = [episode_figures(tally(facts, LapseRule()), today=TODAY) for facts in COHORT]
+    return program_measures(cohort, enrollments=9, accepted=6)
 
 
 def test_retention(measures):
@@ -150,6 +150,6 @@ def test_funnel(measures):
 
 
 def test_an_empty_cohort_has_no_figures_and_no_error():
-    empty = program_measures([], today=TODAY)
+    empty = program_measures([])
     assert empty.retention.median_days is None and empty.induction.started.value is None
     assert empty.adherence.mean_pdc.value is None and empty.funnel.reached[30].n == 0

@@ -1,8 +1,11 @@
 """A program's measures over a cohort of episodes: what the Reports pages, files and command show.
 
-The ``reports`` app hands the cohort here as each episode's tally (``tally.EpisodeTally``: its
-facts added up); every figure is computed below from those plain values, with its n and, where
-one applies, its 95% interval. docs/outcomes.md gives each definition in words.
+Three steps, each a pure function: an episode's facts are added up (``tally.tally``, whatever
+the day), its figures are worked out as of a day (``episode_figures``: how long it stayed, how
+much was covered, what fell due...), and the program's measures add the figures of a cohort up
+(``program_measures``), each with its n and, where one applies, its 95% interval. The ``reports``
+app stores each episode's figures of the day, so a report over a network adds up one row per
+episode. docs/outcomes.md gives each definition in words.
 """
 
 from __future__ import annotations
@@ -10,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from naltrack.clinical.outcomes.coverage import (
     ADHERENT_SHARE,
     CONTINUITY_DAYS,
-    TimeInTreatment,
     injections_on_time,
     longest_continuous_run,
     proportion_of_days_covered,
@@ -96,225 +98,203 @@ class ProgramMeasures:
     funnel: Funnel
 
 
-def _times(cohort: Sequence[EpisodeTally], today: dt.date) -> dict[int, TimeInTreatment]:
-    times = {}
-    for facts in cohort:
-        if facts.started is None or facts.started > today:
-            continue
-        times[facts.episode] = time_in_treatment(
-            started=facts.started,
-            stopped=facts.stopped,
-            covered=facts.covered,
-            today=today,
+class EpisodeFigures(NamedTuple):
+    """One episode's figures as of a day: what the program's measures add up. (A named tuple:
+    a report builds one per episode, a hundred thousand at a time.)"""
+
+    episode: int
+    indication: str
+    had_start_check: bool
+    started: bool  # its first dose was given by the day
+    second_dose: bool
+    days_in_treatment: int | None  # from the first dose to the end, or to the day (censored)
+    ended: bool | None
+    # For each of RETENTION_DAYS: None when not followed that long, else whether it stayed.
+    reached: tuple[bool | None, ...]
+    continuous_180: bool | None  # None when not followed 180 days (NQF 3175)
+    days_covered_share: float | None
+    injections_on_time: int
+    injections_due: int
+    heavy_per_30_first_month: float | None
+    abstinent_per_30_first_month: float | None
+    heavy_per_30_after: float | None
+    abstinent_per_30_after: float | None
+    opioid_use_per_30: float | None
+    screens: int
+    screens_negative: int
+    craving_change: float | None  # mean after the first month minus the first month's
+    phq9_change: float | None
+    stopped: bool  # by the day
+    follow_ups_due: int  # after the stop, fallen due by the day
+    follow_ups_made: int
+    follow_ups_on_time: int
+    days_to_return: int | None  # from the stop to the restart, when it was restarted
+
+    @property
+    def treats_alcohol(self) -> bool:
+        return self.indication in ("AUD", "OUD_AUD")
+
+    @property
+    def treats_opioids(self) -> bool:
+        return self.indication in ("OUD", "OUD_AUD")
+
+
+def episode_figures(facts: EpisodeTally, *, today: dt.date) -> EpisodeFigures:
+    """The figures of one episode as of ``today``."""
+    started = facts.started is not None and facts.started <= today
+    days = ended = pdc = continuous = None
+    reached: tuple[bool | None, ...] = (None,) * len(RETENTION_DAYS)
+    on_time = due = 0
+    if facts.started is not None and started:
+        time = time_in_treatment(
+            started=facts.started, stopped=facts.stopped, covered=facts.covered, today=today
         )
-    return times
+        days, ended = time.days, time.ended
+        pdc = proportion_of_days_covered(facts.covered, facts.started, time.end)
+        on_time, due = injections_on_time(facts.injection_days, until=today, stopped=facts.stopped)
+        followed = (today - facts.started).days
+        reached = tuple(
+            None if followed < day else (not time.ended or time.days >= day)
+            for day in RETENTION_DAYS
+        )
+        if followed + 1 >= CONTINUITY_DAYS:
+            run = longest_continuous_run(facts.covered, facts.started, today)
+            continuous = run >= CONTINUITY_DAYS
+    early = drinking_rates(facts.drinking_first)
+    late = drinking_rates(facts.drinking_later)
+    first_c, later_c = facts.craving_first.mean, facts.craving_later.mean
+    stopped = facts.stopped is not None and facts.stopped <= today
+    fell_due = [(d, done) for d, done in facts.follow_ups if d <= today] if stopped else []
+    return EpisodeFigures(
+        episode=facts.episode,
+        indication=facts.indication,
+        had_start_check=facts.had_start_check,
+        started=facts.started is not None,
+        second_dose=facts.doses >= 2,
+        days_in_treatment=days,
+        ended=ended,
+        reached=reached,
+        continuous_180=continuous,
+        days_covered_share=pdc,
+        injections_on_time=on_time,
+        injections_due=due,
+        heavy_per_30_first_month=early.heavy_per_30,
+        abstinent_per_30_first_month=early.abstinent_per_30,
+        heavy_per_30_after=late.heavy_per_30,
+        abstinent_per_30_after=late.abstinent_per_30,
+        opioid_use_per_30=per_30(facts.opioid_used, facts.opioid_reported),
+        screens=facts.screens,
+        screens_negative=facts.screens_negative,
+        craving_change=None if first_c is None or later_c is None else later_c - first_c,
+        phq9_change=facts.phq9_change,
+        stopped=stopped,
+        follow_ups_due=len(fell_due),
+        follow_ups_made=sum(1 for _, done in fell_due if done is not None),
+        follow_ups_on_time=sum(
+            1
+            for d, done in fell_due
+            if done is not None and done <= d + dt.timedelta(days=FOLLOW_UP_ON_TIME_DAYS)
+        ),
+        days_to_return=(
+            (facts.restarted_on - facts.stopped).days
+            if stopped and facts.stopped is not None and facts.restarted_on is not None
+            else None
+        ),
+    )
 
 
-def _retention(
-    cohort: Sequence[EpisodeTally],
-    times: dict[int, TimeInTreatment],
-    today: dt.date,
-) -> Retention:
-    curve = kaplan_meier((t.days, t.ended) for t in times.values())
+def _retention(cohort: Sequence[EpisodeFigures]) -> Retention:
+    curve = kaplan_meier(
+        (f.days_in_treatment, f.ended)
+        for f in cohort
+        if f.days_in_treatment is not None and f.ended is not None
+    )
     at: dict[int, tuple[float, float, float] | None] = {}
     for day in RETENTION_DAYS:
         step = curve.at(day)
         at[day] = None if step is None else (step.survival, step.lower, step.upper)
-    continuous = followed = 0
-    for facts in cohort:
-        if facts.started is None or (today - facts.started).days + 1 < CONTINUITY_DAYS:
-            continue
-        followed += 1
-        if longest_continuous_run(facts.covered, facts.started, today) >= CONTINUITY_DAYS:
-            continuous += 1
-    return Retention(curve, at, curve.median(), wilson(continuous, followed))
+    followed = [f.continuous_180 for f in cohort if f.continuous_180 is not None]
+    return Retention(curve, at, curve.median(), wilson(sum(followed), len(followed)))
 
 
-def _induction(cohort: Sequence[EpisodeTally]) -> Induction:
+def _induction(cohort: Sequence[EpisodeFigures]) -> Induction:
     checked = [f for f in cohort if f.had_start_check]
-    started = [f for f in checked if f.started is not None]
-    all_started = [f for f in cohort if f.started is not None]
-    second = sum(1 for f in all_started if f.doses >= 2)
-    return Induction(
-        len(checked), wilson(len(started), len(checked)), wilson(second, len(all_started))
-    )
+    started = sum(1 for f in checked if f.started)
+    all_started = [f for f in cohort if f.started]
+    second = sum(1 for f in all_started if f.second_dose)
+    return Induction(len(checked), wilson(started, len(checked)), wilson(second, len(all_started)))
 
 
-def _adherence(
-    cohort: Sequence[EpisodeTally],
-    times: dict[int, TimeInTreatment],
-    today: dt.date,
-) -> Adherence:
-    pdcs = []
-    on_time = due = 0
-    for facts in cohort:
-        time = times.get(facts.episode)
-        if time is None or facts.started is None:
-            continue
-        pdcs.append(proportion_of_days_covered(facts.covered, facts.started, time.end))
-        given_on_time, fell_due = injections_on_time(
-            facts.injection_days, until=today, stopped=facts.stopped
-        )
-        on_time, due = on_time + given_on_time, due + fell_due
+def _adherence(cohort: Sequence[EpisodeFigures]) -> Adherence:
+    pdcs = [f.days_covered_share for f in cohort if f.days_covered_share is not None]
+    on_time = sum(f.injections_on_time for f in cohort)
+    due = sum(f.injections_due for f in cohort)
     adherent = sum(1 for pdc in pdcs if pdc >= ADHERENT_SHARE)
     return Adherence(mean_interval(pdcs), wilson(adherent, len(pdcs)), wilson(on_time, due))
 
 
-def _use(cohort: Sequence[EpisodeTally]) -> Use:
-    heavy_first, heavy_later, abst_first, abst_later, heavy_change = [], [], [], [], []
-    craving_change: list[float] = []
-    phq9_change: list[float] = []
-    opioid_days: list[float] = []
-    negative = screened = 0
-    for facts in cohort:
-        if facts.started is None:
-            continue
-        if facts.treats_alcohol:
-            early = drinking_rates(facts.drinking_first)
-            late = drinking_rates(facts.drinking_later)
-            if early.heavy_per_30 is not None and early.abstinent_per_30 is not None:
-                heavy_first.append(early.heavy_per_30)
-                abst_first.append(early.abstinent_per_30)
-            if late.heavy_per_30 is not None and late.abstinent_per_30 is not None:
-                heavy_later.append(late.heavy_per_30)
-                abst_later.append(late.abstinent_per_30)
-                if early.heavy_per_30 is not None:
-                    heavy_change.append(late.heavy_per_30 - early.heavy_per_30)
-        if facts.treats_opioids:
-            screened += facts.screens
-            negative += facts.screens_negative
-            rate = per_30(facts.opioid_used, facts.opioid_reported)
-            if rate is not None:
-                opioid_days.append(rate)
-        first_c, later_c = facts.craving_first.mean, facts.craving_later.mean
-        if first_c is not None and later_c is not None:
-            craving_change.append(later_c - first_c)
-        if facts.phq9_change is not None:
-            phq9_change.append(facts.phq9_change)
+def _present(values: list[float | None]) -> list[float]:
+    return [value for value in values if value is not None]
+
+
+def _use(cohort: Sequence[EpisodeFigures]) -> Use:
+    started = [f for f in cohort if f.started]
+    alcohol = [f for f in started if f.treats_alcohol]
+    opioids = [f for f in started if f.treats_opioids]
+    first = [f for f in alcohol if f.heavy_per_30_first_month is not None]
+    later = [f for f in alcohol if f.heavy_per_30_after is not None]
     return Use(
-        mean_interval(heavy_first),
-        mean_interval(heavy_later),
-        mean_interval(abst_first),
-        mean_interval(abst_later),
-        mean_interval(heavy_change),
-        wilson(negative, screened),
-        mean_interval(opioid_days),
-        mean_interval(craving_change),
-        mean_interval(phq9_change),
+        mean_interval(_present([f.heavy_per_30_first_month for f in first])),
+        mean_interval(_present([f.heavy_per_30_after for f in later])),
+        mean_interval(_present([f.abstinent_per_30_first_month for f in first])),
+        mean_interval(_present([f.abstinent_per_30_after for f in later])),
+        mean_interval(
+            [
+                f.heavy_per_30_after - f.heavy_per_30_first_month
+                for f in later
+                if f.heavy_per_30_after is not None and f.heavy_per_30_first_month is not None
+            ]
+        ),
+        wilson(sum(f.screens_negative for f in opioids), sum(f.screens for f in opioids)),
+        mean_interval(_present([f.opioid_use_per_30 for f in opioids])),
+        mean_interval(_present([f.craving_change for f in started])),
+        mean_interval(_present([f.phq9_change for f in started])),
     )
 
 
-def _after_stopping(cohort: Sequence[EpisodeTally], today: dt.date) -> AfterStopping:
-    stopped = [f for f in cohort if f.stopped is not None and f.stopped <= today]
-    on_time = due = lost = 0
-    returned_days: list[float] = []
-    for facts in stopped:
-        assert facts.stopped is not None
-        fell_due = [(d, done) for d, done in facts.follow_ups if d <= today]
-        due += len(fell_due)
-        on_time += sum(
-            1
-            for d, done in fell_due
-            if done is not None and done <= d + dt.timedelta(days=FOLLOW_UP_ON_TIME_DAYS)
-        )
-        if fell_due and all(done is None for _, done in fell_due):
-            lost += 1
-        if facts.restarted_on is not None:
-            returned_days.append(float((facts.restarted_on - facts.stopped).days))
-    with_due = sum(1 for f in stopped if any(d <= today for d, _ in f.follow_ups))
+def _after_stopping(cohort: Sequence[EpisodeFigures]) -> AfterStopping:
+    stopped = [f for f in cohort if f.stopped]
+    with_due = [f for f in stopped if f.follow_ups_due]
+    returned = [float(f.days_to_return) for f in stopped if f.days_to_return is not None]
     return AfterStopping(
         len(stopped),
-        wilson(on_time, due),
-        wilson(len(returned_days), len(stopped)),
-        mean_interval(returned_days),
-        wilson(lost, with_due),
+        wilson(sum(f.follow_ups_on_time for f in stopped), sum(f.follow_ups_due for f in stopped)),
+        wilson(len(returned), len(stopped)),
+        mean_interval(returned),
+        wilson(sum(1 for f in with_due if not f.follow_ups_made), len(with_due)),
     )
 
 
-def _funnel(
-    cohort: Sequence[EpisodeTally],
-    times: dict[int, TimeInTreatment],
-    today: dt.date,
-    enrollments: int,
-    accepted: int,
-) -> Funnel:
+def _funnel(cohort: Sequence[EpisodeFigures], enrollments: int, accepted: int) -> Funnel:
     reached = {}
-    for day in RETENTION_DAYS:
-        followed = [f for f in cohort if f.started is not None and (today - f.started).days >= day]
-        stayed = sum(
-            1 for f in followed if not times[f.episode].ended or times[f.episode].days >= day
-        )
-        reached[day] = wilson(stayed, len(followed))
-    started = sum(1 for f in cohort if f.started is not None)
+    for index, day in enumerate(RETENTION_DAYS):
+        followed = [f.reached[index] for f in cohort if f.reached[index] is not None]
+        reached[day] = wilson(sum(1 for stayed in followed if stayed), len(followed))
+    started = sum(1 for f in cohort if f.started)
     return Funnel(enrollments, accepted, len(cohort), started, reached)
 
 
 def program_measures(
-    cohort: Sequence[EpisodeTally],
-    *,
-    today: dt.date,
-    enrollments: int = 0,
-    accepted: int = 0,
+    cohort: Sequence[EpisodeFigures], *, enrollments: int = 0, accepted: int = 0
 ) -> ProgramMeasures:
-    """Every measure of the program report over ``cohort``, as of ``today``."""
-    times = _times(cohort, today)
+    """Every measure of the program report over ``cohort`` (each episode's figures as of the
+    report's day)."""
     return ProgramMeasures(
         len(cohort),
-        _retention(cohort, times, today),
+        _retention(cohort),
         _induction(cohort),
-        _adherence(cohort, times, today),
+        _adherence(cohort),
         _use(cohort),
-        _after_stopping(cohort, today),
-        _funnel(cohort, times, today, enrollments, accepted),
-    )
-
-
-@dataclass(frozen=True)
-class EpisodeSummary:
-    """One episode's own figures, for the de-identified patient-level file."""
-
-    days_in_treatment: int | None
-    ended: bool | None
-    days_covered_share: float | None
-    second_dose: bool
-    injections_on_time: int
-    injections_due: int
-    heavy_per_30_first_month: float | None
-    heavy_per_30_after: float | None
-    screens_negative: int
-    screens: int
-    phq9_change: float | None
-    returned: bool
-
-
-def episode_summary(facts: EpisodeTally, *, today: dt.date) -> EpisodeSummary:
-    """The figures of one episode, by the same rules as the program's."""
-    time = _times([facts], today).get(facts.episode)
-    pdc = None
-    on_time = due = 0
-    if time is not None and facts.started is not None:
-        pdc = proportion_of_days_covered(facts.covered, facts.started, time.end)
-        on_time, due = injections_on_time(facts.injection_days, until=today, stopped=facts.stopped)
-    started = facts.started is not None
-    return EpisodeSummary(
-        days_in_treatment=time.days if time else None,
-        ended=time.ended if time else None,
-        days_covered_share=pdc,
-        second_dose=facts.doses >= 2,
-        injections_on_time=on_time,
-        injections_due=due,
-        heavy_per_30_first_month=(
-            drinking_rates(facts.drinking_first).heavy_per_30
-            if started and facts.treats_alcohol
-            else None
-        ),
-        heavy_per_30_after=(
-            drinking_rates(facts.drinking_later).heavy_per_30
-            if started and facts.treats_alcohol
-            else None
-        ),
-        screens_negative=facts.screens_negative,
-        screens=facts.screens,
-        phq9_change=facts.phq9_change,
-        returned=facts.restarted_on is not None,
+        _after_stopping(cohort),
+        _funnel(cohort, enrollments, accepted),
     )

@@ -12,7 +12,7 @@ from naltrack.operations.heartbeats import heartbeat_record, heartbeats_prune
 from naltrack.operations.models import Heartbeat
 from naltrack.reminders import services
 from naltrack.reminders.tasks import schedule_tick, sweep_alerts
-from naltrack.reports.tasks import tallies_refresh_task
+from naltrack.reports.tasks import figures_refresh_task
 
 # source: NALTRACK — a night's sweep that has not finished (its worker died, or it is still
 # queued behind other work) is queued again after this long.
@@ -32,7 +32,7 @@ def scheduler_step(
     *, now: dt.datetime, sweep_hour: int, queued_at: dt.datetime | None
 ) -> dt.datetime | None:
     """Queue this minute's reminder tick, and the nightly work when it is due: the alert sweep,
-    deleting the bulk export files that have expired, and recounting the reports' tallies.
+    deleting the bulk export files that have expired, and recounting the reports' figures for the new day.
 
     Only queues: the worker runs the tasks. Queuing twice (two schedulers, a restart) is
     harmless: the tick is idempotent and a sweep finds a finished night and stops. Returns when
@@ -42,7 +42,7 @@ def scheduler_step(
     if sweep_due(now=now, sweep_hour=sweep_hour, queued_at=queued_at):
         sweep_alerts.enqueue(timezone.localtime(now).date().isoformat())
         exports_expire_task.enqueue()
-        tallies_refresh_task.enqueue()
+        figures_refresh_task.enqueue()
         return now
     return queued_at
 

@@ -1,5 +1,5 @@
-"""The stored tallies stay equal to a full recomputation from the record, whatever is written
-and in whatever order reports run between the writes."""
+"""The stored figures stay equal to a full recomputation from the record, whatever is written,
+in whatever order reports run between the writes, and on whatever day."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from naltrack.clinical.outcomes.program import program_measures
 from naltrack.processes.management.commands.scheduler import scheduler_step
 from naltrack.reports.cohorts import Filters
 from naltrack.reports.facts import episode_facts
-from naltrack.reports.models import StoredTally
+from naltrack.reports.figures import figures_refresh, report_episodes
+from naltrack.reports.models import StoredFigures
 from naltrack.reports.outcomes import outcome_report
-from naltrack.reports.tallies import report_episodes, tallies_refresh
 from tests.care.helpers import TODAY, started, stop_planned
 from tests.factories import patient_with_login
 
@@ -32,9 +32,9 @@ DAY = dt.timedelta(days=1)
 START = TODAY - 70 * DAY
 
 
-def recount(clinic):
+def recount(clinic, today=TODAY):
     return sorted(
-        episode_facts(clinic, today=TODAY, rule=LapseRule()), key=lambda item: item.tally.episode
+        episode_facts(clinic, today=today, rule=LapseRule()), key=lambda item: item.figures.episode
     )
 
 
@@ -69,23 +69,23 @@ def two_patients(clinic, clinician):
     return (first, tablets), (second, monthly)
 
 
-def test_a_report_stores_each_episode_tally_and_reads_it_back_equal(clinic, two_patients):
-    assert StoredTally.objects.count() == 0
+def test_a_report_stores_each_episodes_figures_and_reads_them_back_equal(clinic, two_patients):
+    assert StoredFigures.objects.count() == 0
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
-    assert StoredTally.objects.count() == 2
+    assert StoredFigures.objects.count() == 2
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
 
 
-def test_a_write_forgets_only_that_patients_tallies(clinic, two_patients):
+def test_a_write_forgets_only_that_patients_figures(clinic, two_patients):
     (first, _), (second, _) = two_patients
     report_episodes(clinic, today=TODAY)
     check_in(first, TODAY - DAY, drinks=6)
-    assert list(StoredTally.objects.values_list("patient_id", flat=True)) == [second.pk]
+    assert list(StoredFigures.objects.values_list("patient_id", flat=True)) == [second.pk]
     by_patient = {item.patient: item for item in report_episodes(clinic, today=TODAY)}
-    assert by_patient[first.pk].tally.drinking_later.heavy == 1
+    assert by_patient[first.pk].figures.heavy_per_30_after == 30
 
 
-def test_writing_many_rows_at_once_forgets_the_tallies_too(clinic, clinician, two_patients):
+def test_writing_many_rows_at_once_forgets_the_figures_too(clinic, clinician, two_patients):
     (first, tablets), _ = two_patients
     report_episodes(clinic, today=TODAY)
     services.doses_record_many(
@@ -93,43 +93,53 @@ def test_writing_many_rows_at_once_forgets_the_tallies_too(clinic, clinician, tw
         doses=[services.DoseEntry(day=START + n * DAY, status="taken") for n in (1, 2, 3)],
         by=clinician,
     )
-    assert not StoredTally.objects.filter(patient=first).exists()
+    assert not StoredFigures.objects.filter(patient=first).exists()
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
 
 
-def test_tallies_counted_under_other_thresholds_are_counted_again(clinic, two_patients):
+def test_figures_counted_under_other_thresholds_are_counted_again(clinic, two_patients):
     (first, _), _ = two_patients
     check_in(first, TODAY - DAY, drinks=4)
     report_episodes(clinic, today=TODAY)
 
     def heavy() -> int:
         by_patient = {item.patient: item for item in report_episodes(clinic, today=TODAY)}
-        return by_patient[first.pk].tally.drinking_later.heavy
+        return by_patient[first.pk].figures.heavy_per_30_after
 
     assert heavy() == 0  # 4 drinks: under the default 5 for a man
     clinic.alert_thresholds = {"heavy_drinking_drinks_male": 4}
     clinic.save()
-    assert heavy() == 1
+    assert heavy() == 30
 
 
-def test_the_nightly_refresh_mends_a_tally_that_differs_and_nothing_else(clinic, two_patients):
+def test_the_nightly_refresh_mends_a_row_that_differs_and_nothing_else(clinic, two_patients):
     (first, _), _ = two_patients
     report_episodes(clinic, today=TODAY)
-    assert tallies_refresh(clinic) == 0
-    # A tally gone wrong (as a write racing a report's recount could leave it).
-    StoredTally.objects.filter(patient=first).update(doses=99)
-    assert tallies_refresh(clinic) == 1
+    assert figures_refresh(clinic, today=TODAY) == 0
+    # A row gone wrong (as a write racing a report's recount could leave it).
+    StoredFigures.objects.filter(patient=first).update(screens=7)
+    assert figures_refresh(clinic, today=TODAY) == 1
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
 
 
-def test_the_report_from_tallies_equals_the_measures_of_the_full_recount(
+def test_figures_of_another_day_are_worked_out_again(clinic, two_patients):
+    report_episodes(clinic, today=TODAY)
+    later = TODAY + 45 * DAY
+    # 45 days on, the tablets have lapsed and the injection is overdue: the figures move.
+    assert report_episodes(clinic, today=later) == recount(clinic, later) != recount(clinic)
+    assert set(StoredFigures.objects.values_list("as_of", flat=True)) == {later}
+    # The night's recount for the next day stores every row again.
+    assert figures_refresh(clinic, today=later + DAY) == 2
+
+
+def test_the_report_from_stored_figures_equals_the_measures_of_the_full_recount(
     clinic, clinician, two_patients
 ):
     (first, _), _ = two_patients
     check_in(first, START + DAY, drinks=7, craving=8)
     check_in(first, START + 40 * DAY, drinks=0, craving=2)
     report = outcome_report(clinic=clinic, filters=Filters(), today=TODAY, by=None, form="page")
-    reference = program_measures([item.tally for item in recount(clinic)], today=TODAY)
+    reference = program_measures([item.figures for item in recount(clinic)])
     assert report.measures == reference
 
 
@@ -161,7 +171,7 @@ steps = st.lists(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(history=steps)
-def test_stored_tallies_equal_a_full_recount_over_random_histories(clinic, clinician, history):
+def test_stored_figures_equal_a_full_recount_over_random_histories(clinic, clinician, history):
     # Each history runs in a savepoint rolled back at its end, so each starts from nothing.
     with transaction.atomic():
         people = []
@@ -181,7 +191,7 @@ def test_stored_tallies_equal_a_full_recount_over_random_histories(clinic, clini
             with contextlib.suppress(ClinicalRuleError, InputError):
                 _apply(kind, patient, episode, regimen, clinician, rest)
         assert report_episodes(clinic, today=TODAY) == recount(clinic)
-        assert tallies_refresh(clinic) == 0
+        assert figures_refresh(clinic, today=TODAY) == 0
         transaction.set_rollback(True)
 
 
@@ -212,10 +222,10 @@ def _apply(kind, patient, episode, regimen, clinician, rest):
         stop_planned(episode, clinician, start=day, reason="patient choice")
 
 
-def test_the_nightly_work_recounts_the_tallies(clinic, two_patients):
+def test_the_nightly_work_recounts_the_figures(clinic, two_patients):
     (first, _), _ = two_patients
     report_episodes(clinic, today=TODAY)
-    StoredTally.objects.filter(patient=first).update(screens=7)
+    StoredFigures.objects.filter(patient=first).update(screens=7)
     # The test settings run queued tasks at once (ImmediateBackend): this is the night's work.
     scheduler_step(now=timezone.now().replace(hour=3), sweep_hour=2, queued_at=None)
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
