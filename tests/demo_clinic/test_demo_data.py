@@ -38,6 +38,8 @@ from naltrack.care.models import (
 from naltrack.demo_clinic.clinic import DEMO_SLUG
 from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.patient.wallet_card import wallet_card_data
+from naltrack.reports.cohorts import Filters
+from naltrack.reports.outcomes import outcome_report
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
@@ -370,3 +372,13 @@ def test_demo_patients_have_consents_of_each_kind(clinic):
     # The accounting of disclosures has a row to show, made under the consent in force.
     (sent,) = Disclosure.objects.filter(clinic=clinic)
     assert sent.consent in active and sent.basis == Disclosure.Basis.CONSENT
+
+
+def test_the_demo_reports_show_every_retention_figure(clinic):
+    report = outcome_report(
+        clinic=clinic, filters=Filters(), today=timezone.localdate(), by=None, form="page"
+    )
+    retention = report.measures.retention
+    assert all(retention.at[day] is not None for day in (30, 90, 180))
+    assert retention.continuity.n >= 3
+    assert report.measures.funnel.reached[180].n >= 3

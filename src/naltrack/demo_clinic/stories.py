@@ -172,4 +172,9 @@ def cast(rng: random.Random) -> list[Story]:
                 started("OUD", "xr_monthly", 8),
             )
         ),
+        # Past six months, so the Reports show 180-day retention and continuity (drawn last,
+        # so every course above keeps its days).
+        *(one(started("AUD", "aud_daily", r(190, 260))) for _ in range(2)),
+        one(started("OUD", "xr_monthly", r(190, 260))),
+        one(stopping("OUD", "oud_induction", r(200, 260), r(20, 40), "completed")),
     ]
