@@ -229,3 +229,14 @@ def test_the_nightly_work_recounts_the_figures(clinic, two_patients):
     # The test settings run queued tasks at once (ImmediateBackend): this is the night's work.
     scheduler_step(now=timezone.now().replace(hour=3), sweep_hour=2, queued_at=None)
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
+
+
+def test_a_report_of_stored_figures_costs_three_queries_whatever_the_size(
+    clinic, clinician, two_patients, django_assert_max_num_queries
+):
+    for _ in range(5):
+        started(patient_with_login(clinic), clinician, day=START)
+    report_episodes(clinic, today=TODAY)
+    # drop the rows of another day, look for missing ones, read them all
+    with django_assert_max_num_queries(3):
+        assert len(report_episodes(clinic, today=TODAY)) == 7

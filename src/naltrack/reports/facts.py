@@ -1,6 +1,6 @@
 """Each episode's facts for the program report, read from the record set by set: one query per
 kind of row over the clinic's narrow projection, never a query per patient or episode. This is
-the full recomputation: ``reports.tallies`` stores what it gives and reads that back.
+the full recomputation: ``reports.figures`` stores what it gives and reads that back.
 
 Rows of a patient that no episode names (check-ins, screens, questionnaires, therapy sessions)
 belong to the episode whose days they fall in: from its opening to its stop (or today).
