@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     from naltrack.care.models import Patient
     from naltrack.care.services import check_in_record
     from naltrack.reports.cohorts import Filters
+    from naltrack.reports.figures import figures_refresh
     from naltrack.reports.files import episodes_csv, report_csv
     from naltrack.reports.outcomes import outcome_report
-    from naltrack.reports.figures import figures_refresh
 
     rows = []
     with fresh_database() as database:
