@@ -6,7 +6,7 @@ of history (bench/population.py: daily tablets, monthly injections, tapers, stop
 with its query count: the nightly recount of every episode's figures (the full recomputation, as
 the first report on an install without them pays it), the report as the page shows it, the
 report compared by formulation, the two CSV files, and the report after a morning's check-ins
-(1% of patients, recorded through the service, so their figures are recounted).
+(one patient in a hundred, recorded through the service, so their figures are recounted).
 
     .venv/bin/python bench/reports.py [--patients 100000] [--days 30] [--postgres URL]
 
