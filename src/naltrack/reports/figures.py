@@ -62,31 +62,20 @@ COUNTED_FROM: Final = (
     TherapySession,
 )
 
-# EpisodeFigures' fields as StoredFigures stores them (``reached`` is one column per day).
-_FIGURES: Final = tuple(
-    name for name in EpisodeFigures._fields if name not in ("episode", "reached")
-)
-_REACHED: Final = ("reached_30", "reached_90", "reached_180")
-_COLUMNS: Final = (
-    "episode_id",
+# A stored row as a report reads it: EpisodeFigures' fields in their order (the episode's id
+# first), then what the report filters and splits by, the two days as ISO text.
+_FIGURES: Final = ("episode_id", *EpisodeFigures._fields[1:])
+_READ: Final[tuple[str | Cast, ...]] = (
+    *_FIGURES,
     "patient_id",
-    "opened",
-    "started_on",
+    Cast("opened", CharField()),
+    Cast("started_on", CharField()),
     "formulation",
     "prescriber_id",
     "therapy",
     "age_band",
-    *_REACHED,
-    *_FIGURES,
 )
-# The same, with the two days read as ISO text.
-_READ: Final[tuple[str | Cast, ...]] = (
-    "episode_id",
-    "patient_id",
-    Cast("opened", CharField()),
-    Cast("started_on", CharField()),
-    *_COLUMNS[4:],
-)
+_FIGURE_COUNT: Final = len(_FIGURES)
 # Ids per DELETE ... IN (...): well under SQLite's limit on a statement's parameters.
 _CHUNK: Final = 500
 
@@ -165,9 +154,9 @@ def figures_refresh(clinic: Clinic, *, today: dt.date) -> int:
     current = basis(clinic)
     counted = {item.figures.episode: item for item in _recount(clinic, today=today)}
     stored = {
-        row[0]: (as_of, basis_of, _from_row(row))
-        for *row, as_of, basis_of in StoredFigures.objects.filter(clinic=clinic).values_list(
-            *_COLUMNS, "as_of", "basis"
+        row[0]: (as_of, basis_of, _from_row(tuple(row)))
+        for *row, as_of, basis_of in _raw_rows(
+            StoredFigures.objects.filter(clinic=clinic).values_list(*_READ, "as_of", "basis")
         )
     }
     wrong = [
@@ -190,19 +179,17 @@ def _store(clinic: Clinic, items: list[ReportEpisode], *, today: dt.date, curren
     StoredFigures.objects.bulk_create(
         (
             StoredFigures(
-                episode_id=item.figures.episode,
                 clinic=clinic,
-                patient_id=item.patient,
                 as_of=today,
                 basis=current,
+                **dict(zip(_FIGURES, item.figures, strict=True)),
+                patient_id=item.patient,
                 opened=item.opened,
                 started_on=item.started_on,
                 formulation=item.formulation or "",
                 prescriber_id=item.prescriber,
                 therapy=item.therapy == "any",
                 age_band=item.age_band or "",
-                **dict(zip(_REACHED, item.figures.reached, strict=True)),
-                **{name: getattr(item.figures, name) for name in _FIGURES},
             )
             for item in items
         ),
@@ -212,19 +199,15 @@ def _store(clinic: Clinic, items: list[ReportEpisode], *, today: dt.date, curren
     )
 
 
-def _from_row(row: Any) -> ReportEpisode:
-    episode, patient, opened, started_on, formulation, prescriber, therapy, age_band = row[:8]
-    if isinstance(opened, str):
-        opened = dt.date.fromisoformat(opened)
-        started_on = started_on and dt.date.fromisoformat(started_on)
-    reached, figures = tuple(row[8:11]), row[11:]
+def _from_row(row: tuple[Any, ...]) -> ReportEpisode:
+    patient, opened, started_on, formulation, prescriber, therapy, age_band = row[_FIGURE_COUNT:]
     return ReportEpisode(
-        figures=EpisodeFigures._make((episode, *figures[:6], reached, *figures[6:])),
-        patient=patient,
-        opened=opened,
-        started_on=started_on,
-        formulation=formulation or None,
-        prescriber=prescriber,
-        therapy="any" if therapy else "none",
-        age_band=age_band or None,
+        EpisodeFigures._make(row[:_FIGURE_COUNT]),
+        patient,
+        dt.date.fromisoformat(opened) if isinstance(opened, str) else opened,
+        dt.date.fromisoformat(started_on) if isinstance(started_on, str) else started_on,
+        formulation or None,
+        prescriber,
+        "any" if therapy else "none",
+        age_band or None,
     )

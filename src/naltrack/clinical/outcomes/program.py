@@ -29,7 +29,7 @@ from naltrack.clinical.outcomes.tally import EpisodeTally
 from naltrack.clinical.outcomes.use import drinking_rates, per_30
 
 # The days at which retention is read off the curve (the 30/90/180).
-RETENTION_DAYS: Final = (30, 90, 180)
+RETENTION_DAYS: Final = (30, 90, 180)  # EpisodeFigures has a reached_ field for each
 # source: NALTRACK — a follow-up contact made within 7 days of its due day is on time
 FOLLOW_UP_ON_TIME_DAYS: Final = 7
 
@@ -110,7 +110,9 @@ class EpisodeFigures(NamedTuple):
     days_in_treatment: int | None  # from the first dose to the end, or to the day (censored)
     ended: bool | None
     # For each of RETENTION_DAYS: None when not followed that long, else whether it stayed.
-    reached: tuple[bool | None, ...]
+    reached_30: bool | None
+    reached_90: bool | None
+    reached_180: bool | None
     continuous_180: bool | None  # None when not followed 180 days (NQF 3175)
     days_covered_share: float | None
     injections_on_time: int
@@ -129,6 +131,10 @@ class EpisodeFigures(NamedTuple):
     follow_ups_made: int
     follow_ups_on_time: int
     days_to_return: int | None  # from the stop to the restart, when it was restarted
+
+    @property
+    def reached(self) -> tuple[bool | None, ...]:
+        return (self.reached_30, self.reached_90, self.reached_180)
 
     @property
     def treats_alcohol(self) -> bool:
@@ -173,7 +179,9 @@ def episode_figures(facts: EpisodeTally, *, today: dt.date) -> EpisodeFigures:
         second_dose=facts.doses >= 2,
         days_in_treatment=days,
         ended=ended,
-        reached=reached,
+        reached_30=reached[0],
+        reached_90=reached[1],
+        reached_180=reached[2],
         continuous_180=continuous,
         days_covered_share=pdc,
         injections_on_time=on_time,
