@@ -28,16 +28,23 @@ def django_for(postgres: str | None) -> None:
 
 
 @contextmanager
-def fresh_database(*, on_file: bool = True) -> Iterator[str]:
-    """A new, migrated database for the block; yields what it is, for the bench's report."""
+def fresh_database(*, on_file: bool = True, keep: str | None = None) -> Iterator[str]:
+    """A new, migrated database for the block; yields what it is, for the bench's report.
+
+    ``keep``: the database to use and keep (a SQLite file, or a PostgreSQL database name),
+    created and migrated when it does not exist, so a long build can serve many runs."""
     from django.db import connection
 
     workdir = tempfile.mkdtemp(prefix="naltrack-bench-")
     sqlite = connection.vendor == "sqlite"
-    if sqlite and on_file:
+    if keep:
+        connection.settings_dict["TEST"]["NAME"] = keep
+    elif sqlite and on_file:
         connection.settings_dict["TEST"]["NAME"] = str(Path(workdir) / "bench.sqlite3")
     old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False, keepdb=bool(keep)
+    )
     try:
         if sqlite:
             where = "file, WAL" if on_file else "in memory"
@@ -46,5 +53,5 @@ def fresh_database(*, on_file: bool = True) -> Iterator[str]:
             version = connection.pg_version
             yield f"PostgreSQL {version // 10000}.{version % 10000}"
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=bool(keep))
         shutil.rmtree(workdir, ignore_errors=True)
