@@ -240,3 +240,19 @@ def test_a_report_of_stored_figures_costs_three_queries_whatever_the_size(
     # drop the rows of another day, look for missing ones, read them all
     with django_assert_max_num_queries(3):
         assert len(report_episodes(clinic, today=TODAY)) == 7
+
+
+def test_many_missing_are_recounted_in_one_pass_and_the_rest_kept(
+    clinic, clinician, two_patients, monkeypatch
+):
+    from naltrack.reports import figures
+
+    (first, _), _ = two_patients
+    for _ in range(2):
+        started(patient_with_login(clinic), clinician, day=START)
+    report_episodes(clinic, today=TODAY)
+    check_in(first, TODAY - DAY, drinks=6)
+    StoredFigures.objects.exclude(patient=first).first().delete()
+    monkeypatch.setattr(figures, "_CHUNK", 1)  # two missing are "many"
+    assert report_episodes(clinic, today=TODAY) == recount(clinic)
+    assert StoredFigures.objects.count() == 4

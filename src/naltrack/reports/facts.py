@@ -82,10 +82,10 @@ def episode_facts(
     *,
     today: dt.date,
     rule: LapseRule,
-    patients: QuerySet[Any] | None = None,
+    patients: list[int] | None = None,
 ) -> list[ReportEpisode]:
-    """Every episode of ``clinic`` opened by ``today`` (of ``patients`` only, a query of their
-    ids, when given), with its figures as of ``today`` under ``rule``."""
+    """Every episode of ``clinic`` opened by ``today`` (of ``patients`` only, when given: a few
+    hundred ids at most), with its figures as of ``today`` under ``rule``."""
 
     def clinic_rows(model: Any, **where: Any) -> QuerySet[Any]:
         chosen: QuerySet[Any] = model.objects.filter(clinic=clinic, **where)

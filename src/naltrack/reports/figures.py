@@ -124,10 +124,16 @@ def report_episodes(clinic: Clinic, *, today: dt.date) -> list[ReportEpisode]:
     stored ones, after recounting those missing, of another day or of other settings."""
     current = basis(clinic)
     StoredFigures.objects.filter(clinic=clinic).exclude(as_of=today, basis=current).delete()
-    missing = Episode.objects.filter(clinic=clinic, opened_on__lte=today, stored_figures=None)
-    if missing.exists():
-        recounted = _recount(clinic, today=today, patients=missing.values("patient_id"))
-        _store(clinic, recounted, today=today, current=current)
+    missing = set(
+        Episode.objects.filter(
+            clinic=clinic, opened_on__lte=today, stored_figures=None
+        ).values_list("patient_id", flat=True)
+    )
+    if missing:
+        # A few patients are read by their ids (the indexes find their rows); many, in one
+        # pass over the clinic, whose rows already stored are kept as they are.
+        few = sorted(missing) if len(missing) <= _CHUNK else None
+        _store(clinic, _recount(clinic, today=today, patients=few), today=today, current=current)
     return [
         _from_row(row)
         for row in _raw_rows(
@@ -170,7 +176,7 @@ def figures_refresh(clinic: Clinic, *, today: dt.date) -> int:
 
 
 def _recount(
-    clinic: Clinic, *, today: dt.date, patients: QuerySet[Any] | None = None
+    clinic: Clinic, *, today: dt.date, patients: list[int] | None = None
 ) -> list[ReportEpisode]:
     return episode_facts(clinic, today=today, rule=lapse_rule(clinic), patients=patients)
 
