@@ -125,7 +125,7 @@ def search_articles(
     started = time.perf_counter()
     reading = read_question(question)
     # Read for the reader questions now: the retries below add terms to the groups.
-    features = features_of(reading.groups)
+    features = features_of(reading)
     groups = reading.groups
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:
