@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=[*sorted(QUESTION_SETS), "reader"],
         default="own",
         help="own: the library's own suite; tuning / held-out / fresh: questions written blind; "
-        "reader: the library's reader questions, each left out in turn",
+        "reader: the library's reader questions, each asked of a classifier learnt without its fold",
     )
     args = parser.parse_args(argv)
 

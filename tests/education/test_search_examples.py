@@ -30,8 +30,9 @@ def test_every_library_article_has_reader_questions_and_no_other_slug() -> None:
 def test_the_classifier_also_learns_each_articles_title_summary_and_keywords() -> None:
     examples = library_examples_text()
     drinking = examples["drinking-on-naltrexone"]
-    assert drinking[: len(library_questions()["drinking-on-naltrexone"])] == (
-        library_questions()["drinking-on-naltrexone"]
+    assert (
+        drinking[: len(library_questions()["drinking-on-naltrexone"])]
+        == (library_questions()["drinking-on-naltrexone"])
     )
     assert drinking[-3] == "Can I drink alcohol while taking naltrexone?"
     assert "sinclair method" in drinking[-1]

@@ -124,8 +124,8 @@ def blend(ranked: Sequence[Ranked], closeness: dict[int, float]) -> list[Ranked]
     """The full-text ranking (as a share of its best score) plus the classifier's chance that
     the question is each article's (``examples``), weighted by ``EXAMPLE_WEIGHT``. An article
     the full text did not find but the classifier names is a candidate too, on its chance
-    alone: readers ask about an article in words it does not use ("root canal while on the
-    shot" is the surgery article's question)."""
+    alone: readers ask about an article in words it does not use, which its reader questions
+    may."""
     if not ranked:
         return []
     top = ranked[0].score or 1.0
