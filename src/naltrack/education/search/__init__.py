@@ -27,12 +27,17 @@
    score with its own, rarer IDF ("narcotic"). The sum over groups is multiplied by the
    weighted share of groups the article answers (square root) and by how much of the article's title the
    question says (the titles are the questions readers ask; stopwords count a quarter).
+   Then **ask the reader-question classifier** (``examples``): learnt once per process from
+   each library article's reader questions (``data/reader_questions.toml``) and its title,
+   summary and keywords, it gives the chance that the question is each article's. An article's
+   score is its share of the best full-text score plus that chance; an article the classifier
+   names is a candidate even where the full text found none of the question's words.
 5. **Passage**: the sentence (or two) of the article that matches the most and rarest groups,
    with the matched words in ``<mark>``; every piece of text is escaped before marks are added.
 
 The steps live in this package's modules: ``question`` reads the question (1, 2, and the
 retries of 3), ``fulltext`` asks the database (3), ``ranking`` ranks and picks passages (4, 5);
-``search_articles`` below runs them in turn.
+``examples`` learns and asks the classifier (4); ``search_articles`` below runs them in turn.
 
 The weights were chosen on the question suite (tests/education/questions.py) and the tuning
 half of the questions written blind (tests/education/questions_tuning.py), on both engines; docs/education-search.md has the figures and how to rerun them.
@@ -124,8 +129,8 @@ def search_articles(
     """The articles a reader (of ``clinic``, or the public) sees, best answer first."""
     started = time.perf_counter()
     reading = read_question(question)
-    # Read for the reader questions now: the retries below add terms to the groups.
-    features = features_of(reading.groups)
+    # Read for the classifier now: the retries below add terms to the groups.
+    features = features_of(reading)
     groups = reading.groups
     outcome = SearchOutcome(question=question, groups=groups)
     if not groups:

@@ -229,11 +229,13 @@ def _intents(tokens: list[str]) -> tuple[list[Group], set[str]]:
 
 @dataclass
 class Reading:
-    """The question as the search reads it: its groups of search terms, and its words as
-    compared with the articles' titles (without the people it only mentions)."""
+    """The question as the search reads it: its groups of search terms, its words as
+    compared with the articles' titles (without the people it only mentions), and every word
+    it says (spelling fixed), for the reader-question classifier (``examples``)."""
 
     groups: list[Group]
     words: list[str]
+    tokens: list[str]
 
 
 def read_question(text: str) -> Reading:
@@ -241,7 +243,7 @@ def read_question(text: str) -> Reading:
     dropped, weighted by the clause they come from), and the kinds of question it is."""
     clauses, asking = _clauses(text)
     if not clauses:
-        return Reading(groups=[], words=[])
+        return Reading(groups=[], words=[], tokens=[])
     tokens = [token for clause in clauses for token in clause]
     mentioned = _mentions(tokens)
     if any(_says(tokens, word) for word in HELPING):
@@ -270,7 +272,7 @@ def read_question(text: str) -> Reading:
                     scene.add(key)
     _scene_within_question(groups, scene)
     words = [token for token in tokens if token not in mentioned]
-    return Reading(groups=list(groups.values()), words=words)
+    return Reading(groups=list(groups.values()), words=words, tokens=tokens)
 
 
 def _scene_within_question(groups: dict[frozenset[str], Group], scene: set[frozenset[str]]) -> None:

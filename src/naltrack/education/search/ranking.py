@@ -34,10 +34,10 @@ OWN_WORD_WEIGHT = 0.75
 COVERAGE_POWER = 0.5
 # How much a title that uses the question's own words lifts an article: x (1 + boost x share).
 TITLE_BOOST = 2.0
-# How much closeness to an article's reader questions (0-1) adds to its full-text share (0-1):
-# as much as the full text, chosen before the held-back questions were asked (1 was best on the
-# library's own suite; the tuning half and the reader questions left out hardly differ from 0 to
-# 1.5; docs/education-search.md).
+# How much the reader-question classifier's chance that the question is an article's (0-1) adds
+# to its full-text share (0-1): as much as the full text. 0.75 to 1.25 put within five of the
+# 552 reader questions left out first, and within a question of the own suite and the tuning
+# half (docs/education-search.md); chosen before the held-back questions were asked.
 EXAMPLE_WEIGHT = 1.0
 
 
@@ -121,8 +121,11 @@ def rank(
 
 
 def blend(ranked: Sequence[Ranked], closeness: dict[int, float]) -> list[Ranked]:
-    """The full-text ranking (as a share of its best score) plus how close the question is to
-    each article's reader questions (``examples``), weighted by ``EXAMPLE_WEIGHT``."""
+    """The full-text ranking (as a share of its best score) plus the classifier's chance that
+    the question is each article's (``examples``), weighted by ``EXAMPLE_WEIGHT``. An article
+    the full text did not find but the classifier names is a candidate too, on its chance
+    alone: readers ask about an article in words it does not use, which its reader questions
+    may."""
     if not ranked:
         return []
     top = ranked[0].score or 1.0
@@ -133,6 +136,12 @@ def blend(ranked: Sequence[Ranked], closeness: dict[int, float]) -> list[Ranked]
             r.groups_matched,
         )
         for r in ranked
+    ]
+    found = {r.article_id for r in ranked}
+    blended += [
+        Ranked(article_id, EXAMPLE_WEIGHT * chance, 0)
+        for article_id, chance in closeness.items()
+        if article_id not in found
     ]
     blended.sort(key=lambda r: (-r.score, r.article_id))
     return blended
