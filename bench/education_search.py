@@ -29,6 +29,7 @@ QUESTION_SETS = {
     "held-out": ("tests.education.questions_held_out", "HELD_OUT"),
     "fresh": ("tests.education.questions_fresh", "FRESH"),
     "final": ("tests.education.questions_final", "FINAL"),
+    "sixth": ("tests.education.questions_sixth", "SIXTH"),
 }
 
 
