@@ -8,9 +8,9 @@ import pytest
 
 from tests.education.questions import QUESTIONS, evaluate
 from tests.education.questions_final import FINAL
-from tests.education.questions_sixth import SIXTH
 from tests.education.questions_fresh import FRESH
 from tests.education.questions_held_out import HELD_OUT
+from tests.education.questions_sixth import SIXTH
 from tests.education.questions_tuning import TUNING
 
 
