@@ -159,9 +159,10 @@ steps = st.lists(
         st.tuples(st.just("screen"), st.integers(0, 2), st.integers(0, 69), st.booleans()),
         st.tuples(st.just("phq9"), st.integers(0, 2), st.integers(0, 69), st.integers(0, 3)),
         st.tuples(st.just("stop"), st.integers(0, 2), st.integers(10, 60)),
+        st.tuples(st.just("restart"), st.integers(0, 2), st.integers(20, 69)),
         st.tuples(st.just("report"), st.integers(0, 2)),
     ),
-    max_size=14,
+    max_size=16,
 )
 
 
@@ -220,6 +221,10 @@ def _apply(kind, patient, episode, regimen, clinician, rest):
     elif kind == "stop":
         episode.refresh_from_db()
         stop_planned(episode, clinician, start=day, reason="patient choice")
+    elif kind == "restart":  # refused unless the episode has stopped by then
+        services.episode_open(
+            patient=patient, indication=episode.indication, opened_on=day, by=clinician
+        )
 
 
 def test_the_nightly_work_recounts_the_figures(clinic, two_patients):
@@ -256,3 +261,15 @@ def test_many_missing_are_recounted_in_one_pass_and_the_rest_kept(
     monkeypatch.setattr(figures, "_CHUNK", 1)  # two missing are "many"
     assert report_episodes(clinic, today=TODAY) == recount(clinic)
     assert StoredFigures.objects.count() == 4
+
+
+def test_a_restart_after_a_stop_counts_as_a_return(clinic, clinician, two_patients):
+    (first, tablets), _ = two_patients
+    stop_planned(tablets.episode, clinician, start=START + 10 * DAY, reason="patient choice")
+    report_episodes(clinic, today=TODAY)
+    services.episode_open(patient=first, indication="AUD", opened_on=START + 40 * DAY, by=clinician)
+    by_episode = {item.figures.episode: item for item in report_episodes(clinic, today=TODAY)}
+    assert by_episode == {item.figures.episode: item for item in recount(clinic)}
+    stopped = by_episode[tablets.episode_id].figures
+    assert stopped.stopped and stopped.days_to_return is not None
+    assert 0 < stopped.days_to_return <= 30
