@@ -1,9 +1,9 @@
-"""One episode's facts added up: the few values every measure reads, so that a summary row per
-episode can hold them and a report over a network need not read every check-in and dose again.
+"""One episode's facts, and the same added up: the few values its figures are worked out from.
 
-``tally`` is the only place an episode's dated rows are reduced; the measures in ``program`` read
-nothing else. A tally does not depend on the day a report is run: what does (censoring, whether
-an injection's window has closed, follow-ups that have fallen due) is worked out from it then.
+``EpisodeFacts`` are an episode's dated rows as plain values; ``tally`` is the only place they
+are reduced, and ``program.episode_figures`` reads nothing else. A tally does not depend on the
+day: what does (censoring, whether an injection's window has closed, follow-ups that have fallen
+due) is worked out from it for the day asked.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Mean0to10:
 
 @dataclass(frozen=True)
 class EpisodeTally:
-    """What the measures need of one episode."""
+    """What an episode's figures are worked out from."""
 
     episode: int
     indication: str  # "AUD" | "OUD" | "OUD_AUD"
