@@ -22,7 +22,7 @@ from naltrack.clinical.outcomes.use import (
 
 @dataclass(frozen=True)
 class EpisodeFacts:
-    """What the measures need of one episode, as plain values."""
+    """An episode's dated rows, as plain values."""
 
     episode: int
     indication: str  # "AUD" | "OUD" | "OUD_AUD"
