@@ -197,8 +197,10 @@ def test_ids_of_another_clinic_or_patient_answer_404(
     assert 404 in statuses.values(), f"{route.name} as {who}: {statuses}"
 
 
-# Tables a page may write on GET: the audit trail of what was read, the session, the sign-in log.
-READ_LOG_TABLES = ("audit_auditevent", "django_session", "axes_")
+# Tables a page may write on GET: the audit trail of what was read, the session, the sign-in log,
+# and the episodes' figures a report works out from the record and keeps for the next one
+# (derived, never the record: docs/outcomes.md, "Stored figures").
+READ_LOG_TABLES = ("audit_auditevent", "django_session", "axes_", "reports_storedfigures")
 # Opening an emailed two-step sign-in setup link starts a new authenticator (a pending device):
 # the link in the email is the request, and opening it is what uses it up.
 WRITES_ON_GET = {"accounts:two_factor_link"}
