@@ -254,13 +254,19 @@ class Database:
     url: str
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """What ``sql`` returns; a statement that writes is committed."""
         if self.sqlite_path:
-            with contextlib.closing(sqlite3.connect(self.sqlite_path, timeout=20)) as connection:
-                return connection.execute(sql).fetchall()
+            with (
+                contextlib.closing(sqlite3.connect(self.sqlite_path, timeout=20)) as connection,
+                connection,  # commits
+            ):
+                cursor = connection.execute(sql)
+                return cursor.fetchall()
         import psycopg
 
-        with psycopg.connect(self.url) as connection:
-            return list(connection.execute(sql).fetchall())
+        with psycopg.connect(self.url) as connection:  # commits
+            cursor = connection.execute(sql)
+            return list(cursor.fetchall()) if cursor.description else []
 
     def integrity(self) -> list[str]:
         """What SQLite's own checks find wrong with the file (nothing: [])."""
@@ -326,6 +332,12 @@ def missing(db: Database, people: list[Person], ledger: Ledger, today: dt.date) 
 
 @dataclass
 class Outcome:
+    """What a run did, and what its database shows (``problems``: none when nothing was lost)."""
+
+    database: Database
+    people: list[Person]
+    ledger: Ledger
+    today: dt.date
     acknowledged: int
     expected: int
     worker_kills: int
@@ -356,11 +368,13 @@ def kill_under_load(
     patients: int,
     threads: int,
     every: int,
+    seconds: float = 45.0,
     seed_value: int = 7,
 ) -> Outcome:
     """Seed ``patients``, play them from ``threads`` clients and kill a worker every ``every``
-    acknowledged writes (every third time the whole server); then kill it all and read the
-    database. ``env`` runs the product (its database: ``sqlite_path`` or ``url``)."""
+    acknowledged writes (every third time the whole server), for at most ``seconds``; then kill
+    it all and read the database. ``env`` runs the product (its database: ``sqlite_path`` or
+    ``url``)."""
     began = time.monotonic()
     env = served(env, sqlite_path)
     seeded = subprocess.run(
@@ -394,7 +408,7 @@ def kill_under_load(
     try:
         kills = 0
         next_kill = every
-        deadline = time.monotonic() + 30 + expected * 0.5
+        deadline = time.monotonic() + seconds
         while len(ledger.acknowledged) < expected and time.monotonic() < deadline:
             if len(ledger.acknowledged) >= next_kill:
                 kills += 1
@@ -418,6 +432,10 @@ def kill_under_load(
     problems += database.integrity()
     problems += missing(database, people, ledger, today)
     return Outcome(
+        database=database,
+        people=people,
+        ledger=ledger,
+        today=today,
         acknowledged=len(ledger.acknowledged),
         expected=expected,
         worker_kills=worker_kills,
@@ -463,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, default=2000)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--every", type=int, default=60, help="acknowledged writes between kills")
+    parser.add_argument("--seconds", type=float, default=600.0, help="at most, for the writes")
     parser.add_argument("--postgres", metavar="URL")
     args = parser.parse_args(argv)
     if args.seed:
@@ -487,6 +506,7 @@ def main(argv: list[str] | None = None) -> int:
             patients=args.patients,
             threads=args.threads,
             every=args.every,
+            seconds=args.seconds,
         )
     print(f"Kill bench — {'PostgreSQL' if args.postgres else 'SQLite (file, WAL)'}")
     print(

@@ -310,7 +310,7 @@ def drive(
             if choice < 0.4 and alerts:
                 patient_id, alert_id = alerts.pop(rng.randrange(len(alerts)))
             elif choice < 0.7:
-                patient_id = rng.choice(clinic["oral"])
+                patient_id = rng.choice(clinic["oral"] or clinic["patients"])
             else:
                 patient_id = rng.choice(clinic["patients"])
             chart = f"/clinic/patients/{patient_id}/"
@@ -510,11 +510,14 @@ def main(argv: list[str] | None = None) -> int:
         args.worker_class = args.worker_class or chosen["worker_class"]
         args.workers = args.workers or chosen["workers"]
         args.threads = args.threads or chosen["threads"]
+        # Collected (and compressed: half a minute of CPU) once, kept beside the network.
+        static_home = args.keep / "static-home"
         subprocess.run(
             [sys.executable, "-m", "naltrack.cli", "collectstatic", "--noinput", "-v0"],
-            env=env,
+            env={**env, "NALTRACK_HOME": str(static_home)},
             check=True,
         )
+        (home / "staticfiles").symlink_to(static_home / "staticfiles")
         port = free_port()
         log = args.keep / f"{network}.server.log"
         server = serve(args, env=env, port=port, log=log)

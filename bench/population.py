@@ -79,7 +79,8 @@ def build(
         numbers = range(first, min(first + BATCH, patients))
         people = Patient.objects.bulk_create(
             Patient(
-                clinic=clinics[n % len(clinics)],
+                # Blocks of 20 (one of each kind, ``_kind``): every clinic gets the whole mix.
+                clinic=clinics[n // 20 % len(clinics)],
                 given_name=f"Bench{n}",
                 family_name=f"Patient{n}",
                 date_of_birth=dt.date(1970 + n % 35, 1 + n % 12, 1 + n % 28),
