@@ -225,6 +225,9 @@ def drive(
         abstract = True
         host = base
         wait_time = between(*THINK)
+        # A connection a request, as behind the HTTPS proxy (nginx speaks HTTP/1.0 to the
+        # upstream by default, docs/deploy/nginx.conf): no keep-alive race with the server.
+        default_headers = {"Connection": "close"}
         token = ""
 
         def call(
@@ -249,7 +252,8 @@ def drive(
                 catch_response=True,
             ) as answer:
                 if answer.status_code not in expect:
-                    answer.failure(f"status {answer.status_code}, expected {expect}")
+                    why = f": {answer.error!r}"[:100] if answer.error else ""
+                    answer.failure(f"status {answer.status_code}, expected {expect}{why}")
                     return ""
                 text = answer.text or ""
                 found = TOKEN.search(text)
@@ -458,8 +462,8 @@ def load_average() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--users", type=int, default=None, help="default 20, 200 with --rush")
+    parser.add_argument("--seconds", type=float, default=None, help="default 30, 300 with --rush")
     parser.add_argument("--rush", action="store_true", help="200 users for 5 minutes, full size")
     parser.add_argument("--clinics", type=int, default=None, help="default 4, 20 with --rush")
     parser.add_argument(
@@ -473,9 +477,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--spawn-rate", type=float, default=10.0, help="people started a second")
     args = parser.parse_args(argv)
-    if args.rush:
-        args.users, args.seconds = 200, 300
     full = args.rush
+    args.users = args.users or (200 if full else 20)
+    args.seconds = args.seconds or (300 if full else 30)
     args.clinics = args.clinics or (20 if full else 4)
     args.patients = args.patients or (10_000 if full else 400)
     args.days = args.days or (200 if full else 30)
@@ -519,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         (home / "staticfiles").symlink_to(static_home / "staticfiles")
         port = free_port()
-        log = args.keep / f"{network}.server.log"
+        log = args.keep / f"{network}.{'pg' if args.postgres else 'sqlite'}.server.log"
         server = serve(args, env=env, port=port, log=log)
         base = f"http://127.0.0.1:{port}"
         try:

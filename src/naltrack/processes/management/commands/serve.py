@@ -53,6 +53,10 @@ class Command(BaseCommand):
             options["worker_class"],
             "--forwarded-allow-ips",
             "127.0.0.1",
+            # gunicorn's control interface is unused here, and its socket (~/.gunicorn) is one
+            # for every gunicorn of the user: two servers on a machine would take it from each
+            # other, and the systemd unit's ProtectHome leaves no home to put it in.
+            "--no-control-socket",
         ]
         if options["worker_class"] == "gthread":
             argv += ["--threads", str(options["threads"])]
