@@ -423,6 +423,8 @@ def report(
         f"(think time {THINK[0]:.0f}-{THINK[1]:.0f} s, spawn {facts['spawn_rate']:.0f}/s)"
     )
     print(f"load average before {facts['load_before']}, after {facts['load_after']}")
+    if args.argon2:
+        print(f"experiment: passwords hashed with Argon2 t,m,p = {args.argon2}")
     print(
         f"CPU seconds: server {facts['server_cpu']:.0f}, this client {facts['client_cpu']:.0f} "
         f"(of {measured * (os.cpu_count() or 1):.0f} available)"
@@ -456,6 +458,28 @@ def report(
     return held
 
 
+def rehash(parameters: str, *, sqlite: Path | None, url: str | None) -> None:
+    """Every user's password hashed again with these Argon2 parameters ("T,M,P"), in Django's
+    format, in the run's copy."""
+    import argon2
+
+    time_cost, memory_cost, parallelism = (int(n) for n in parameters.split(","))
+    hasher = argon2.PasswordHasher(
+        time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism
+    )
+    encoded = "argon2" + hasher.hash(PASSWORD)
+    if url:
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            connection.execute("UPDATE accounts_user SET password = %s", (encoded,))
+        return
+    import sqlite3
+
+    with sqlite3.connect(str(sqlite)) as connection:
+        connection.execute("UPDATE accounts_user SET password = ?", (encoded,))
+
+
 def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -476,6 +500,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--spawn-rate", type=float, default=10.0, help="people started a second")
+    parser.add_argument(
+        "--argon2",
+        metavar="T,M,P",
+        help="experiment: every password hashed with Argon2 time cost T, memory M KiB, "
+        "parallelism P (bench/load_settings.py)",
+    )
     args = parser.parse_args(argv)
     full = args.rush
     args.users = args.users or (200 if full else 20)
@@ -514,6 +544,11 @@ def main(argv: list[str] | None = None) -> int:
         args.worker_class = args.worker_class or chosen["worker_class"]
         args.workers = args.workers or chosen["workers"]
         args.threads = args.threads or chosen["threads"]
+        if args.argon2:
+            env["NALTRACK_BENCH_ARGON2"] = args.argon2
+            rehash(
+                args.argon2, sqlite=None if database_url else home / "run.sqlite3", url=database_url
+            )
         # Collected (and compressed: half a minute of CPU) once, kept beside the network.
         static_home = args.keep / "static-home"
         subprocess.run(
