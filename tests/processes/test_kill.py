@@ -13,7 +13,6 @@ import contextlib
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from bench.kill import Outcome, kill_under_load, missing
@@ -21,9 +20,11 @@ from bench.kill import Outcome, kill_under_load, missing
 from tests.reminders.workers import base_env, pg_admin, postgres_url, with_database
 
 
-@pytest.fixture
-def killed(migrated_place: str, tmp_path: Path) -> Iterator[Outcome]:
-    """One short run on a migrated database of its own."""
+@pytest.fixture(scope="module")
+def killed(migrated_place: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+    """One short run on a migrated database of its own, for the module: the last test changes
+    the database."""
+    tmp_path = tmp_path_factory.mktemp("kill")
     env = base_env(tmp_path)
     name = ""
     sqlite_path = None
