@@ -440,7 +440,8 @@ def report(
         print(
             f"{name:<28}{len(kind.seconds):>7}{kind.rank(0.5) * 1000:>8.1f}{p95 * 1000:>8.1f}"
             f"{kind.rank(0.99) * 1000:>8.1f}{max(kind.seconds) * 1000:>8.1f}"
-            f"{sum(kind.errors.values()):>5}{p95 / trivial:>12.1f}x"
+            f"{sum(kind.errors.values()):>5}"
+            + (f"{p95 / trivial:>12.1f}x" if trivial > 0 else f"{'-':>13}")
         )
     for name, kind in kinds.items():
         for error, count in kind.errors.items():

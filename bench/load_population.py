@@ -6,12 +6,12 @@ check-ins), as the morning finds it: nobody has checked in today yet, the nightl
 has run, each patient has a sign-in, each clinic two clinicians. Built through the production
 settings (``naltrack.config.settings``), every migration applied and the library loaded, into
 
-- SQLite: ``<keep>/load-<clinics>c-<patients>p-<days>d.sqlite3`` (WAL mode, as served);
+- SQLite: ``<keep>/load_<clinics>c_<patients>p_<days>d.sqlite3`` (WAL mode, as served);
 - PostgreSQL (``--postgres URL``): the database ``load_<clinics>c_<patients>p_<days>d`` on that
   server;
 
-beside a JSON manifest (``….json`` in ``<keep>``) naming who signs in and what each clinician
-can open. A build is kept only once it has finished (it is written under a temporary name and
+beside a JSON manifest (``<keep>/<that name>.sqlite.json`` or ``.pg.json``) naming who signs
+in and what each clinician can open. A build is kept only once it has finished (it is written under a temporary name and
 renamed), so an interrupted build is started again, never half reused. Each load run works on a
 copy (bench/load.py), so the kept network stays as built.
 
@@ -22,10 +22,12 @@ database drivers this uses); ``python bench/load_population.py --help`` runs it 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -267,9 +269,7 @@ def kept(*, keep: Path, postgres: str | None, clinics: int, patients: int, days:
             postgres_admin(postgres, f'ALTER DATABASE "{building.name}" RENAME TO "{name}"')
         else:
             # A checkpoint folds the WAL into the file, which is then copied alone.
-            import sqlite3
-
-            with sqlite3.connect(building) as db:
+            with contextlib.closing(sqlite3.connect(building)) as db:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             building.rename(keep / f"{name}.sqlite3")
         building.with_suffix(".json").rename(manifest_path)
