@@ -51,7 +51,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -68,6 +67,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
+from bench.kill import free_port  # noqa: E402
 from bench.load_population import (  # noqa: E402
     PASSWORD,
     kept,
@@ -99,12 +99,6 @@ class Kind:
 def clinic_today() -> str:
     """Today where the server's default time zone is (a form refuses a later day)."""
     return dt.datetime.now(ZoneInfo("America/New_York")).date().isoformat()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -147,6 +141,7 @@ def serve(args: argparse.Namespace, *, env: dict[str, str], port: int, log: Path
             str(args.workers),
             "--worker-class",
             "uvicorn_worker.UvicornWorker",
+            "--no-control-socket",
         ]
     else:
         command = [sys.executable, "-m", "naltrack.cli", "serve", "--bind", bind]
