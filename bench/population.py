@@ -64,11 +64,13 @@ def build(
     clinics: int = len(ZONES),
 ) -> Population:
     """Insert ``patients`` patients with ``days`` days of history ending ``today``, shared among
-    ``clinics`` clinics (at most four)."""
+    ``clinics`` clinics (their time zones taken from ``ZONES`` in turn)."""
     rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
     clinics = [
-        Clinic.objects.create(name=f"Bench clinic {n + 1}", slug=f"bench-{n + 1}", time_zone=zone)
-        for n, zone in enumerate(ZONES[:clinics])
+        Clinic.objects.create(
+            name=f"Bench clinic {n + 1}", slug=f"bench-{n + 1}", time_zone=ZONES[n % len(ZONES)]
+        )
+        for n in range(clinics)
     ]
     prescriber = User.objects.create_user(email="bench-prescriber@example.org", password=None)
     Membership.objects.create(user=prescriber, clinic=clinics[0], role=Membership.Role.CLINICIAN)
@@ -77,7 +79,8 @@ def build(
         numbers = range(first, min(first + BATCH, patients))
         people = Patient.objects.bulk_create(
             Patient(
-                clinic=clinics[n % len(clinics)],
+                # Blocks of 20 (one of each kind, ``_kind``): every clinic gets the whole mix.
+                clinic=clinics[n // 20 % len(clinics)],
                 given_name=f"Bench{n}",
                 family_name=f"Patient{n}",
                 date_of_birth=dt.date(1970 + n % 35, 1 + n % 12, 1 + n % 28),
