@@ -39,7 +39,7 @@ from naltrack.demo_clinic.clinic import DEMO_SLUG
 from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.patient.wallet_card import wallet_card_data
 from naltrack.reports.cohorts import Filters
-from naltrack.reports.outcomes import outcome_report
+from naltrack.reports.outcomes import outcome_report, report_rows
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
@@ -382,3 +382,5 @@ def test_the_demo_reports_show_every_retention_figure(clinic):
     assert all(retention.at[day] is not None for day in (30, 90, 180))
     assert retention.continuity.n >= 3
     assert report.measures.funnel.reached[180].n >= 3
+    empty = [row.measure for row in report_rows(report.measures) if not row.n]
+    assert empty == [], empty

@@ -16,6 +16,7 @@ from django.utils import timezone
 from naltrack.accounts.models import Clinic, Membership, User
 from naltrack.demo_clinic.consents import demo_consents_build
 from naltrack.demo_clinic.deletion import demo_history_delete
+from naltrack.demo_clinic.enrollments import demo_enrollments_build
 from naltrack.demo_clinic.history import demo_history_build
 
 DEMO_SLUG = "riverside-demo"
@@ -85,6 +86,9 @@ def demo_reset() -> Clinic:
         rng=random.Random(DEMO_SEED),  # noqa: S311 - synthetic data, not security
     )
     demo_consents_build(patients=patients, clinician=users[Membership.Role.CLINICIAN], today=today)
+    demo_enrollments_build(
+        patients=patients, clinician=users[Membership.Role.CLINICIAN], today=today
+    )
     return clinic
 
 
