@@ -35,6 +35,21 @@ from naltrack.clinical.outcomes.program import EpisodeFigures, episode_figures
 from naltrack.clinical.outcomes.tally import EpisodeFacts, tally
 from naltrack.reports.cohorts import Filters, age_band
 
+# The rows episode_facts reads, each naming its patient (it reads the patient too): a write to
+# any of them changes that patient's figures (reports.figures forgets them).
+COUNTED_FROM: Final = (
+    CheckIn,
+    DoseEvent,
+    DrugScreen,
+    Episode,
+    FollowUp,
+    Injection,
+    InstrumentResponse,
+    Regimen,
+    StartCheck,
+    TherapySession,
+)
+
 # A PHQ-9 taken up to this long before the episode opened is still its baseline
 # (source: NALTRACK — the intake questionnaire is often done at the enrollment visit).
 BASELINE_LOOKBACK: Final = dt.timedelta(days=30)

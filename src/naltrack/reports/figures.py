@@ -28,39 +28,13 @@ from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save
 
 from naltrack.accounts.models import Clinic
-from naltrack.care.models import (
-    CheckIn,
-    DoseEvent,
-    DrugScreen,
-    Episode,
-    FollowUp,
-    Injection,
-    InstrumentResponse,
-    Patient,
-    Regimen,
-    StartCheck,
-    TherapySession,
-)
+from naltrack.care.models import Episode, Patient
 from naltrack.care.selectors.snapshot import clinic_thresholds
 from naltrack.care.signals import rows_written_in_bulk
 from naltrack.clinical.outcomes.coverage import LapseRule
 from naltrack.clinical.outcomes.program import EpisodeFigures
-from naltrack.reports.facts import ReportEpisode, episode_facts
+from naltrack.reports.facts import COUNTED_FROM, ReportEpisode, episode_facts
 from naltrack.reports.models import StoredFigures
-
-# The rows the figures are counted from: each names its patient.
-COUNTED_FROM: Final = (
-    CheckIn,
-    DoseEvent,
-    DrugScreen,
-    Episode,
-    FollowUp,
-    Injection,
-    InstrumentResponse,
-    Regimen,
-    StartCheck,
-    TherapySession,
-)
 
 # A stored row as a report reads it: EpisodeFigures' fields in their order (the episode's id
 # first), then what the report filters and splits by, the two days as ISO text.

@@ -147,11 +147,10 @@ class EpisodeFigures(NamedTuple):
 
 def episode_figures(facts: EpisodeTally, *, today: dt.date) -> EpisodeFigures:
     """The figures of one episode as of ``today``."""
-    started = facts.started is not None and facts.started <= today
     days = ended = pdc = continuous = None
     reached: tuple[bool | None, ...] = (None,) * len(RETENTION_DAYS)
     on_time = due = 0
-    if facts.started is not None and started:
+    if facts.started is not None and facts.started <= today:
         time = time_in_treatment(
             started=facts.started, stopped=facts.stopped, covered=facts.covered, today=today
         )

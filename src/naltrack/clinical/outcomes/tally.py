@@ -41,14 +41,6 @@ class EpisodeFacts:
     phq9: tuple[tuple[dt.date, int], ...] = ()
     follow_ups: tuple[tuple[dt.date, dt.date | None], ...] = ()  # (due, done)
 
-    @property
-    def treats_alcohol(self) -> bool:
-        return self.indication in ("AUD", "OUD_AUD")
-
-    @property
-    def treats_opioids(self) -> bool:
-        return self.indication in ("OUD", "OUD_AUD")
-
 
 @dataclass(frozen=True)
 class Mean0to10:
@@ -87,14 +79,6 @@ class EpisodeTally:
     screens_negative: int = 0  # of those, negative for opioids
     phq9_change: float | None = None  # latest minus baseline (``use.change_from_baseline``)
     follow_ups: tuple[tuple[dt.date, dt.date | None], ...] = ()  # (due, done), sorted
-
-    @property
-    def treats_alcohol(self) -> bool:
-        return self.indication in ("AUD", "OUD_AUD")
-
-    @property
-    def treats_opioids(self) -> bool:
-        return self.indication in ("OUD", "OUD_AUD")
 
 
 def tally(facts: EpisodeFacts, rule: LapseRule) -> EpisodeTally:
