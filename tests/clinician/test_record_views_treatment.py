@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Membership
 from naltrack.care import services
-from naltrack.care.models import ClinicalNote, DoseEvent, FollowUp, Injection, TherapySession
+from naltrack.care.models import (
+    ClinicalNote,
+    DoseEvent,
+    FollowUp,
+    Injection,
+    Patient,
+    TherapySession,
+)
 from tests.care.helpers import TODAY, started
 from tests.clinician.record_forms import DAY, TOMORROW, assert_refused, messages_of, url
 from tests.factories import member
@@ -229,6 +236,9 @@ def _session(patient, clinician, when):
 
 
 def test_therapy_session_is_marked_attended(signed_in, patient, clinician):
+    # Registered last week, so two hours ago is within their care even just after midnight.
+    Patient.objects.filter(pk=patient.pk).update(created_at=timezone.now() - dt.timedelta(days=7))
+    patient.refresh_from_db()
     session = _session(patient, clinician, timezone.now() - dt.timedelta(hours=2))
     response = signed_in.post(
         url("record_therapy_status", patient, session.pk),
