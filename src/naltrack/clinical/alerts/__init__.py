@@ -29,7 +29,7 @@ Severity, three levels:
 Counting days: "in the last N days" means the N days ending on ``as_of``, ``as_of`` included.
 """
 
-from naltrack.clinical.alerts.evaluation import evaluate
+from naltrack.clinical.alerts.evaluation import RULES, AlertRule, evaluate, rules_reading
 from naltrack.clinical.alerts.finding import SEVERITY_ORDER, AlertFinding
 from naltrack.clinical.alerts.rules import SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.alerts.snapshot import (
@@ -45,9 +45,11 @@ from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "RULES",
     "SEVERITY_ORDER",
     "SUICIDAL_IDEATION_ALERT",
     "AlertFinding",
+    "AlertRule",
     "CheckIn",
     "InstrumentScore",
     "LabResult",
@@ -57,4 +59,5 @@ __all__ = [
     "Thresholds",
     "UrineDrugScreen",
     "evaluate",
+    "rules_reading",
 ]
