@@ -27,9 +27,9 @@ def refreshed(monkeypatch):
     seen = []
     snapshot = selectors.patient_snapshot
 
-    def counting(*, patient, as_of):
+    def counting(*, patient, as_of, fields=None):
         seen.append(patient.pk)
-        return snapshot(patient=patient, as_of=as_of)
+        return snapshot(patient=patient, as_of=as_of, fields=fields)
 
     monkeypatch.setattr(selectors, "patient_snapshot", counting)
     return seen

@@ -33,6 +33,8 @@ from naltrack.clinical import alerts
 # How far back the alert rules look: the longest window of any rule, with room to spare.
 SNAPSHOT_DAYS = 120
 LAB_DAYS = 400
+# What a patient with no episode yet is seen by: the opioid use they report or a screen shows.
+NO_EPISODE_FIELDS = frozenset({"check_ins", "drug_screens", "opioid_exposures"})
 
 
 def clinic_thresholds(clinic: Clinic) -> alerts.Thresholds:
@@ -48,9 +50,11 @@ def clinic_thresholds(clinic: Clinic) -> alerts.Thresholds:
         return alerts.DEFAULT_THRESHOLDS
 
 
-def patient_snapshot(*, patient: Patient, as_of: dt.date) -> alerts.PatientSnapshot | None:
+def patient_snapshot(
+    *, patient: Patient, as_of: dt.date, fields: Iterable[str] | None = None
+) -> alerts.PatientSnapshot | None:
     """What the alert rules need about one patient, in a fixed number of queries."""
-    return patient_snapshots(patients=[patient], as_of=as_of)[patient.pk]
+    return patient_snapshots(patients=[patient], as_of=as_of, fields=fields)[patient.pk]
 
 
 def _by_patient(rows: Iterable[tuple[Any, ...]]) -> defaultdict[int, list[tuple[Any, ...]]]:
@@ -62,7 +66,7 @@ def _by_patient(rows: Iterable[tuple[Any, ...]]) -> defaultdict[int, list[tuple[
 
 
 def patient_snapshots(
-    *, patients: Sequence[Patient], as_of: dt.date
+    *, patients: Sequence[Patient], as_of: dt.date, fields: Iterable[str] | None = None
 ) -> dict[int, alerts.PatientSnapshot | None]:
     """The alert rules' view of many patients at once: the same queries whatever their number.
 
@@ -71,6 +75,9 @@ def patient_snapshots(
     intake, checking in before a first visit) is seen as in screening for opioid use disorder
     with only their opioid use, so that use raises its alert and nothing else does (None: no
     episode and no opioid use).
+
+    ``fields`` names the record fields to read (the rules a write feeds, ``alerts.rules_reading``);
+    the others are left empty, which only rules that do not read them see. All by default.
     """
     ids = [patient.pk for patient in patients]
     latest: dict[int, Episode] = latest_by(
@@ -82,42 +89,54 @@ def patient_snapshots(
         "episode_id",
     )
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
+    wanted = set(alerts.RECORD_FIELDS if fields is None else fields)
+    if len(latest) < len(ids):
+        wanted |= NO_EPISODE_FIELDS  # they decide whether such a patient has a snapshot at all
 
-    def rows(model: Any, day: str, *fields: str, first: dt.date = since) -> Any:
-        return _by_patient(
-            model.objects.filter(
-                patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of}
-            ).values_list("patient_id", day, *fields)
-        )
+    def rows(field: str, query: Any) -> defaultdict[int, list[tuple[Any, ...]]]:
+        return _by_patient(query) if field in wanted else defaultdict(list)
 
-    injections = rows(Injection, "given_on")
-    doses = rows(DoseEvent, "day", "status", "patient_report")
-    check_ins = rows(CheckIn, "day", "craving", "drinks", "opioid_use")
+    def dated(model: Any, day: str, *values: str, first: dt.date = since) -> Any:
+        return model.objects.filter(
+            patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of}
+        ).values_list("patient_id", day, *values)
+
+    injections = rows("injections", dated(Injection, "given_on"))
+    doses = rows("oral_doses", dated(DoseEvent, "day", "status", "patient_report"))
+    check_ins = rows("check_ins", dated(CheckIn, "day", "craving", "drinks", "opioid_use"))
     labs = rows(
-        LabResult,
-        "collected_on",
-        "test",
-        "value",
-        "upper_limit_normal",
-        first=as_of - dt.timedelta(days=LAB_DAYS),
+        "labs",
+        dated(
+            LabResult,
+            "collected_on",
+            "test",
+            "value",
+            "upper_limit_normal",
+            first=as_of - dt.timedelta(days=LAB_DAYS),
+        ),
     )
-    screens = rows(DrugScreen, "collected_on", "opioids_positive")
-    exposures = rows(OpioidExposure, "last_use", "kind")
-    cravings_used = _by_patient(
+    screens = rows("drug_screens", dated(DrugScreen, "collected_on", "opioids_positive"))
+    exposures = rows("opioid_exposures", dated(OpioidExposure, "last_use", "kind"))
+    cravings_used = rows(
+        "cravings_used",
         CravingEpisode.objects.filter(
             patient_id__in=ids,
             outcome=CravingEpisode.Outcome.USED,
             ended_at__date__gte=since,
-        ).values_list("patient_id", "ended_at")
+        ).values_list("patient_id", "ended_at"),
     )
-    scores = rows(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
-    contacts = _by_patient(
+    scores = rows(
+        "scores", dated(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
+    )
+    contacts = rows(
+        "follow_up_contacts",
         FollowUp.objects.filter(
             patient_id__in=ids, done_on__isnull=False, done_on__lte=as_of
-        ).values_list("patient_id", "done_on")
+        ).values_list("patient_id", "done_on"),
     )
-    booked = _by_patient(
-        FollowUp.objects.filter(episode__in=latest.values()).values_list("patient_id", "due_on")
+    booked = rows(
+        "follow_ups_booked",
+        FollowUp.objects.filter(episode__in=latest.values()).values_list("patient_id", "due_on"),
     )
     snapshots: dict[int, alerts.PatientSnapshot | None] = dict.fromkeys(
         (patient.pk for patient in patients), None

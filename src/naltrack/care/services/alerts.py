@@ -1,7 +1,7 @@
 """Alerts: the clinical core's rules run on the record; open, update, resolve, acknowledge."""
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -50,24 +50,52 @@ def alerts_deferred() -> Iterator[None]:
                 alerts_refresh(patient=patient, today=today)
 
 
-def alerts_refresh(*, patient: Patient, today: dt.date | None = None) -> list[Alert]:
+def alerts_refresh(
+    *, patient: Patient, today: dt.date | None = None, changed: Iterable[str] | None = None
+) -> list[Alert]:
     """Run the clinical core's alert rules on the patient; open new alerts, resolve passed ones.
 
-    Inside ``alerts_deferred`` the refresh is only noted (the last ``today`` asked for wins) and
-    this returns no alerts: they are opened when the block ends.
+    ``changed`` names the snapshot fields a write changed (``clinical.alerts.RECORD_FIELDS``,
+    e.g. ``{"check_ins"}``): only the rules that read them run, on only those rows, and only
+    their alerts open or resolve — the same alerts a full refresh would give, since no other
+    rule's answer can have moved (tests/care/services/test_alerts_incremental.py). What the
+    passing of days changes (an injection falling overdue) is the nightly sweep's full refresh.
+    None: every rule, as after any write that touches the episode itself.
+
+    Inside ``alerts_deferred`` the refresh is only noted (the last ``today`` asked for wins, and
+    every rule runs) and this returns no alerts: they are opened when the block ends.
     """
     pending = _alerts_pending.get()
     if pending is not None:
         pending[patient.pk] = (patient, today)
         return []
-    return _alerts_store(patient=patient, today=today or timezone.localdate())
+    today = today or timezone.localdate()
+    if changed is None:
+        return _alerts_store(patient=patient, today=today, rules=clinical_alerts.RULES)
+    return _alerts_store(
+        patient=patient, today=today, rules=clinical_alerts.rules_reading(changed), partial=True
+    )
 
 
-def _alerts_store(*, patient: Patient, today: dt.date) -> list[Alert]:
+def _alerts_store(
+    *,
+    patient: Patient,
+    today: dt.date,
+    rules: Sequence[clinical_alerts.AlertRule],
+    partial: bool = False,
+) -> list[Alert]:
+    if not rules:
+        return []
+    open_alerts = Alert.objects.filter(patient=patient, resolved_at__isnull=True)
+    fields = None
+    if partial:
+        fields = {field for rule in rules for field in rule.reads}
+        open_alerts = open_alerts.filter(code__in={code for rule in rules for code in rule.codes})
     return _alerts_apply(
         patient=patient,
-        snapshot=selectors.patient_snapshot(patient=patient, as_of=today),
-        open_alerts=list(Alert.objects.filter(patient=patient, resolved_at__isnull=True)),
+        snapshot=selectors.patient_snapshot(patient=patient, as_of=today, fields=fields),
+        open_alerts=list(open_alerts),
+        rules=rules,
     )
 
 
@@ -90,12 +118,17 @@ def alerts_refresh_many(*, patients: Sequence[Patient], today: dt.date) -> list[
 
 
 def _alerts_apply(
-    *, patient: Patient, snapshot: clinical_alerts.PatientSnapshot | None, open_alerts: list[Alert]
+    *,
+    patient: Patient,
+    snapshot: clinical_alerts.PatientSnapshot | None,
+    open_alerts: list[Alert],
+    rules: Sequence[clinical_alerts.AlertRule] = clinical_alerts.RULES,
 ) -> list[Alert]:
+    """Settle ``open_alerts`` (those the ``rules`` raise) with what the rules find now."""
     findings = (
         []
         if snapshot is None
-        else clinical_alerts.evaluate(snapshot, selectors.clinic_thresholds(patient.clinic))
+        else clinical_alerts.evaluate(snapshot, selectors.clinic_thresholds(patient.clinic), rules)
     )
     current = {finding.key: finding for finding in findings}
     open_by_key = {alert.key: alert for alert in open_alerts}

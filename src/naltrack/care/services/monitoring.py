@@ -182,7 +182,7 @@ def check_in_record(
             check_in.save()
             audit_change(AuditEvent.Action.UPDATE, check_in, by, changes=changes)
     patient_contacted(patient.pk, day)
-    alerts_refresh(patient=patient)
+    alerts_refresh(patient=patient, changed={"check_ins"})
     return check_in
 
 

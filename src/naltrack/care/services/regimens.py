@@ -241,11 +241,14 @@ def _injection_spacing_checked(patient: Patient, given_on: dt.date) -> None:
         )
 
 
-def episode_induction_done(episode: Episode) -> None:
-    # The first dose after the start day (oral) or the first injection ends induction.
-    if episode.state == Episode.State.INDUCTION:
-        episode.state = Episode.State.MAINTENANCE
-        episode.save(update_fields=["state"])
+def episode_induction_done(episode: Episode) -> bool:
+    """The first dose after the start day (oral) or the first injection ends induction; say
+    whether this one did."""
+    if episode.state != Episode.State.INDUCTION:
+        return False
+    episode.state = Episode.State.MAINTENANCE
+    episode.save(update_fields=["state"])
+    return True
 
 
 @transaction.atomic
@@ -286,9 +289,13 @@ def dose_record(
         if changes:
             event.save(update_fields=list(changes))
             audit_change(AuditEvent.Action.UPDATE, event, by, changes=changes)
-    if status == DoseEvent.Status.TAKEN and day > regimen.start:
-        episode_induction_done(regimen.episode)
-    alerts_refresh(patient=regimen.patient)
+    induction_ended = (
+        status == DoseEvent.Status.TAKEN
+        and day > regimen.start
+        and episode_induction_done(regimen.episode)
+    )
+    # A dose feeds the dose rules alone, unless it moved the episode on (every rule reads that).
+    alerts_refresh(patient=regimen.patient, changed=None if induction_ended else {"oral_doses"})
     return event
 
 

@@ -29,7 +29,13 @@ Severity, three levels:
 Counting days: "in the last N days" means the N days ending on ``as_of``, ``as_of`` included.
 """
 
-from naltrack.clinical.alerts.evaluation import RULES, AlertRule, evaluate, rules_reading
+from naltrack.clinical.alerts.evaluation import (
+    RECORD_FIELDS,
+    RULES,
+    AlertRule,
+    evaluate,
+    rules_reading,
+)
 from naltrack.clinical.alerts.finding import SEVERITY_ORDER, AlertFinding
 from naltrack.clinical.alerts.rules import SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.alerts.snapshot import (
@@ -45,6 +51,7 @@ from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "RECORD_FIELDS",
     "RULES",
     "SEVERITY_ORDER",
     "SUICIDAL_IDEATION_ALERT",
