@@ -169,3 +169,13 @@ def test_a_check_in_settles_only_the_alerts_of_the_rules_that_read_check_ins(cli
     assert open_codes(patient) == {"opioid_use_on_naltrexone"}  # the craving has passed
     services.alerts_refresh(patient=patient)
     assert open_codes(patient) == {"opioid_use_on_naltrexone", "liver_enzymes_very_high"}
+
+
+def test_a_check_in_of_someone_not_yet_started_keeps_what_a_screen_showed(clinic, clinician):
+    patient = patient_with_login(clinic)  # accepted from intake, no episode yet
+    services.drug_screen_record(
+        patient=patient, collected_on=TODAY - DAY, opioids_positive=True, by=clinician
+    )
+    assert open_codes(patient) == {"opioid_use_in_screening"}
+    check_in(patient, TODAY, craving=2, drinks=0, opioid_use=False)
+    assert open_codes(patient) == {"opioid_use_in_screening"}

@@ -33,8 +33,6 @@ from naltrack.clinical import alerts
 # How far back the alert rules look: the longest window of any rule, with room to spare.
 SNAPSHOT_DAYS = 120
 LAB_DAYS = 400
-# What a patient with no episode yet is seen by: the opioid use they report or a screen shows.
-NO_EPISODE_FIELDS = frozenset({"check_ins", "drug_screens", "opioid_exposures"})
 
 
 def clinic_thresholds(clinic: Clinic) -> alerts.Thresholds:
@@ -89,9 +87,7 @@ def patient_snapshots(
         "episode_id",
     )
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
-    wanted = set(alerts.RECORD_FIELDS if fields is None else fields)
-    if len(latest) < len(ids):
-        wanted |= NO_EPISODE_FIELDS  # they decide whether such a patient has a snapshot at all
+    wanted = alerts.RECORD_FIELDS if fields is None else frozenset(fields)
 
     def rows(field: str, query: Any) -> defaultdict[int, list[tuple[Any, ...]]]:
         return _by_patient(query) if field in wanted else defaultdict(list)
