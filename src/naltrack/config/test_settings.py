@@ -3,7 +3,9 @@
 Tests run with debug off, secure cookies and the Content-Security-Policy on, as in production.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
@@ -26,3 +28,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STATIC_ROOT = None  # type: ignore[assignment]
 # Bulk export files written by tests land in a throwaway folder, never in var/.
 NALTRACK_EXPORT_DIR = tempfile.mkdtemp(prefix="naltrack-exports-")
+atexit.register(shutil.rmtree, NALTRACK_EXPORT_DIR, ignore_errors=True)
