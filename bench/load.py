@@ -419,7 +419,7 @@ def report(
     )
     print(f"load average before {facts['load_before']}, after {facts['load_after']}")
     if args.argon2:
-        print(f"experiment: passwords hashed with Argon2 t,m,p = {args.argon2}")
+        print(f"experiment: passwords hashed with Argon2id t,m,p = {args.argon2}")
     print(
         f"CPU seconds: server {facts['server_cpu']:.0f}, this client {facts['client_cpu']:.0f} "
         f"(of {measured * (os.cpu_count() or 1):.0f} available)"
@@ -454,16 +454,23 @@ def report(
     return held
 
 
-def rehash(parameters: str, *, sqlite: Path | None, url: str | None) -> None:
-    """Every user's password hashed again with these Argon2 parameters ("T,M,P"), in Django's
-    format, in the run's copy."""
-    import argon2
-
-    time_cost, memory_cost, parallelism = (int(n) for n in parameters.split(","))
-    hasher = argon2.PasswordHasher(
-        time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism
-    )
-    encoded = "argon2" + hasher.hash(PASSWORD)
+def rehash(env: dict[str, str], *, sqlite: Path | None, url: str | None) -> None:
+    """Every user's password hashed again by the server's own hasher (as ``env`` configures
+    it: ``NALTRACK_ARGON2``), in the run's copy."""
+    encoded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, sys; django.setup(); "
+            "from django.contrib.auth.hashers import make_password; "
+            "print(make_password(sys.argv[1]))",
+            PASSWORD,
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if url:
         import psycopg
 
@@ -499,8 +506,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--argon2",
         metavar="T,M,P",
-        help="experiment: every password hashed with Argon2 time cost T, memory M KiB, "
-        "parallelism P (bench/load_settings.py)",
+        help="experiment: passwords hashed with Argon2id time cost T, memory M KiB, lanes P "
+        "(NALTRACK_ARGON2) instead of the product's",
     )
     args = parser.parse_args(argv)
     full = args.rush
@@ -541,10 +548,10 @@ def main(argv: list[str] | None = None) -> int:
         args.workers = args.workers or chosen["workers"]
         args.threads = args.threads or chosen["threads"]
         if args.argon2:
-            env["NALTRACK_BENCH_ARGON2"] = args.argon2
-            rehash(
-                args.argon2, sqlite=None if database_url else home / "run.sqlite3", url=database_url
-            )
+            env["NALTRACK_ARGON2"] = args.argon2
+        # Every password stored as the server will check it (a network kept from before a
+        # change of parameters would otherwise pay the old cost and a re-hash at each sign-in).
+        rehash(env, sqlite=None if database_url else home / "run.sqlite3", url=database_url)
         # Collected (and compressed: half a minute of CPU) once, kept beside the network.
         static_home = args.keep / "static-home"
         subprocess.run(

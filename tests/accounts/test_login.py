@@ -89,10 +89,36 @@ def test_user_without_clinic_is_told_why(client):
     assert "not linked to a clinic" in response.text
 
 
-def test_production_hashes_passwords_with_argon2():
+def test_production_hashes_passwords_with_argon2id_at_the_owasp_minimum():
     from naltrack.config import settings as production
 
-    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert (
+        production.PASSWORD_HASHERS[0] == "naltrack.accounts.passwords.ClinicArgon2PasswordHasher"
+    )
+    assert production.NALTRACK_ARGON2 == (2, 19456, 1)
+
+
+def test_a_password_is_stored_with_the_clinics_argon2_parameters_and_old_ones_are_upgraded(
+    settings,
+):
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    from naltrack.accounts.passwords import ClinicArgon2PasswordHasher
+
+    settings.NALTRACK_ARGON2 = (2, 19456, 1)
+    hasher = ClinicArgon2PasswordHasher()
+    encoded = hasher.encode("a long passphrase", hasher.salt())
+    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert hasher.verify("a long passphrase", encoded)
+    assert not hasher.verify("a long passphrasE", encoded)
+    assert not hasher.must_update(encoded)
+    # Stored before, with Django's own parameters: still signs in, and is stored again.
+    older = Argon2PasswordHasher().encode("a long passphrase", hasher.salt())
+    assert "m=102400,t=2,p=8" in older
+    assert hasher.verify("a long passphrase", older) and hasher.must_update(older)
+    # A bigger server asks for more.
+    settings.NALTRACK_ARGON2 = (3, 65536, 4)
+    assert ClinicArgon2PasswordHasher().must_update(encoded)
 
 
 def spellings(email: str) -> list[str]:

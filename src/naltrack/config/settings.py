@@ -166,9 +166,11 @@ AUTHENTICATION_BACKENDS = [
     "naltrack.accounts.backends.ClinicMemberBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "naltrack.accounts.passwords.ClinicArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Argon2id time cost, memory (KiB), lanes: the OWASP minimum (accounts/passwords.py).
+NALTRACK_ARGON2 = tuple(int(n) for n in os.environ.get("NALTRACK_ARGON2", "2,19456,1").split(","))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
