@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.utils import timezone
@@ -78,31 +78,34 @@ def patient_snapshots(
     the others are left empty, which only rules that do not read them see. All by default.
     """
     ids = [patient.pk for patient in patients]
+    # Only the columns read below: this runs after every write a patient makes.
     latest: dict[int, Episode] = latest_by(
-        Episode.objects.filter(patient_id__in=ids).order_by("patient_id", "-opened_on", "-id"),
+        Episode.objects.filter(patient_id__in=ids)
+        .only("patient_id", "opened_on", "state", "indication", "stopped_on")
+        .order_by("patient_id", "-opened_on", "-id"),
         "patient_id",
     )
     regimens: dict[int, Regimen] = latest_by(
-        Regimen.objects.filter(episode__in=latest.values()).order_by("episode_id", "-start", "-id"),
+        Regimen.objects.filter(episode__in=latest.values())
+        .only("episode_id", "start", "formulation")
+        .order_by("episode_id", "-start", "-id"),
         "episode_id",
     )
     since = as_of - dt.timedelta(days=SNAPSHOT_DAYS)
-    wanted = alerts.RECORD_FIELDS if fields is None else frozenset(fields)
-
-    def rows(field: str, query: Any) -> defaultdict[int, list[tuple[Any, ...]]]:
-        return _by_patient(query) if field in wanted else defaultdict(list)
 
     def dated(model: Any, day: str, *values: str, first: dt.date = since) -> Any:
-        return model.objects.filter(
-            patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of}
-        ).values_list("patient_id", day, *values)
+        return (
+            model.objects.filter(patient_id__in=ids, **{f"{day}__gte": first, f"{day}__lte": as_of})
+            .order_by()  # the rules take the rows in any order
+            .values_list("patient_id", day, *values)
+        )
 
-    injections = rows("injections", dated(Injection, "given_on"))
-    doses = rows("oral_doses", dated(DoseEvent, "day", "status", "patient_report"))
-    check_ins = rows("check_ins", dated(CheckIn, "day", "craving", "drinks", "opioid_use"))
-    labs = rows(
-        "labs",
-        dated(
+    # Each field's query, built only when it is read (building one costs as much as running it).
+    queries: dict[str, Callable[[], Any]] = {
+        "injections": lambda: dated(Injection, "given_on"),
+        "oral_doses": lambda: dated(DoseEvent, "day", "status", "patient_report"),
+        "check_ins": lambda: dated(CheckIn, "day", "craving", "drinks", "opioid_use"),
+        "labs": lambda: dated(
             LabResult,
             "collected_on",
             "test",
@@ -110,30 +113,32 @@ def patient_snapshots(
             "upper_limit_normal",
             first=as_of - dt.timedelta(days=LAB_DAYS),
         ),
-    )
-    screens = rows("drug_screens", dated(DrugScreen, "collected_on", "opioids_positive"))
-    exposures = rows("opioid_exposures", dated(OpioidExposure, "last_use", "kind"))
-    cravings_used = rows(
-        "cravings_used",
-        CravingEpisode.objects.filter(
+        "drug_screens": lambda: dated(DrugScreen, "collected_on", "opioids_positive"),
+        "opioid_exposures": lambda: dated(OpioidExposure, "last_use", "kind"),
+        "cravings_used": lambda: CravingEpisode.objects.filter(
             patient_id__in=ids,
             outcome=CravingEpisode.Outcome.USED,
             ended_at__date__gte=since,
         ).values_list("patient_id", "ended_at"),
-    )
-    scores = rows(
-        "scores", dated(InstrumentResponse, "taken_on", "instrument", "score", "band", "flags")
-    )
-    contacts = rows(
-        "follow_up_contacts",
-        FollowUp.objects.filter(
+        "scores": lambda: dated(
+            InstrumentResponse, "taken_on", "instrument", "score", "band", "flags"
+        ),
+        "follow_up_contacts": lambda: FollowUp.objects.filter(
             patient_id__in=ids, done_on__isnull=False, done_on__lte=as_of
         ).values_list("patient_id", "done_on"),
-    )
-    booked = rows(
-        "follow_ups_booked",
-        FollowUp.objects.filter(episode__in=latest.values()).values_list("patient_id", "due_on"),
-    )
+        "follow_ups_booked": lambda: FollowUp.objects.filter(
+            episode__in=latest.values()
+        ).values_list("patient_id", "due_on"),
+    }
+    wanted = alerts.RECORD_FIELDS if fields is None else frozenset(fields)
+    found: dict[str, defaultdict[int, list[tuple[Any, ...]]]] = {
+        field: _by_patient(query()) if field in wanted else defaultdict(list)
+        for field, query in queries.items()
+    }
+    injections, doses, check_ins = found["injections"], found["oral_doses"], found["check_ins"]
+    labs, screens, scores = found["labs"], found["drug_screens"], found["scores"]
+    exposures, cravings_used = found["opioid_exposures"], found["cravings_used"]
+    contacts, booked = found["follow_up_contacts"], found["follow_ups_booked"]
     snapshots: dict[int, alerts.PatientSnapshot | None] = dict.fromkeys(
         (patient.pk for patient in patients), None
     )
