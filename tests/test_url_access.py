@@ -183,6 +183,28 @@ def test_fhir_endpoints_refuse_anonymous_users(route: Route, world: dict[str, An
     assert response.json()["resourceType"] == "OperationOutcome"
 
 
+FHIR_WITH_IDS = [r for r in FHIR if r.params]
+
+
+@pytest.mark.parametrize("route", FHIR_WITH_IDS, ids=lambda r: r.name)
+@pytest.mark.parametrize("who", ["other_clinician", "other_patient", "other_clinics_system"])
+def test_fhir_ids_of_another_clinic_or_patient_reach_nothing(
+    route: Route, who: str, world: dict[str, Any]
+) -> None:
+    """A session of another clinic or patient, or another clinic's outside system with every
+    scope, gets nothing of this clinic's patient or exports."""
+    from tests.api.outside_helpers import bearer, registered
+
+    if who == "other_clinics_system":
+        client = bearer(registered(world["other_clinician"].clinic_membership.clinic))
+    else:
+        client = Client()
+        client.force_login(world[who])
+    response = client.get(_url(route, world["values"]))
+    assert response.status_code in {401, 403, 404}, f"{route.name} as {who}"
+    assert response.json()["resourceType"] == "OperationOutcome"
+
+
 @pytest.mark.parametrize("route", WITH_IDS, ids=lambda r: r.name)
 @pytest.mark.parametrize("who", ["other_clinician", "other_patient"])
 def test_ids_of_another_clinic_or_patient_answer_404(
