@@ -177,6 +177,7 @@ def check_in_record(
         check_in = CheckIn.objects.create(patient=patient, day=day, recorded_by=by, **values)
         audit_change(AuditEvent.Action.CREATE, check_in, by)
     else:
+        check_in.patient = patient  # its save reads the patient's clinic: spare a second read
         changes = field_changes(check_in, **values)
         if changes:
             check_in.save()
