@@ -547,6 +547,12 @@ def main(argv: list[str] | None = None) -> int:
         args.worker_class = args.worker_class or chosen["worker_class"]
         args.workers = args.workers or chosen["workers"]
         args.threads = args.threads or chosen["threads"]
+        # A network kept from before a change of the schema (a new index) gets it first.
+        subprocess.run(
+            [sys.executable, "-m", "naltrack.cli", "migrate", "--noinput", "-v0"],
+            env=env,
+            check=True,
+        )
         if args.argon2:
             env["NALTRACK_ARGON2"] = args.argon2
         # Every password stored as the server will check it (a network kept from before a
