@@ -76,7 +76,7 @@ class Dashboard:
     follow_ups_due: list[Listed]
     new_patients: list[Listed]
     no_contact: list[Listed]
-    # How many each panel has in all, by its slug in PANELS (and "alerts").
+    # How many each list has in all, by the name of its field above (as templates read them).
     totals: dict[str, int]
     no_contact_days: int
     new_patient_days: int
@@ -185,7 +185,7 @@ def dashboard_for(*, user: Any, clinic: Clinic, today: dt.date) -> Dashboard:
         new_patients=lists["new-patients"][0],
         no_contact=lists["no-contact"][0],
         totals={"alerts": sum(counts.values())}
-        | {panel: total for panel, (_, total) in lists.items()},
+        | {panel.replace("-", "_"): total for panel, (_, total) in lists.items()},
         no_contact_days=NO_CONTACT_DAYS,
         new_patient_days=NEW_PATIENT_DAYS,
         delivery_problems=problems,
