@@ -25,8 +25,9 @@ from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.audit.services import audit_list
-from naltrack.care.models import Alert, Episode, FollowUp, Patient, full_name_of
+from naltrack.care.models import Alert, Episode, FollowUp, Patient, Regimen, full_name_of
 from naltrack.care.selectors import patients_annotated
+from naltrack.clinical.vocabulary import XR_INJECTION
 from naltrack.reminders.selectors import (
     DeliveryProblems,
     delivery_problems,
@@ -113,9 +114,15 @@ def _patient_list(panel: str, *, user: Any, today: dt.date) -> Any:
     active_states = [str(state) for state in Episode.ACTIVE_STATES]
     name = ("pk", "given_name", "family_name")
     if panel == "injections-due":
+        # Only a patient whose latest regimen is the injection has one due, so only patients
+        # with an injection regimen need their next injection worked out: the database finds
+        # those first and spares the others the per-patient subqueries.
+        on_injection = Regimen.objects.filter(formulation=XR_INJECTION).values("patient_id")
         return (
             annotated.filter(
-                state__in=active_states, next_injection__lte=today + dt.timedelta(days=1)
+                pk__in=on_injection,
+                state__in=active_states,
+                next_injection__lte=today + dt.timedelta(days=1),
             )
             .order_by("next_injection", "pk")
             .values(*name, "next_injection")
