@@ -93,6 +93,7 @@ def world(db: Any) -> dict[str, Any]:
             "notification_id": notification.pk,
             "user_id": clinician.pk,
             "instrument": "phq9",
+            "panel": "injections-due",
             "slug": clinic.slug,
             "token": "x",
             "uidb64": "x",

@@ -10,6 +10,7 @@ PATIENT = "clinic/patients/<int:patient_id>/"
 
 urlpatterns = [
     path("clinic/", today.clinician_home, name="home"),
+    path("clinic/today/<slug:panel>/", today.today_panel, name="today_panel"),
     path("clinic/patients/", today.patient_list, name="patient_list"),
     path("clinic/patients/new/", details.patient_new, name="patient_new"),
     path("clinic/alerts/", today.alert_queue, name="alert_queue"),

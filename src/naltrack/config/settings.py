@@ -145,6 +145,12 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compiling: the pages' queries are short, but the lists' correlated subqueries
+        # make PostgreSQL estimate them as costly, so it compiled Today's "injections due"
+        # each time: 0.5-1 s of compiling for a 40 ms query (docs/performance.md).
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

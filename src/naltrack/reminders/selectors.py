@@ -13,7 +13,6 @@ from naltrack.reminders.defaults import zone_for
 from naltrack.reminders.models import Notification, ReminderPreference
 
 HISTORY_ROWS = 50
-PROBLEM_ROWS = 25
 
 
 def notification_history(*, patient: Patient, limit: int = HISTORY_ROWS) -> list[Notification]:
@@ -44,17 +43,22 @@ class DeliveryProblems:
     total: int
 
 
-def delivery_problems(*, user: Any, limit: int = PROBLEM_ROWS) -> DeliveryProblems:
+def delivery_problems_all(*, user: Any) -> Any:
     """Failed or unreachable, unhandled notifications of the patients ``user`` may see:
-    essential ones first, then the newest. Two queries whatever their number (the patient
-    comes with each row)."""
-    problems = Notification.objects.visible_to(user).filter(
-        Notification.PROBLEMS, handled_at__isnull=True
+    essential ones first, then the newest (the patient comes with each row)."""
+    return (
+        Notification.objects.visible_to(user)
+        .filter(Notification.PROBLEMS, handled_at__isnull=True)
+        .select_related("patient")
+        .order_by("-essential", "-due_at", "-id")
     )
-    shown = list(
-        problems.select_related("patient").order_by("-essential", "-due_at", "-id")[:limit]
-    )
-    return DeliveryProblems(shown=shown, total=problems.count())
+
+
+def delivery_problems(*, user: Any, limit: int) -> DeliveryProblems:
+    """The first ``limit`` of ``delivery_problems_all`` and how many there are: two queries
+    whatever their number."""
+    problems = delivery_problems_all(user=user)
+    return DeliveryProblems(shown=list(problems[:limit]), total=problems.count())
 
 
 def delivery_problem_get(*, user: Any, notification_id: int) -> Notification:

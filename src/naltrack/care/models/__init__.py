@@ -13,7 +13,13 @@ from naltrack.care.models.monitoring import (
     LabResult,
     TherapySession,
 )
-from naltrack.care.models.patient import ClinicalQuerySet, Patient, PatientQuerySet, PatientRow
+from naltrack.care.models.patient import (
+    ClinicalQuerySet,
+    Patient,
+    PatientQuerySet,
+    PatientRow,
+    full_name_of,
+)
 from naltrack.care.models.treatment import (
     SITE_CHOICES,
     DoseEvent,
@@ -51,4 +57,5 @@ __all__ = [
     "TaperPlan",
     "TherapySession",
     "WithdrawnDoseReport",
+    "full_name_of",
 ]

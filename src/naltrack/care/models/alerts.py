@@ -50,7 +50,14 @@ class Alert(PatientRow):
             )
         ]
         indexes = [
-            models.Index(fields=["clinic", "acknowledged_at", "resolved_at", "severity_rank"])
+            models.Index(fields=["clinic", "acknowledged_at", "resolved_at", "severity_rank"]),
+            # The open alerts in the order Today and the alert queue show them: the first rows
+            # come from the index instead of sorting every open alert.
+            models.Index(
+                fields=["severity_rank", "-opened_at"],
+                condition=Q(resolved_at__isnull=True, acknowledged_at__isnull=True),
+                name="open_alerts_by_severity",
+            ),
         ]
 
     @property

@@ -99,7 +99,12 @@ class Patient(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_name} {self.family_name}"
+        return full_name_of(self.given_name, self.family_name)
+
+
+def full_name_of(given_name: str, family_name: str) -> str:
+    """How a patient's name is shown, for lists that read the two fields without the row."""
+    return f"{given_name} {family_name}"
 
 
 class ClinicalQuerySet(models.QuerySet[Any]):

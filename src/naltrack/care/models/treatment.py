@@ -56,7 +56,12 @@ class Episode(PatientRow):
                 name="one_open_episode_per_patient",
             )
         ]
-        indexes = [models.Index(fields=["clinic", "state"])]
+        indexes = [
+            models.Index(fields=["clinic", "state"]),
+            # A patient's latest episode, read per patient by the lists' annotations
+            # (care.selectors.patients_annotated): found without sorting their episodes.
+            models.Index(fields=["patient", "-opened_on", "-id"], name="episode_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_indication_display()} episode from {self.opened_on} ({self.get_state_display()})"
@@ -112,6 +117,8 @@ class Regimen(PatientRow):
 
     class Meta:
         ordering = ["-start", "-id"]
+        # A patient's latest regimen, read per patient like their latest episode.
+        indexes = [models.Index(fields=["patient", "-start", "-id"], name="regimen_latest")]
 
     @property
     def info(self) -> clinical_regimens.RegimenInfo:
@@ -183,7 +190,9 @@ class Injection(PatientRow):
         ordering = ["-given_on", "-id"]
         indexes = [
             models.Index(fields=["clinic", "next_due"]),
-            models.Index(fields=["patient", "given_on"]),
+            # A patient's injections newest first: the next one due is the latest one's (Today's
+            # "injections due"), found without sorting; range reads by day use it too.
+            models.Index(fields=["patient", "-given_on", "-id"], name="injection_latest"),
         ]
 
 

@@ -11,7 +11,7 @@ from naltrack.accounts.access import current_clinic, staff_required
 from naltrack.care import selectors
 from naltrack.care.models import Alert, Episode
 from naltrack.clinical.vocabulary import FORMULATION_LABELS, INDICATION_LABELS
-from naltrack.clinician.today import dashboard_for
+from naltrack.clinician.today import dashboard_for, panel_page
 
 
 @staff_required
@@ -20,6 +20,24 @@ def clinician_home(request: HttpRequest) -> HttpResponse:
     dashboard = dashboard_for(user=request.user, clinic=clinic, today=timezone.localdate())
     return render(
         request, "clinician/clinician_home.html", {"clinic": clinic, "dashboard": dashboard}
+    )
+
+
+@staff_required
+def today_panel(request: HttpRequest, panel: str) -> HttpResponse:
+    """A panel of Today in full ("See all"), a page at a time."""
+    clinic = current_clinic(request)
+    shown = panel_page(
+        user=request.user,
+        clinic=clinic,
+        panel=panel,
+        today=timezone.localdate(),
+        number=request.GET.get("page"),
+    )
+    return render(
+        request,
+        "clinician/today_panel.html",
+        {"clinic": clinic, "shown": shown, "page": shown.page, "today": timezone.localdate()},
     )
 
 
