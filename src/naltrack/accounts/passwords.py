@@ -5,8 +5,9 @@ and ends when the browser closes, for shared phones). With Django's Argon2 param
 time cost 2, 8 lanes) each check costs about 200 ms of CPU, and at a clinic network's morning
 rush sign-ins took almost half of a 2-CPU server (docs/performance.md, "The morning rush").
 
-source: OWASP Password Storage Cheat Sheet, "Argon2id": "a minimum configuration of 19 MiB of
-memory, an iteration count of 2, and 1 degree of parallelism" — about 22 ms of CPU here. It is
+The parameters are the minimum of the OWASP Password Storage Cheat Sheet ("Argon2id": "a
+minimum configuration of 19 MiB of memory, an iteration count of 2, and 1 degree of
+parallelism"): about 22 ms of CPU here. It is
 still memory-hard; what it gives up against a stolen database is weighed in docs/security.md
 ("Passwords"). A larger server sets more with ``NALTRACK_ARGON2`` ("time,memory KiB,lanes").
 A password stored with other parameters still verifies, and is stored again with these at its
