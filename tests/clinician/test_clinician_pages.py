@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
@@ -87,6 +88,22 @@ def test_patient_list_answers_htmx_with_just_the_rows(client, clinician, patient
     )
     assert "<h1>" not in response.text
     assert patient.full_name in response.text
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx rows"])
+def test_patient_list_rows_link_to_each_patients_chart(
+    client, clinician, patient, other_patient, htmx
+):
+    client.force_login(clinician)
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = client.get(reverse("clinician:patient_list"), **headers)
+    listed = [p.pk for p in response.context["page"]]
+    assert sorted(listed) == sorted([patient.pk, other_patient.pk])
+    rows = response.text.split("<tbody>")[1].split("</tbody>")[0]
+    links = [resolve(link) for link in re.findall(r'href="([^"]+)"', rows)]
+    assert [(link.view_name, link.kwargs) for link in links] == [
+        ("clinician:patient_chart", {"patient_id": pk}) for pk in listed
+    ]
 
 
 def test_chart_shows_summary_charts_and_alerts(client, clinician, patient):

@@ -11,7 +11,8 @@ from naltrack.care.models import Patient
 from naltrack.disclosure.coverage import Recipient
 from naltrack.disclosure.fhir.bundle import patient_everything
 from naltrack.disclosure.fhir.codes import CODES
-from naltrack.disclosure.fhir.resources import consent_resource, resource_id
+from naltrack.disclosure.fhir.release import consent_resource
+from naltrack.disclosure.fhir.resources import resource_id
 from naltrack.disclosure.gate import release
 from naltrack.disclosure.models import Consent, Disclosure
 from naltrack.disclosure.services import consent_revoke

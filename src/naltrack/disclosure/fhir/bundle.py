@@ -24,8 +24,27 @@ from naltrack.care.models import (
     TaperPlan,
     TherapySession,
 )
-from naltrack.disclosure.fhir import resources
+from naltrack.disclosure.fhir.care_plans import (
+    alert_flag,
+    follow_up_care_plan,
+    taper_care_plan,
+    therapy_encounter,
+)
 from naltrack.disclosure.fhir.labels import with_part2_labels
+from naltrack.disclosure.fhir.medication import (
+    dose_resource,
+    injection_administration,
+    medication_request,
+)
+from naltrack.disclosure.fhir.observations import (
+    check_in_observations,
+    craving_episode_observation,
+    drug_screen_observation,
+    instrument_resources,
+    lab_observation,
+)
+from naltrack.disclosure.fhir.patient import conditions, patient_resource
+from naltrack.disclosure.fhir.release import consent_resource, disclosure_provenance
 from naltrack.disclosure.gate import Release
 from naltrack.disclosure.models import Consent, Disclosure
 
@@ -41,31 +60,29 @@ def patient_resources(patient: Patient, categories: frozenset[str]) -> list[Any]
     """The resources of ``patient``'s record in ``categories`` (``Consent.Category`` values), the
     Patient first (whoever receives a record learns whose it is), each kind in record order."""
     C = Consent.Category
-    built: list[Any] = [resources.patient_resource(patient)]
+    built: list[Any] = [patient_resource(patient)]
     if C.DIAGNOSES in categories:
-        built += resources.conditions(patient, _rows(Episode, patient))
+        built += conditions(patient, _rows(Episode, patient))
     if C.MEDICATIONS in categories:
-        built += [resources.medication_request(r) for r in _rows(Regimen, patient)]
-        built += [
-            resources.injection_administration(i) for i in _rows(Injection, patient, "regimen")
-        ]
-        built += [resources.dose_resource(d) for d in _rows(DoseEvent, patient, "regimen")]
+        built += [medication_request(r) for r in _rows(Regimen, patient)]
+        built += [injection_administration(i) for i in _rows(Injection, patient, "regimen")]
+        built += [dose_resource(d) for d in _rows(DoseEvent, patient, "regimen")]
     if C.LABS in categories:
-        built += [resources.lab_observation(lab) for lab in _rows(LabResult, patient)]
+        built += [lab_observation(lab) for lab in _rows(LabResult, patient)]
     if C.DRUG_SCREENS in categories:
-        built += [resources.drug_screen_observation(s) for s in _rows(DrugScreen, patient)]
+        built += [drug_screen_observation(s) for s in _rows(DrugScreen, patient)]
     if C.CHECK_INS in categories:
         for check_in in _rows(CheckIn, patient):
-            built += resources.check_in_observations(check_in)
-        built += [resources.craving_episode_observation(c) for c in _rows(CravingEpisode, patient)]
+            built += check_in_observations(check_in)
+        built += [craving_episode_observation(c) for c in _rows(CravingEpisode, patient)]
     if C.QUESTIONNAIRES in categories:
         for response in _rows(InstrumentResponse, patient):
-            built += resources.instrument_resources(response)
+            built += instrument_resources(response)
     if C.CARE_PLANS in categories:
         built += _care_plans(patient)
-        built += [resources.alert_flag(a) for a in _rows(Alert, patient) if a.is_open]
+        built += [alert_flag(a) for a in _rows(Alert, patient) if a.is_open]
     if C.THERAPY_NOTES in categories:
-        built += [resources.therapy_encounter(s) for s in _rows(TherapySession, patient)]
+        built += [therapy_encounter(s) for s in _rows(TherapySession, patient)]
     return built
 
 
@@ -78,12 +95,12 @@ def _care_plans(patient: Patient) -> list[Any]:
         else:
             loose_follow_ups[follow_up.episode_id].append(follow_up)
     plans = [
-        resources.taper_care_plan(plan, follow_ups_of_plan[plan.pk])
+        taper_care_plan(plan, follow_ups_of_plan[plan.pk])
         for plan in _rows(TaperPlan, patient, "episode")
     ]
     for episode in _rows(Episode, patient):
         if loose_follow_ups[episode.pk]:
-            plans.append(resources.follow_up_care_plan(episode, loose_follow_ups[episode.pk]))
+            plans.append(follow_up_care_plan(episode, loose_follow_ups[episode.pk]))
     return plans
 
 
@@ -104,10 +121,10 @@ def released_resources(
     those resource types (a bulk export's ``_type``); the Provenance goes whatever they are:
     the notice travels with every disclosure."""
     built = patient_resources(patient, release.categories)
-    built += [resources.consent_resource(c) for c in consents_released(patient, release)]
+    built += [consent_resource(c) for c in consents_released(patient, release)]
     if types is not None:
         built = [r for r in built if r.get_resource_type() in types]
-    built.append(resources.disclosure_provenance(release, built))
+    built.append(disclosure_provenance(release, built))
     return built
 
 

@@ -2,7 +2,7 @@
 writer of the bulk export to an outside recipient and of the clinic's own backup
 (``naltrack export-fhir``), so both make the same files.
 
-Every resource written is built by ``resources``, so each line carries the Part 2 labels.
+Every resource written is built by the builders (``resources`` says which), so each line carries the Part 2 labels.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import IO, Any, Final
 
 from naltrack.care.models import Patient
 from naltrack.disclosure.fhir.bundle import patient_resources
-from naltrack.disclosure.fhir.resources import consent_resource
+from naltrack.disclosure.fhir.release import consent_resource
 from naltrack.disclosure.gate import ALL_CATEGORIES
 from naltrack.disclosure.models import Consent
 
