@@ -22,7 +22,8 @@ from naltrack.clinical.alerts import (
     evaluate,
     rules_reading,
 )
-from naltrack.clinical.alerts.evaluation import EPISODE_FIELDS, RECORD_FIELDS
+from naltrack.clinical.alerts.evaluation import EPISODE_FIELDS
+from naltrack.clinical.alerts.snapshot import RECORD_FIELDS
 from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from naltrack.clinical.evidence import RULES as REGISTERED
 from naltrack.clinical.instruments import SUICIDAL_IDEATION

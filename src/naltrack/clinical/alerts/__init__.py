@@ -30,7 +30,6 @@ Counting days: "in the last N days" means the N days ending on ``as_of``, ``as_o
 """
 
 from naltrack.clinical.alerts.evaluation import (
-    RECORD_FIELDS,
     RULES,
     AlertRule,
     evaluate,
@@ -39,6 +38,7 @@ from naltrack.clinical.alerts.evaluation import (
 from naltrack.clinical.alerts.finding import SEVERITY_ORDER, AlertFinding
 from naltrack.clinical.alerts.rules import SUICIDAL_IDEATION_ALERT
 from naltrack.clinical.alerts.snapshot import (
+    RECORD_FIELDS,
     CheckIn,
     InstrumentScore,
     LabResult,

@@ -38,27 +38,12 @@ from naltrack.clinical.alerts.rules import (
     ORAL_DOSES_MISSED,
     SUICIDAL_IDEATION_ALERT,
 )
-from naltrack.clinical.alerts.snapshot import PatientSnapshot
+from naltrack.clinical.alerts.snapshot import RECORD_FIELDS, PatientSnapshot
 from naltrack.clinical.alerts.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 # The episode's own fields, which any rule may read.
 EPISODE_FIELDS: Final = frozenset(
     {"as_of", "state", "indication", "formulation", "sex", "stopped_on", "last_dose_on"}
-)
-# The rows of the record the snapshot carries, one field per kind.
-RECORD_FIELDS: Final = frozenset(
-    {
-        "injections",
-        "oral_doses",
-        "check_ins",
-        "labs",
-        "drug_screens",
-        "scores",
-        "follow_up_contacts",
-        "follow_ups_booked",
-        "opioid_exposures",
-        "cravings_used",
-    }
 )
 
 

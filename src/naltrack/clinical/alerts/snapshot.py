@@ -87,6 +87,23 @@ class InstrumentScore:
     flags: tuple[str, ...] = ()
 
 
+# The rows of the record a snapshot carries, one field per kind (the rest is the episode's own).
+RECORD_FIELDS: Final = frozenset(
+    {
+        "injections",
+        "oral_doses",
+        "check_ins",
+        "labs",
+        "drug_screens",
+        "scores",
+        "follow_up_contacts",
+        "follow_ups_booked",
+        "opioid_exposures",
+        "cravings_used",
+    }
+)
+
+
 @dataclass(frozen=True)
 class PatientSnapshot:
     """One patient's current episode and recent data, as of one date.
@@ -122,16 +139,5 @@ class PatientSnapshot:
     def __post_init__(self) -> None:
         if self.state == "stopped" and self.stopped_on is None:
             raise ValueError("a stopped episode needs stopped_on")
-        for name in (
-            "injections",
-            "oral_doses",
-            "check_ins",
-            "labs",
-            "drug_screens",
-            "scores",
-            "follow_up_contacts",
-            "follow_ups_booked",
-            "opioid_exposures",
-            "cravings_used",
-        ):
+        for name in RECORD_FIELDS:
             object.__setattr__(self, name, tuple(getattr(self, name)))
