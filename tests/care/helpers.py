@@ -80,3 +80,20 @@ def stop_planned(
         },
         by=by,
     )
+
+
+def check_in(
+    patient: Patient, day: dt.date, *, drinks: int = 0, craving: int = 3, opioid_use: bool = False
+) -> None:
+    """The patient's own check-in of ``day``, through the record's service."""
+    services.check_in_record(
+        patient=patient,
+        day=day,
+        craving=craving,
+        drinks=drinks,
+        opioid_use=opioid_use,
+        side_effects=[],
+        mood=None,
+        note="",
+        by=patient.user,
+    )

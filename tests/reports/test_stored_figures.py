@@ -24,7 +24,7 @@ from naltrack.reports.facts import episode_facts
 from naltrack.reports.figures import figures_refresh, report_episodes
 from naltrack.reports.models import StoredFigures
 from naltrack.reports.outcomes import outcome_report
-from tests.care.helpers import TODAY, started, stop_planned
+from tests.care.helpers import TODAY, check_in, started, stop_planned
 from tests.factories import patient_with_login
 
 pytestmark = pytest.mark.django_db
@@ -40,20 +40,6 @@ def recount(clinic, today=TODAY):
 
 def phq9(score_each: int) -> dict[str, int]:
     return {item.key: score_each for item in INSTRUMENTS["phq9"].items}
-
-
-def check_in(patient, day, *, drinks=0, craving=3, opioid_use=False):
-    services.check_in_record(
-        patient=patient,
-        day=day,
-        craving=craving,
-        drinks=drinks,
-        opioid_use=opioid_use,
-        side_effects=[],
-        mood=None,
-        note="",
-        by=patient.user,
-    )
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from naltrack.care.errors import ClinicalRuleError
 from naltrack.care.models import Alert
 from naltrack.clinical.contract import InputError
 from naltrack.clinical.instruments import INSTRUMENTS
-from tests.care.helpers import TODAY, started, stop_planned
+from tests.care.helpers import TODAY, check_in, started, stop_planned
 from tests.factories import patient_with_login
 
 pytestmark = pytest.mark.django_db
@@ -31,20 +31,6 @@ def alerts_of(patient) -> list[tuple]:
             "code", "key", "severity", "message", "resolved_at", "acknowledged_at"
         ),
         key=repr,
-    )
-
-
-def check_in(patient, day, *, craving, drinks, opioid_use):
-    services.check_in_record(
-        patient=patient,
-        day=day,
-        craving=craving,
-        drinks=drinks,
-        opioid_use=opioid_use,
-        side_effects=[],
-        mood=None,
-        note="",
-        by=patient.user,
     )
 
 
