@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
 from naltrack.care.models import Episode, FollowUp, StartCheck, TaperPlan
-from tests.care.helpers import TODAY, started
+from tests.care.helpers import TODAY, started, stop_planned
 from tests.factories import PatientFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,16 +51,7 @@ def test_dashboard_lists_follow_ups_due(client, clinician, patient):
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 60 * DAY, indication="AUD"
     )
-    services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": (TODAY - 20 * DAY).isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "stop",
-        },
-        by=clinician,
-    )
+    stop_planned(episode, clinician, start=TODAY - 20 * DAY)
     # The contacts 1 and 2 weeks after the last dose are due; they move off a weekend, so which
     # days they fall on depends on the weekday the test runs.
     due = set(FollowUp.objects.filter(due_on__lte=TODAY).values_list("due_on", flat=True))

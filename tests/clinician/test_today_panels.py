@@ -12,11 +12,10 @@ from django.urls import resolve, reverse
 
 from naltrack.accounts.models import Membership
 from naltrack.audit.models import AuditEvent
-from naltrack.care import services
 from naltrack.care.models import FollowUp
 from naltrack.clinician.today import DASHBOARD_ROWS, PANEL_PAGE_ROWS
 from naltrack.reminders.models import Notification
-from tests.care.helpers import TODAY, started
+from tests.care.helpers import TODAY, started, stop_planned
 from tests.factories import PatientFactory, member, patient_with_login
 from tests.reminders.test_delivery_problems import failed
 
@@ -127,16 +126,7 @@ def test_row_links_go_to_the_right_views(signed_in, patient, clinician):
     episode, _ = started(
         patient, clinician, kind="aud_daily", day=TODAY - 60 * DAY, indication="AUD"
     )
-    services.discontinuation_plan_store(
-        episode=episode,
-        inputs={
-            "start": (TODAY - 20 * DAY).isoformat(),
-            "formulation": "oral",
-            "current_dose_mg": 50,
-            "strategy": "stop",
-        },
-        by=clinician,
-    )
+    stop_planned(episode, clinician, start=TODAY - 20 * DAY)
     due = FollowUp.objects.filter(due_on__lte=TODAY, patient=patient).order_by("due_on", "pk")
     page = signed_in.get(reverse("clinician:home"))
     panel = section(page.text, "followups-heading")
