@@ -30,6 +30,8 @@ QUESTION_SETS = {
     "fresh": ("tests.education.questions_fresh", "FRESH"),
     "final": ("tests.education.questions_final", "FINAL"),
     "sixth": ("tests.education.questions_sixth", "SIXTH"),
+    "seventh-tuning": ("tests.education.questions_seventh_tuning", "SEVENTH_TUNING"),
+    "seventh-test": ("tests.education.questions_seventh_test", "SEVENTH_TEST"),
 }
 
 

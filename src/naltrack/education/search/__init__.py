@@ -96,6 +96,7 @@ __all__ = [
 ]
 
 MAX_RESULTS = 10
+MIN_RESULTS = 3
 
 
 @dataclass
@@ -183,7 +184,11 @@ def search_articles(
             ranked, {library[slug]: near for slug, near in closeness.items() if slug in library}
         )
         top = ranked[0].score
-        kept = [r for r in ranked if r.score >= top * RELATIVE_CUTOFF][:limit]
+        kept = [
+            r
+            for place, r in enumerate(ranked)
+            if place < MIN_RESULTS or r.score >= top * RELATIVE_CUTOFF
+        ][:limit]
         articles = Article.objects.using(using).in_bulk([r.article_id for r in kept])
         weights = [group_weight(group, matches, len(visible)) for group in answered]
         marker = Marker(answered, weights)
