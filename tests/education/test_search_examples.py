@@ -73,3 +73,13 @@ def test_blend_adds_an_article_the_full_text_missed_on_the_classifiers_chance_al
     blended = blend([Ranked(1, 10.0, 2), Ranked(2, 1.0, 1)], {3: 0.5})
     assert [(r.article_id, r.groups_matched) for r in blended] == [(1, 2), (3, 0), (2, 1)]
     assert blended[1].score == pytest.approx(0.5)
+
+
+def test_a_web_worker_learns_the_classifier_as_it_starts() -> None:
+    import importlib
+
+    import naltrack.config.wsgi
+
+    library_examples.cache_clear()
+    importlib.reload(naltrack.config.wsgi)
+    assert library_examples.cache_info().currsize == 1

@@ -31,7 +31,8 @@
    each library article's reader questions (``data/reader_questions.toml``) and its title,
    summary and keywords, it gives the chance that the question is each article's. An article's
    score is its share of the best full-text score plus that chance; an article the classifier
-   names is a candidate even where the full text found none of the question's words.
+   names is a candidate even where the full text found none of the question's words. Results
+   far behind the first are left out, but the first three are always shown.
 5. **Passage**: the sentence (or two) of the article that matches the most and rarest groups,
    with the matched words in ``<mark>``; every piece of text is escaped before marks are added.
 
@@ -96,6 +97,9 @@ __all__ = [
 ]
 
 MAX_RESULTS = 10
+# Results under ranking.RELATIVE_CUTOFF of the best are left out, but never the first three: a
+# question whose first answer is far ahead ("can i take ibuprofen with naltrexone": pain) may
+# still be asked of a second article (other medicines), and a reader looks at three.
 MIN_RESULTS = 3
 
 
