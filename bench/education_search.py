@@ -32,6 +32,8 @@ QUESTION_SETS = {
     "sixth": ("tests.education.questions_sixth", "SIXTH"),
     "seventh-tuning": ("tests.education.questions_seventh_tuning", "SEVENTH_TUNING"),
     "seventh-test": ("tests.education.questions_seventh_test", "SEVENTH_TEST"),
+    "eighth-tuning": ("tests.education.questions_eighth_tuning", "EIGHTH_TUNING"),
+    "eighth-test": ("tests.education.questions_eighth_test", "EIGHTH_TEST"),
 }
 
 

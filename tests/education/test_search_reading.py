@@ -36,6 +36,34 @@ def test_a_relative_counts_in_full_when_the_question_is_about_helping_them() -> 
     assert weights("what do i say to my dad about his drinking")["dad"] == 1.0
 
 
+def test_reporting_what_a_relative_says_is_not_asking_how_to_help_them() -> None:
+    # "says" is not "what do i say": the uncle is only mentioned.
+    assert weights("my uncle says naltrexone is a crutch")["uncle"] == MENTION_WEIGHT
+
+
+def terms(question: str, typed: str) -> list[str]:
+    group = next(g for g in read_question(question).groups if g.typed == typed)
+    return [term.text for term in group.terms]
+
+
+def test_what_is_stopped_is_what_the_next_words_name() -> None:
+    # Stopping an opioid asks about the wait before naltrexone ...
+    for question, typed in [
+        ("coming off subs how long till i can get the shot", "coming off"),
+        ("quit heroin last week can i start vivitrol", "quit"),
+        ("stopped using methadone when can i get the shot", "stopped"),
+    ]:
+        assert terms(question, typed)[-2:] == ["opioid free", "wait"], question
+    # ... stopping naltrexone is stopping naltrexone.
+    assert "stop" in terms("coming off naltrexone after a year", "coming off")
+    assert "opioid free" not in terms("quit naltrexone and then used heroin", "quit")
+
+
+def test_a_point_in_time_is_not_a_length() -> None:
+    assert "long" not in terms("stopped the pills 2 months ago can i start again", "months ago")
+    assert "long" in terms("is it ok to take it for months", "for months")
+
+
 def test_family_and_friends_as_the_topic_are_not_a_mention() -> None:
     assert weights("what should friends know about naltrexone")["friends"] == 1.0
     assert weights("can he drink at his friends party on the shot")["friends"] == MENTION_WEIGHT

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -170,6 +171,13 @@ def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
     return [tokens for tokens, _ in pieces], asking or {len(pieces) - 1}
 
 
+# What is stopped is what the next words name: "coming off subs", "quit heroin last week" stop
+# an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it.
+_STOPPING = Term("stop")
+_OPIOIDS = frozenset({Term("opioid"), Term("buprenorphine"), Term("methadone")})
+_STOPPING_OPIOIDS = (Term("opioid free"), Term("wait"))
+
+
 def _groups_of(tokens: list[str]) -> list[Group]:
     groups = []
     index = 0
@@ -182,6 +190,9 @@ def _groups_of(tokens: list[str]) -> list[Group]:
         ):
             continue
         groups.append(_group_for(typed))
+    for group, stopped in itertools.pairwise(groups):
+        if _STOPPING in group.terms and _OPIOIDS & set(stopped.terms):
+            group.terms = [term for term in (group.own,) if term] + list(_STOPPING_OPIOIDS)
     return groups
 
 
