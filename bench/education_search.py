@@ -34,6 +34,8 @@ QUESTION_SETS = {
     "seventh-test": ("tests.education.questions_seventh_test", "SEVENTH_TEST"),
     "eighth-tuning": ("tests.education.questions_eighth_tuning", "EIGHTH_TUNING"),
     "eighth-test": ("tests.education.questions_eighth_test", "EIGHTH_TEST"),
+    "ninth-tuning": ("tests.education.questions_ninth_tuning", "NINTH_TUNING"),
+    "ninth-test": ("tests.education.questions_ninth_test", "NINTH_TEST"),
 }
 
 
