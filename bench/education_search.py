@@ -36,6 +36,8 @@ QUESTION_SETS = {
     "eighth-test": ("tests.education.questions_eighth_test", "EIGHTH_TEST"),
     "ninth-tuning": ("tests.education.questions_ninth_tuning", "NINTH_TUNING"),
     "ninth-test": ("tests.education.questions_ninth_test", "NINTH_TEST"),
+    "tenth-tuning": ("tests.education.questions_tenth_tuning", "TENTH_TUNING"),
+    "tenth-test": ("tests.education.questions_tenth_test", "TENTH_TEST"),
 }
 
 

@@ -59,6 +59,34 @@ def test_what_is_stopped_is_what_the_next_words_name() -> None:
     assert "opioid free" not in terms("quit naltrexone and then used heroin", "quit")
 
 
+def test_being_off_the_medicine_is_having_stopped_it() -> None:
+    assert terms("off vivitrol now and really want a drink", "off") == ["stop"]
+    assert terms("off the shot for two months now", "off") == ["stop"]
+    # "off" before anything else is still only a stopword
+    assert "off" not in weights("i took the day off work, can i drink")
+
+
+def test_an_asking_part_that_says_nothing_asks_about_its_scene() -> None:
+    assert weights("if i use heroin while on vivitrol what happens")["heroin"] == 1.0
+    assert weights("my uncle says naltrexone is a crutch. is he right?")["crutch"] == 1.0
+    # an asking part with words of its own keeps the scene as scene
+    assert weights("my husband is on vivitrol. can he drink?")["vivitrol"] == CONTEXT_WEIGHT
+
+
+def test_the_pattern_of_a_question_of_time_or_of_using_on_the_block() -> None:
+    assert "how long treatment lasts" in weights("been on revia a year, when can i come off it")
+    assert "how long treatment lasts" in weights("when will my doctor let me come off naltrexone")
+    # "when" in the middle is not a question of time
+    assert "how long treatment lasts" not in weights("what happens when you come off naltrexone")
+    assert "how it works" in weights("if i use heroin while on vivitrol what happens")
+    assert "how it works" in weights("can u still get high off percs if ur on naltrexone")
+    # an opioid for pain is not using on the block, and "how it works" needs an opioid named
+    assert "how it works" not in weights("will morphine work if im on naltrexone")
+    assert "how it works" not in weights("can you get high on naltrexone")
+    assert "start again" in weights("can i go back on naltrexone after a slip")
+    assert "start again" not in weights("can i take percs for my back on naltrexone")
+
+
 def test_a_point_in_time_is_not_a_length() -> None:
     assert "long" not in terms("stopped the pills 2 months ago can i start again", "months ago")
     assert "long" in terms("is it ok to take it for months", "for months")

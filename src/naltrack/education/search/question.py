@@ -6,7 +6,10 @@ A question is read for what it asks, not only for the words in it (``read_questi
 
 - **the asking part**: in a long question, the sentences or clauses that ask (end with "?",
   or start with a question word or a verb: "can I…", "how is that possible", "what can he do")
-  count in full; those that only set the scene count less (``CONTEXT_WEIGHT``);
+  count in full; those that only set the scene count less (``CONTEXT_WEIGHT``) — unless the
+  asking part says nothing of its own ("… what happens", "… is he right"): then all of it asks;
+- **what is stopped** is what the next words name: "coming off subs" stops an opioid and asks
+  about the wait before naltrexone; "off vivitrol now" has stopped naltrexone;
 - **who is mentioned is not what is asked**: "my husband", "my son", "a loved one" count
   little (``MENTION_WEIGHT``) unless the question is about helping or talking to them;
 - **what kind of question it is** (the ``[[intents]]`` of the word lists): "what does it do in
@@ -141,6 +144,14 @@ _ASKING_VERBS = frozenset(
     }
 )  # fmt: skip
 _OPENING_VERBS = _ASKING_VERBS - {"happens", "happen", "if", "long", "much", "many", "often"}
+# An asking part that says nothing of its own ("… what happens", "… what do i do now", "… is he
+# right", "… whats the truth") asks about the scene before it: then every part asks.
+_SAYS_NOTHING = frozenset(
+    {
+        "happens", "happen", "happening", "do", "now", "next", "then", "right", "true", "truth",
+        "correct", "wrong", "normal", "ok", "okay", "fine", "real", "legit", "so", "this", "that",
+    }
+)  # fmt: skip
 
 
 def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
@@ -168,19 +179,28 @@ def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
         for i, (tokens, mark) in enumerate(pieces)
         if mark or tokens[0] in _QUESTION_WORDS or tokens[0] in _OPENING_VERBS
     }
-    return [tokens for tokens, _ in pieces], asking or {len(pieces) - 1}
+    if not pieces:
+        return [], set()
+    asking = asking or {len(pieces) - 1}
+    said = {token for i in asking for token in pieces[i][0]} - STOPWORDS - _QUESTION_WORDS
+    if said <= _SAYS_NOTHING:
+        asking = set(range(len(pieces)))
+    return [tokens for tokens, _ in pieces], asking
 
 
 # What is stopped is what the next words name: "coming off subs", "quit heroin last week" stop
-# an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it.
+# an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it, and
+# so does being "off" it ("off vivitrol now and want a drink": "off" alone is a stopword).
 _STOPPING = Term("stop")
 _OPIOIDS = frozenset({Term("opioid"), Term("buprenorphine"), Term("methadone")})
 _STOPPING_OPIOIDS = (Term("opioid free"), Term("wait"))
+_NALTREXONE = frozenset({Term("naltrexone"), Term("injection"), Term("tablet")})
 
 
 def _groups_of(tokens: list[str]) -> list[Group]:
     groups = []
     index = 0
+    off = False
     while index < len(tokens):
         size = _longest_phrase(tokens, index, SYNONYMS) or 1
         typed = " ".join(tokens[index : index + size])
@@ -188,8 +208,13 @@ def _groups_of(tokens: list[str]) -> list[Group]:
         if typed not in SYNONYMS and (
             typed in STOPWORDS or (len(typed) < 2 and not typed.isdigit())
         ):
+            off = typed == "off" or (off and typed in {"of", "the", "my", "his", "her"})
             continue
-        groups.append(_group_for(typed))
+        group = _group_for(typed)
+        if off and _NALTREXONE & set(group.terms):
+            groups.append(Group(typed="off", terms=[_STOPPING]))
+        off = False
+        groups.append(group)
     for group, stopped in itertools.pairwise(groups):
         if _STOPPING in group.terms and _OPIOIDS & set(stopped.terms):
             group.terms = [term for term in (group.own,) if term] + list(_STOPPING_OPIOIDS)
@@ -215,22 +240,28 @@ def _mentions(tokens: list[str]) -> set[str]:
 
 def _says(tokens: list[str], word: str) -> bool:
     """Whether the words say ``word`` (a phrase as it is, a word by its stem: "blocks" is
-    "block")."""
+    "block"). In an intent's pattern, ``^when`` is "when" opening the clause (a question of
+    time, not "what happens when you…"), and ``@opioid`` any word the lists read as an opioid
+    ("heroin", "percs", "subs")."""
+    if word.startswith("^"):
+        return bool(tokens) and tokens[0] == word[1:]
+    if word == "@opioid":
+        return any(_OPIOIDS & set(_group_for(token).terms) for token in tokens)
     if " " in word:
         return f" {word} " in f" {' '.join(tokens)} "
     stem = light_stem(word)
     return any(token == word or light_stem(token) == stem for token in tokens)
 
 
-def _intents(tokens: list[str]) -> tuple[list[Group], set[str]]:
-    """The kinds of question it is (an intent matches when all the words of one of its
-    patterns are in the question), and the stems of the words that showed it: they are how
+def _intents(clauses: list[list[str]]) -> tuple[list[Group], set[str]]:
+    """The kinds of question it is (an intent matches when one asking clause says all the
+    words of one of its patterns), and the stems of the words that showed it: they are how
     the question is put, not what it is about ("why cant you get high" asks why, not whether
     it is addictive)."""
     groups = []
     framing: set[str] = set()
     for intent in INTENTS:
-        shown = [p for p in intent.when if all(_says(tokens, word) for word in p)]
+        shown = [p for p in intent.when if any(all(_says(c, word) for word in p) for c in clauses)]
         if shown:
             terms = [Term(term) for term in intent.search]
             groups.append(Group(typed=intent.name, terms=terms, weight=INTENT_WEIGHT))
@@ -263,7 +294,7 @@ def read_question(text: str) -> Reading:
     order = sorted(range(len(clauses)), key=lambda i: i not in asking)
     # The kind of question is read where it is asked: "for a long time" in the scene is not
     # a question of how long.
-    intents, framing = _intents([token for i in sorted(asking) for token in clauses[i]])
+    intents, framing = _intents([clauses[i] for i in sorted(asking)])
     groups: dict[frozenset[str], Group] = {}
     scene: set[frozenset[str]] = set()
     for group in intents:
