@@ -38,6 +38,8 @@ QUESTION_SETS = {
     "ninth-test": ("tests.education.questions_ninth_test", "NINTH_TEST"),
     "tenth-tuning": ("tests.education.questions_tenth_tuning", "TENTH_TUNING"),
     "tenth-test": ("tests.education.questions_tenth_test", "TENTH_TEST"),
+    "eleventh-tuning": ("tests.education.questions_eleventh_tuning", "ELEVENTH_TUNING"),
+    "eleventh-test": ("tests.education.questions_eleventh_test", "ELEVENTH_TEST"),
 }
 
 

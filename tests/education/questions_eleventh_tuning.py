@@ -1,5 +1,5 @@
 """The tuning half of 150 questions written blind (from the articles' titles and summaries
-only) by a eleventh writer on 2026-12-05; split once by article with seed 20261209
+only) by an eleventh writer on 2026-12-05; split once by article with seed 20261209
 (docs/education-search.md). ``also`` names a second article that answers the question as well."""
 
 from __future__ import annotations

@@ -83,6 +83,10 @@ def test_the_pattern_of_a_question_of_time_or_of_using_on_the_block() -> None:
     # an opioid for pain is not using on the block, and "how it works" needs an opioid named
     assert "how it works" not in weights("will morphine work if im on naltrexone")
     assert "how it works" not in weights("can you get high on naltrexone")
+    assert "what it treats" in weights(
+        "does the vivitrol shot work for alcohol too or only opioids"
+    )
+    assert "what it treats" not in weights("does the vivitrol shot work for alcohol")
     assert "start again" in weights("can i go back on naltrexone after a slip")
     assert "start again" not in weights("can i take percs for my back on naltrexone")
 
