@@ -3,7 +3,8 @@
 Loads the real articles (src/naltrack/education/articles) into a fresh database made the way the
 test suite makes one (in-memory SQLite; PostgreSQL with --postgres URL), asks every question of
 one set (--set own: the library's own suite; tuning / held-out: the two halves of the questions
-written blind; fresh: 100 more written blind later) and prints: first-place share, top-3 share, the misses and the mean time of one
+written blind; fresh, final, sixth: 100 more each, written blind later; seventh-tuning /
+seventh-test … eleventh-tuning / eleventh-test: five more sets of 150 in two halves) and prints: first-place share, top-3 share, the misses and the mean time of one
 search (parsing, full-text queries, ranking and highlighted passages).
 
     .venv/bin/python bench/education_search.py [--set own] [--repeat 5] [--postgres URL]
