@@ -31,16 +31,15 @@ QUESTION_SETS = {
     "fresh": ("tests.education.questions_fresh", "FRESH"),
     "final": ("tests.education.questions_final", "FINAL"),
     "sixth": ("tests.education.questions_sixth", "SIXTH"),
-    "seventh-tuning": ("tests.education.questions_seventh_tuning", "SEVENTH_TUNING"),
-    "seventh-test": ("tests.education.questions_seventh_test", "SEVENTH_TEST"),
-    "eighth-tuning": ("tests.education.questions_eighth_tuning", "EIGHTH_TUNING"),
-    "eighth-test": ("tests.education.questions_eighth_test", "EIGHTH_TEST"),
-    "ninth-tuning": ("tests.education.questions_ninth_tuning", "NINTH_TUNING"),
-    "ninth-test": ("tests.education.questions_ninth_test", "NINTH_TEST"),
-    "tenth-tuning": ("tests.education.questions_tenth_tuning", "TENTH_TUNING"),
-    "tenth-test": ("tests.education.questions_tenth_test", "TENTH_TEST"),
-    "eleventh-tuning": ("tests.education.questions_eleventh_tuning", "ELEVENTH_TUNING"),
-    "eleventh-test": ("tests.education.questions_eleventh_test", "ELEVENTH_TEST"),
+    # The sets of 150 written since, each split once into a tuning half and a test half.
+    **{
+        f"{number}-{half}": (
+            f"tests.education.questions_{number}_{half}",
+            f"{number.upper()}_{half.upper()}",
+        )
+        for number in ("seventh", "eighth", "ninth", "tenth", "eleventh")
+        for half in ("tuning", "test")
+    },
 }
 
 
