@@ -4,7 +4,7 @@ Loads the real articles (src/naltrack/education/articles) into a fresh database 
 test suite makes one (in-memory SQLite; PostgreSQL with --postgres URL), asks every question of
 one set (--set own: the library's own suite; tuning / held-out: the two halves of the questions
 written blind; fresh, final, sixth: 100 more each, written blind later; seventh-tuning /
-seventh-test … thirteenth-tuning / thirteenth-test: seven more sets of 150 in two halves) and prints: first-place share, top-3 share, the misses and the mean time of one
+seventh-test … seventeenth-tuning / seventeenth-test: eleven more sets of 150 in two halves) and prints: first-place share, top-3 share, the misses and the mean time of one
 search (parsing, full-text queries, ranking and highlighted passages).
 
     .venv/bin/python bench/education_search.py [--set own] [--repeat 5] [--postgres URL]
@@ -37,7 +37,19 @@ QUESTION_SETS = {
             f"tests.education.questions_{number}_{half}",
             f"{number.upper()}_{half.upper()}",
         )
-        for number in ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth")
+        for number in (
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+        )
         for half in ("tuning", "test")
     },
 }

@@ -34,6 +34,7 @@ def test_a_relative_mentioned_in_passing_counts_little() -> None:
 def test_a_relative_counts_in_full_when_the_question_is_about_helping_them() -> None:
     assert weights("how can i support my wife on the shot")["wife"] == 1.0
     assert weights("what do i say to my dad about his drinking")["dad"] == 1.0
+    assert weights("should i ask her about drinking or leave it alone, my wife")["wife"] == 1.0
 
 
 def test_reporting_what_a_relative_says_is_not_asking_how_to_help_them() -> None:
@@ -89,6 +90,39 @@ def test_the_pattern_of_a_question_of_time_or_of_using_on_the_block() -> None:
     assert "what it treats" not in weights("does the vivitrol shot work for alcohol")
     assert "start again" in weights("can i go back on naltrexone after a slip")
     assert "start again" not in weights("can i take percs for my back on naltrexone")
+    # "still" getting high is through the block, not from naltrexone
+    assert "how it works" in weights("can you still get high on vivitrol")
+
+
+def test_an_urge_once_naltrexone_is_stopped_asks_about_cravings_after_stopping() -> None:
+    for question in [
+        "came off the shot and i want a drink so bad",
+        "2 weeks off the blocker and i really want to drink, what now",
+        "its been three weeks since my last vivitrol and the thoughts about using are loud",
+    ]:
+        assert "cravings after stopping" in weights(question), question
+    # the urge alone, or a stop of something else, is not it
+    assert "cravings after stopping" not in weights("i want a drink, can i have one on the shot")
+    assert "cravings after stopping" not in weights("stopped drinking and want to start the shot")
+    assert "cravings after stopping" not in weights("since my last drink i want the shot")
+
+
+def test_the_last_of_an_opioid_is_stopping_it() -> None:
+    assert terms("how long after my last bag can i get the shot", "last")[-2:] == [
+        "opioid free",
+        "wait",
+    ]
+    assert terms("how long after my last shot can i drink", "last") == ["last"]
+
+
+def test_what_kind_of_medicine_and_a_claim_to_check_are_kinds_of_question() -> None:
+    assert "what kind of medicine" in weights("is vivitrol an opioid")
+    assert "what kind of medicine" in weights("is naltrexone a narcotic")
+    assert "what kind of medicine" not in weights("is it safe to take an opioid after the shot")
+    assert "a claim to check" in weights("people at group say the shot is a scam, whats the truth")
+    assert "a claim to check" in weights("i heard it ruins your liver is that true")
+    # that people say something is not a claim to check, without asking whether it is true
+    assert "a claim to check" not in weights("why do people say your tolerance is gone after it")
 
 
 def test_a_point_in_time_is_not_a_length() -> None:
@@ -143,6 +177,22 @@ def test_what_is_asked_decides_not_who_is_mentioned(real_library: None) -> None:
     assert first("my dad is getting his knee done is the surgery ok with vivitrol") == (
         "pain-surgery-emergencies"
     )
+
+
+@pytest.mark.django_db
+def test_kinds_of_question_find_the_article_that_answers_them(real_library: None) -> None:
+    assert first("came off the shot and i want a drink so bad") == "cravings-after-stopping"
+    assert first("people at my meeting say vivitrol is a scam whats the truth") == (
+        "myths-and-facts"
+    )
+    assert first("how long after my last heroin can i get the vivitrol shot") == (
+        "opioid-free-before-starting"
+    )
+    top3 = [r.article.slug for r in search_articles("is vivitrol an opioid").results[:3]]
+    assert {"what-is-naltrexone", "is-naltrexone-addictive"} <= set(top3)
+    # names that sound alike, and question words typed in a hurry
+    assert first("is naltrexone the same thing as naloxone") == "what-is-naltrexone"
+    assert first("wat is naltrexone exactly") == "what-is-naltrexone"
 
 
 @pytest.mark.django_db

@@ -188,13 +188,13 @@ def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
     return [tokens for tokens, _ in pieces], asking
 
 
-# What is stopped is what the next words name: "coming off subs", "quit heroin last week" stop
-# an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it, and
+# What is stopped is what the next words name: "coming off subs", "quit heroin last week", "my
+# last bag" stop an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it, and
 # so does being "off" it ("off vivitrol now and want a drink": "off" alone is a stopword).
 _STOPPING = Term("stop")
 _OPIOIDS = frozenset({Term("opioid"), Term("buprenorphine"), Term("methadone")})
 _STOPPING_OPIOIDS = (Term("opioid free"), Term("wait"))
-_NALTREXONE = frozenset({Term("naltrexone"), Term("injection"), Term("tablet")})
+_NALTREXONE = frozenset({Term("naltrexone"), Term("injection"), Term("tablet"), Term("blocker")})
 
 
 def _groups_of(tokens: list[str]) -> list[Group]:
@@ -216,9 +216,24 @@ def _groups_of(tokens: list[str]) -> list[Group]:
         off = False
         groups.append(group)
     for group, stopped in itertools.pairwise(groups):
-        if _STOPPING in group.terms and _OPIOIDS & set(stopped.terms):
+        if (_STOPPING in group.terms or group.typed == "last") and _OPIOIDS & set(stopped.terms):
             group.terms = [term for term in (group.own,) if term] + list(_STOPPING_OPIOIDS)
     return groups
+
+
+def _stops_naltrexone(tokens: list[str]) -> bool:
+    """Whether the words name naltrexone as stopped: a stop before it ("came off the shot",
+    "quit my pills", "off vivitrol") or the time since the last one ("since my last shot")."""
+    groups = _groups_of(tokens)
+    if any(
+        _STOPPING in group.terms and _NALTREXONE & set(stopped.terms)
+        for group, stopped in itertools.pairwise(groups)
+    ):
+        return True
+    return any(
+        since == "since" and last == "last" and bool(_NALTREXONE & set(_group_for(named).terms))
+        for since, _whose, last, named in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+    )
 
 
 def _mentions(tokens: list[str]) -> set[str]:
@@ -241,12 +256,14 @@ def _mentions(tokens: list[str]) -> set[str]:
 def _says(tokens: list[str], word: str) -> bool:
     """Whether the words say ``word`` (a phrase as it is, a word by its stem: "blocks" is
     "block"). In an intent's pattern, ``^when`` is "when" opening the clause (a question of
-    time, not "what happens when you…"), and ``@opioid`` any word the lists read as an opioid
-    ("heroin", "percs", "subs")."""
+    time, not "what happens when you…"), ``@opioid`` any word the lists read as an opioid
+    ("heroin", "percs", "subs"), and ``@stopped`` naltrexone named as stopped."""
     if word.startswith("^"):
         return bool(tokens) and tokens[0] == word[1:]
     if word == "@opioid":
         return any(_OPIOIDS & set(_group_for(token).terms) for token in tokens)
+    if word == "@stopped":
+        return _stops_naltrexone(tokens)
     if " " in word:
         return f" {word} " in f" {' '.join(tokens)} "
     stem = light_stem(word)
