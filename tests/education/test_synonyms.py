@@ -26,6 +26,7 @@ def lists(**changes: Any) -> dict[str, Any]:
         "synonyms": [
             {"typed": ["vivitrol", "jab"], "search": ["injection", "shot"]},
             {"typed": ["nursing"], "search": ["breastfeeding"]},
+            {"typed": ["heard"], "search": ["myth"], "weight": 0.75},
         ],
         "not_searched": {"misleading": ["nursing"], "question_forms": ["how much"]},
         "brand_names": {"vivitrol": "naltrexone"},
@@ -63,7 +64,10 @@ def test_parse_word_lists() -> None:
         "vivitrol": ("injection", "shot"),
         "jab": ("injection", "shot"),
         "nursing": ("breastfeeding",),
+        "heard": ("myth",),
     }
+    # a block's words count less only when it says so
+    assert parsed.typed_weights == {"heard": 0.75}
     assert parsed.not_searched == {"nursing", "how much"}
     assert parsed.stopwords == {"a", "the"}
     assert parsed.vocabulary == {
@@ -73,6 +77,8 @@ def test_parse_word_lists() -> None:
         "injection",
         "shot",
         "breastfeeding",
+        "heard",
+        "myth",
         "clinic",
     }
     assert parsed.people == {"husband", "loved one"}
@@ -96,6 +102,14 @@ def test_parse_word_lists() -> None:
             "'jab' is typed in two [[synonyms]] blocks",
         ),
         ({"synonyms": [{"typed": ["jab"], "serch": ["shot"]}]}, "must have `typed` and `search`"),
+        (
+            {"synonyms": [{"typed": ["heard"], "search": ["myth"], "weight": 2}]},
+            "`weight` must be a number in (0, 1]",
+        ),
+        (
+            {"synonyms": [{"typed": ["heard"], "search": ["myth"], "weight": "less"}]},
+            "`weight` must be a number in (0, 1]",
+        ),
         ({"stopwords": {"words": "a the"}}, "[stopwords] words must be a list of words"),
         ({"brand_names": None}, "[brand_names] is missing"),
         ({"people": None}, "[people] is missing"),

@@ -9,6 +9,8 @@ it is for. They are read once, on first import, into the tables the search uses:
   ``NOT_SEARCHED`` (misleading on their own: "nursing" is about breastfeeding, not nurses).
   The longest known phrase wins ("cold turkey" before "cold"). A term of several words is
   searched as a phrase.
+- ``TYPED_WEIGHTS``: what a typed word counts for, when a block of synonyms says it counts less
+  than a word of the question's subject (words that frame a question: "heard", "is it true").
 - ``BRAND_NAMES``: a brand → the medicine's name, for matching a question to article titles.
 - ``STOPWORDS``: words dropped from a question unless they are part of a phrase above.
 - ``PEOPLE``, ``PEOPLE_GROUPS``, ``POSSESSIVES``, ``HELPING``: the people a question may
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -59,6 +61,8 @@ class WordLists:
     possessives: frozenset[str] = frozenset()
     helping: frozenset[str] = frozenset()
     intents: tuple[Intent, ...] = ()
+    # what a typed word counts for when it is less than a word of the subject (1 if not here)
+    typed_weights: dict[str, float] = field(default_factory=dict)
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -85,18 +89,30 @@ def parse_word_lists(data: dict[str, Any]) -> WordLists:
             misspellings[wrong] = right
 
     synonyms: dict[str, tuple[str, ...]] = {}
+    typed_weights: dict[str, float] = {}
     blocks = data.get("synonyms")
     if not isinstance(blocks, list):
         raise WordListError(f"{DATA_FILE}: [[synonyms]] is missing")
     for number, block in enumerate(blocks, start=1):
         where = f"[[synonyms]] block {number}"
-        if not isinstance(block, dict) or set(block) != {"typed", "search"}:
-            raise WordListError(f"{DATA_FILE}: {where} must have `typed` and `search`, only")
+        if not isinstance(block, dict) or not {"typed", "search"} <= set(block) <= {
+            "typed",
+            "search",
+            "weight",
+        }:
+            raise WordListError(
+                f"{DATA_FILE}: {where} must have `typed` and `search` (and may have `weight`)"
+            )
         terms = tuple(_words(block["search"], f"{where} `search`"))
+        weight = block.get("weight", 1.0)
+        if not isinstance(weight, int | float) or not 0 < weight <= 1:
+            raise WordListError(f"{DATA_FILE}: {where} `weight` must be a number in (0, 1]")
         for typed in _words(block["typed"], f"{where} `typed`"):
             if typed in synonyms:
                 raise WordListError(f"{DATA_FILE}: {typed!r} is typed in two [[synonyms]] blocks")
             synonyms[typed] = terms
+            if weight != 1:
+                typed_weights[typed] = float(weight)
 
     brand_names = _table(data, "brand_names")
     if not all(isinstance(name, str) for name in brand_names.values()):
@@ -143,6 +159,7 @@ def parse_word_lists(data: dict[str, Any]) -> WordLists:
         misspellings=misspellings,
         synonyms=synonyms,
         brand_names=dict(brand_names),
+        typed_weights=typed_weights,
         not_searched=not_searched,
         stopwords=stopwords,
         vocabulary=vocabulary,
@@ -163,6 +180,7 @@ def word_lists() -> WordLists:
 
 MISSPELLINGS = word_lists().misspellings
 SYNONYMS = word_lists().synonyms
+TYPED_WEIGHTS = word_lists().typed_weights
 BRAND_NAMES = word_lists().brand_names
 NOT_SEARCHED = word_lists().not_searched
 STOPWORDS = word_lists().stopwords

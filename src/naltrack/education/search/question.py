@@ -37,6 +37,7 @@ from naltrack.education.synonyms import (
     POSSESSIVES,
     STOPWORDS,
     SYNONYMS,
+    TYPED_WEIGHTS,
     VOCABULARY,
 )
 
@@ -231,8 +232,10 @@ def _stops_naltrexone(tokens: list[str]) -> bool:
     ):
         return True
     return any(
-        since == "since" and last == "last" and bool(_NALTREXONE & set(_group_for(named).terms))
-        for since, _whose, last, named in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+        tokens[i] == "since"
+        and tokens[i + 2] == "last"
+        and bool(_NALTREXONE & set(_group_for(tokens[i + 3]).terms))
+        for i in range(len(tokens) - 3)
     )
 
 
@@ -321,7 +324,11 @@ def read_question(text: str) -> Reading:
             said = [w for w in group.typed.split() if w not in STOPWORDS]
             if said and all(light_stem(word) in framing for word in said):
                 continue
-            group.weight = weights[number] * (MENTION_WEIGHT if group.typed in mentioned else 1.0)
+            group.weight = (
+                weights[number]
+                * (MENTION_WEIGHT if group.typed in mentioned else 1.0)
+                * TYPED_WEIGHTS.get(group.typed, 1.0)
+            )
             key = frozenset(term.text for term in group.terms)
             if key in groups:
                 groups[key].weight = max(groups[key].weight, group.weight)
