@@ -4,7 +4,7 @@ Loads the real articles (src/naltrack/education/articles) into a fresh database 
 test suite makes one (in-memory SQLite; PostgreSQL with --postgres URL), asks every question of
 one set (--set own: the library's own suite; tuning / held-out: the two halves of the questions
 written blind; fresh, final, sixth: 100 more each, written blind later; seventh-tuning /
-seventh-test … seventeenth-tuning / seventeenth-test: eleven more sets of 150 in two halves) and prints: first-place share, top-3 share, the misses and the mean time of one
+seventh-test … nineteenth-tuning / nineteenth-test: thirteen more sets of 150 in two halves) and prints: first-place share, top-3 share, the misses and the mean time of one
 search (parsing, full-text queries, ranking and highlighted passages).
 
     .venv/bin/python bench/education_search.py [--set own] [--repeat 5] [--postgres URL]
@@ -49,6 +49,8 @@ QUESTION_SETS = {
             "fifteenth",
             "sixteenth",
             "seventeenth",
+            "eighteenth",
+            "nineteenth",
         )
         for half in ("tuning", "test")
     },

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.education.questions import QUESTIONS, evaluate
+from tests.education.questions_eighteenth_test import EIGHTEENTH_TEST
+from tests.education.questions_eighteenth_tuning import EIGHTEENTH_TUNING
 from tests.education.questions_eighth_test import EIGHTH_TEST
 from tests.education.questions_eighth_tuning import EIGHTH_TUNING
 from tests.education.questions_eleventh_test import ELEVENTH_TEST
@@ -18,6 +20,8 @@ from tests.education.questions_fourteenth_test import FOURTEENTH_TEST
 from tests.education.questions_fourteenth_tuning import FOURTEENTH_TUNING
 from tests.education.questions_fresh import FRESH
 from tests.education.questions_held_out import HELD_OUT
+from tests.education.questions_nineteenth_test import NINETEENTH_TEST
+from tests.education.questions_nineteenth_tuning import NINETEENTH_TUNING
 from tests.education.questions_ninth_test import NINTH_TEST
 from tests.education.questions_ninth_tuning import NINTH_TUNING
 from tests.education.questions_seventeenth_test import SEVENTEENTH_TEST
@@ -79,7 +83,13 @@ BLIND_FLOORS = {
     "fifteenth-tuning": (FIFTEENTH_TUNING, 0.90, 0.98),
     "fifteenth-test": (FIFTEENTH_TEST, 0.87, 0.98),
     "sixteenth-tuning": (SIXTEENTH_TUNING, 0.90, 0.98),
+    "sixteenth-test": (SIXTEENTH_TEST, 0.92, 0.98),
     "seventeenth-tuning": (SEVENTEENTH_TUNING, 0.96, 0.98),
+    "seventeenth-test": (SEVENTEENTH_TEST, 0.92, 0.98),
+    "eighteenth-tuning": (EIGHTEENTH_TUNING, 0.92, 0.96),
+    "eighteenth-test": (EIGHTEENTH_TEST, 0.93, 0.98),
+    "nineteenth-tuning": (NINETEENTH_TUNING, 0.94, 0.98),
+    "nineteenth-test": (NINETEENTH_TEST, 0.92, 0.98),
 }
 
 
@@ -115,6 +125,8 @@ def test_the_blind_halves_are_apart() -> None:
         (FIFTEENTH_TUNING, FIFTEENTH_TEST),
         (SIXTEENTH_TUNING, SIXTEENTH_TEST),
         (SEVENTEENTH_TUNING, SEVENTEENTH_TEST),
+        (EIGHTEENTH_TUNING, EIGHTEENTH_TEST),
+        (NINETEENTH_TUNING, NINETEENTH_TEST),
     ]:
         assert len(tuning) + len(test) == 150
         assert not {q.text for q in tuning} & {q.text for q in test}
