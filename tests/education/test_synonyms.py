@@ -110,6 +110,10 @@ def test_parse_word_lists() -> None:
             {"synonyms": [{"typed": ["heard"], "search": ["myth"], "weight": "less"}]},
             "`weight` must be a number in (0, 1]",
         ),
+        (
+            {"synonyms": [{"typed": ["heard"], "search": ["myth"], "weight": True}]},
+            "`weight` must be a number in (0, 1]",
+        ),
         ({"stopwords": {"words": "a the"}}, "[stopwords] words must be a list of words"),
         ({"brand_names": None}, "[brand_names] is missing"),
         ({"people": None}, "[people] is missing"),

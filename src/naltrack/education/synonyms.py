@@ -105,7 +105,7 @@ def parse_word_lists(data: dict[str, Any]) -> WordLists:
             )
         terms = tuple(_words(block["search"], f"{where} `search`"))
         weight = block.get("weight", 1.0)
-        if not isinstance(weight, int | float) or not 0 < weight <= 1:
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1:
             raise WordListError(f"{DATA_FILE}: {where} `weight` must be a number in (0, 1]")
         for typed in _words(block["typed"], f"{where} `typed`"):
             if typed in synonyms:

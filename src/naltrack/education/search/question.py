@@ -190,8 +190,9 @@ def _clauses(text: str) -> tuple[list[list[str]], set[int]]:
 
 
 # What is stopped is what the next words name: "coming off subs", "quit heroin last week", "my
-# last bag" stop an opioid, and ask how long to wait before naltrexone; "coming off naltrexone" stops it, and
-# so does being "off" it ("off vivitrol now and want a drink": "off" alone is a stopword).
+# last bag" stop an opioid, and ask how long to wait before naltrexone; "coming off naltrexone"
+# stops it, and so does being "off" it ("off vivitrol now and want a drink": "off" alone is a
+# stopword).
 _STOPPING = Term("stop")
 _OPIOIDS = frozenset({Term("opioid"), Term("buprenorphine"), Term("methadone")})
 _STOPPING_OPIOIDS = (Term("opioid free"), Term("wait"))
