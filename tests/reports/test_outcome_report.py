@@ -10,6 +10,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from naltrack.audit.models import AuditEvent
 from naltrack.care import services
@@ -95,6 +96,21 @@ def test_filters_take_their_episodes(clinic, cohort):
     assert select(everything, Filters(started_from=TODAY - 10 * DAY)) == []
     with pytest.raises(ValueError):
         Filters(indication="cocaine")
+
+
+def test_a_therapy_session_counts_on_the_clinic_day_it_was_held(clinic, clinician):
+    # A session this evening (21:00 where the clinic is: tomorrow in UTC) is in an episode that
+    # runs to today.
+    patient = patient_with_login(clinic)
+    started(patient, clinician, day=TODAY - 5 * DAY)
+    evening = dt.datetime.combine(TODAY, dt.time(21, 0), tzinfo=timezone.get_current_timezone())
+    assert evening.astimezone(dt.UTC).date() == TODAY + DAY
+    session = services.therapy_session_schedule(
+        patient=patient, kind="cbt", scheduled_at=evening, counsellor=clinician, by=clinician
+    )
+    services.therapy_session_mark(session=session, status="attended", by=clinician)
+    (item,) = episode_facts(clinic, today=TODAY, rule=LapseRule())
+    assert item.therapy == "any"
 
 
 def test_reads_are_set_based(clinic, clinician, cohort, django_assert_max_num_queries):

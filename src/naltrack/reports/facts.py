@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from naltrack.accounts.models import Clinic
 from naltrack.care.models import (
@@ -150,8 +151,9 @@ def episode_facts(
             "patient_id", "taken_on", "score"
         )
     )
+    # a session counts on the day it was held where the clinic is, as the record shows it
     sessions = _ByPatient(
-        (patient, at.date(), 1)
+        (patient, timezone.localdate(at), 1)
         for patient, at in clinic_rows(
             TherapySession, status=TherapySession.Status.ATTENDED
         ).values_list("patient_id", "scheduled_at")
