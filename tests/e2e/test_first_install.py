@@ -66,7 +66,8 @@ def first_sign_in(page, link: str, email: str, password: str) -> None:
     device = TOTPDevice.objects.get(user__email=email, confirmed=False)
     page.get_by_label(re.compile("6-digit code")).fill(current_code(device))
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("ul.recovery-codes li").count() == 10
+    # the codes page is a new response to a POST to the same address: wait for it
+    expect(page.locator("ul.recovery-codes li")).to_have_count(10)
     page.get_by_role("button", name=re.compile("I have saved my codes")).click()
     page.wait_for_load_state("networkidle")
 
