@@ -257,17 +257,25 @@ def _mentions(tokens: list[str]) -> set[str]:
     return found
 
 
-def _says(tokens: list[str], word: str) -> bool:
+def _markers(tokens: list[str]) -> dict[str, bool]:
+    """What the words say that an intent's pattern names with "@": ``@opioid`` any word the
+    lists read as an opioid ("heroin", "percs", "subs"), ``@stopped`` naltrexone named as
+    stopped. Read once per clause, not once per pattern."""
+    return {
+        "@opioid": any(_OPIOIDS & set(_group_for(token).terms) for token in tokens),
+        "@stopped": _stops_naltrexone(tokens),
+    }
+
+
+def _says(tokens: list[str], word: str, markers: dict[str, bool] | None = None) -> bool:
     """Whether the words say ``word`` (a phrase as it is, a word by its stem: "blocks" is
     "block"). In an intent's pattern, ``^when`` is "when" opening the clause (a question of
-    time, not "what happens when you…"), ``@opioid`` any word the lists read as an opioid
-    ("heroin", "percs", "subs"), and ``@stopped`` naltrexone named as stopped."""
+    time, not "what happens when you…"), and a word with "@" is one of the clause's
+    ``_markers`` (given, or read here)."""
     if word.startswith("^"):
         return bool(tokens) and tokens[0] == word[1:]
-    if word == "@opioid":
-        return any(_OPIOIDS & set(_group_for(token).terms) for token in tokens)
-    if word == "@stopped":
-        return _stops_naltrexone(tokens)
+    if word.startswith("@"):
+        return (markers if markers is not None else _markers(tokens))[word]
     if " " in word:
         return f" {word} " in f" {' '.join(tokens)} "
     stem = light_stem(word)
@@ -281,8 +289,13 @@ def _intents(clauses: list[list[str]]) -> tuple[list[Group], set[str]]:
     it is addictive)."""
     groups = []
     framing: set[str] = set()
+    marked = [(clause, _markers(clause)) for clause in clauses]
     for intent in INTENTS:
-        shown = [p for p in intent.when if any(all(_says(c, word) for word in p) for c in clauses)]
+        shown = [
+            p
+            for p in intent.when
+            if any(all(_says(c, word, markers) for word in p) for c, markers in marked)
+        ]
         if shown:
             terms = [Term(term) for term in intent.search]
             groups.append(Group(typed=intent.name, terms=terms, weight=INTENT_WEIGHT))
